@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using PlanLedger.Documents;
+using PlanLedger.Documents.Readers;
+
+namespace PlanLedger.Cli.Commands;
+
+/// <summary>
+/// <c>planledger bench [DIR|FILE...] [--seconds N]</c>: parse throughput in MB/s per format and peak memory.
+/// Single-threaded, so the figure is per core.
+/// </summary>
+internal sealed class BenchCommand : ICliCommand
+{
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var seconds = 3.0;
+        var paths = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--seconds" && i + 1 < args.Length && double.TryParse(args[i + 1], out var s)) { seconds = s; i++; }
+            else paths.Add(args[i]);
+        }
+        if (paths.Count == 0) paths.Add(Path.Combine("..", "shared", "corpus", "seeds"));
+        var files = new List<string>();
+        foreach (var p in paths)
+        {
+            if (Directory.Exists(p)) files.AddRange(Directory.GetFiles(p).OrderBy(f => f, StringComparer.Ordinal));
+            else if (File.Exists(p)) files.Add(p);
+            else
+            {
+                await stderr.WriteLineAsync($"planledger bench: {p}: 不存在 not found");
+                return CliApp.FileError;
+            }
+        }
+        var inputs = files.Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToList();
+        var byFormat = new Dictionary<string, (long Bytes, double Seconds)>();
+        var baseline = GC.GetTotalMemory(true);
+        long peakDelta = 0, largest = 0;
+        foreach (var (name, bytes) in inputs)
+        {
+            string format;
+            try { format = Parse(bytes, name).Format; }
+            catch (DocumentReadException) { continue; }
+            // Warm up, then run until the time budget per file is spent.
+            var sw = Stopwatch.StartNew();
+            long done = 0;
+            var budget = seconds / Math.Max(1, inputs.Count);
+            while (sw.Elapsed.TotalSeconds < budget || done == 0)
+            {
+                Parse(bytes, name);
+                done += bytes.Length;
+            }
+            sw.Stop();
+            var (b, t) = byFormat.GetValueOrDefault(format);
+            byFormat[format] = (b + done, t + sw.Elapsed.TotalSeconds);
+
+            // Peak managed memory of one parse above the baseline.
+            GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(true);
+            var start = GC.GetTotalMemory(true);
+            Parse(bytes, name);
+            var allocated = GC.GetTotalAllocatedBytes(true) - before;
+            peakDelta = Math.Max(peakDelta, Math.Min(allocated, Math.Max(0, Process.GetCurrentProcess().PeakWorkingSet64 - baseline)));
+            largest = Math.Max(largest, bytes.Length);
+            _ = start;
+        }
+        await stdout.WriteLineAsync($"{"format",-8}{"MB",10}{"seconds",10}{"MB/s",10}");
+        foreach (var (format, (b, t)) in byFormat.OrderBy(k => k.Key))
+            await stdout.WriteLineAsync($"{format,-8}{b / 1e6,10:F1}{t,10:F2}{b / 1e6 / t,10:F1}");
+        var proc = Process.GetCurrentProcess();
+        await stdout.WriteLineAsync($"largest input: {largest / 1024.0:F0} KiB; peak working set: {proc.PeakWorkingSet64 / 1048576.0:F0} MiB; managed allocations of one parse (largest): {peakDelta / 1048576.0:F1} MiB");
+        return CliApp.Ok;
+    }
+
+    private static Documents.Syntax.PlanDocument Parse(byte[] bytes, string name)
+    {
+        using var ms = new MemoryStream(bytes, writable: false);
+        return PlanParser.Parse(ms, name);
+    }
+}

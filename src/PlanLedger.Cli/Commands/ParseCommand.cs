@@ -1,0 +1,99 @@
+using System.Text;
+using PlanLedger.Documents;
+using PlanLedger.Documents.Readers;
+using PlanLedger.Documents.Renderers;
+
+namespace PlanLedger.Cli.Commands;
+
+/// <summary><c>planledger parse FILE... [--json] [--out DIR] [--positions]</c></summary>
+internal sealed class ParseCommand : ICliCommand
+{
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var files = new List<string>();
+        bool json = false, positions = false;
+        string? outDir = null;
+        int? year = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--json": json = true; break;
+                case "--positions": positions = true; break;
+                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
+                case "--year" when i + 1 < args.Length && int.TryParse(args[i + 1], out var y): year = y; i++; break;
+                case var a when a.StartsWith('-'):
+                    await stderr.WriteLineAsync($"planledger parse: 未知选项 unknown option '{a}'");
+                    return CliApp.Usage;
+                default: files.Add(args[i]); break;
+            }
+        }
+        if (files.Count == 0)
+        {
+            await stderr.WriteLineAsync("planledger parse: 请指定要解析的文件 no FILE given (planledger parse FILE [--json] [--out DIR])");
+            return CliApp.Usage;
+        }
+        if (files.Count > 1 && outDir is null)
+        {
+            await stderr.WriteLineAsync("planledger parse: 多个文件需要 --out DIR / several files need --out DIR");
+            return CliApp.Usage;
+        }
+        if (outDir is not null)
+        {
+            try { Directory.CreateDirectory(outDir); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"planledger parse: {outDir}: 无法创建输出目录 cannot create output folder ({e.Message})");
+                return CliApp.FileError;
+            }
+        }
+
+        var options = ParseOptions.Default with { Year = year };
+        var worst = CliApp.Ok;
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            Documents.Syntax.PlanDocument doc;
+            try
+            {
+                await using var fs = File.OpenRead(file);
+                doc = PlanParser.Parse(fs, name, options);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"planledger parse: {file}: 文件不存在或无法读取 file not found or not readable");
+                worst = Math.Max(worst, CliApp.FileError);
+                continue;
+            }
+            catch (DocumentReadException e)
+            {
+                await stderr.WriteLineAsync($"planledger parse: {file}: {e.Message} ({e.EnglishMessage})");
+                worst = Math.Max(worst, CliApp.Unreadable);
+                continue;
+            }
+            catch (IOException e)
+            {
+                await stderr.WriteLineAsync($"planledger parse: {file}: 读取失败 read error ({e.Message})");
+                worst = Math.Max(worst, CliApp.FileError);
+                continue;
+            }
+
+            if (outDir is not null)
+            {
+                var target = Path.Combine(outDir, Path.GetFileNameWithoutExtension(name) + (json ? ".json" : ".txt"));
+                var content = json ? PlanJsonWriter.ToJson(doc, positions) : OutlineRenderer.Render(doc);
+                await File.WriteAllTextAsync(target, content + "\n", new UTF8Encoding(false));
+                await stdout.WriteLineAsync(target);
+            }
+            else if (json)
+            {
+                await stdout.WriteLineAsync(PlanJsonWriter.ToJson(doc, positions));
+            }
+            else
+            {
+                await stdout.WriteAsync(OutlineRenderer.Render(doc));
+            }
+        }
+        return worst;
+    }
+}
