@@ -9,7 +9,7 @@ namespace PlanLedger.Documents.Extractors;
 /// </summary>
 internal static class HeadingExtractor
 {
-    public const int MaxHeadingLength = 40;
+    public const int MaxHeadingLength = 60;
 
     public static (string Heading, string Body) Split(string first, LabelKind kind, bool noHeading)
     {
@@ -22,7 +22,9 @@ internal static class HeadingExtractor
         if (stop < 0)
         {
             // A line without a full stop: sections (一、 第一部分) and short task titles are headings.
-            if (kind is LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment || first.Length <= MaxHeadingLength && !HasClauseList(first))
+            // Other items: a title has no clauses; "由…牵头，…配合，推进…" is a sentence without its 。.
+            if (kind is LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment
+                || first.Length <= MaxHeadingLength && !HasClauseList(first) && first.IndexOfAny(['，', ',']) < 0)
                 return (first, "");
             return ("", first);
         }

@@ -14,7 +14,7 @@ namespace PlanLedger.Documents.Extractors;
 internal static partial class TargetExtractor
 {
     private const string Units =
-        "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|个百分点|百分点|" +
+        "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|" +
         "个|所|处|名|人|次|项|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|%|％";
 
@@ -100,6 +100,8 @@ internal static partial class TargetExtractor
             if ("同每单唯统任哪这那某其之万千百逐第一".Contains(prev) && prev != '\0') return false;
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases.
             if (unit is "个" or "年" or "位" or "批" or "轮" or "部" or "支" or "条" or "门") return false;
+            // 一次 / 一项 / 一个: "once", "a" — a manner of speaking, not a committed count.
+            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件") return false;
             if (unit == "期" && cn <= 3 && Regex.IsMatch(after, @"^(?:工程|项目|新建|建设|改造|扩建)")) return false;
             if (unit == "项" && Regex.IsMatch(after, @"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")) return false;
             value = cn;

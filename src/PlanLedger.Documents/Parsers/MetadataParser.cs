@@ -11,7 +11,7 @@ namespace PlanLedger.Documents.Parsers;
 internal static partial class MetadataParser
 {
     /// <summary>Words a plan's title ends with.</summary>
-    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表)$")]
+    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表)(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
     [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|关于|$)")]
@@ -63,14 +63,22 @@ internal static partial class MetadataParser
         }
         if (best is null)
         {
-            // A notice title only: keep it.
+            // Only a notice that forwards the plan ("关于印发《2024年教育工作要点》的通知"): the plan's title is
+            // the name inside 《》; otherwise the notice's own title.
             foreach (var p in preamble)
-                if (p.EndsWith("的通知", StringComparison.Ordinal) && p.Length <= 120 && !Cjk.HasSentencePunctuation(p)) best = p;
+            {
+                if (!p.EndsWith("通知", StringComparison.Ordinal) || p.Length > 120 || Cjk.HasSentencePunctuation(p)) continue;
+                var inner = NoticeInner().Match(p);
+                best = inner.Success && TitleEnding().IsMatch(inner.Groups["t"].Value) ? inner.Groups["t"].Value : p;
+            }
         }
         return best;
     }
 
     private static string StripNotice(string p) => p;
+
+    [GeneratedRegex(@"印发\s*《(?<t>[^》]{4,80})》")]
+    private static partial Regex NoticeInner();
 
     private static bool StartsWithYearOrType(string p) =>
         p.Length > 0 && (char.IsAsciiDigit(p[0]) || p.StartsWith("20**", StringComparison.Ordinal) || p.StartsWith("年度", StringComparison.Ordinal)) || p.Length <= 8;

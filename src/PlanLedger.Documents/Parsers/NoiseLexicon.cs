@@ -30,16 +30,17 @@ internal static partial class NoiseLexicon
     [GeneratedRegex(@"^(?:(?:https?://|www\.)\S+|.{0,40}\s*\|\s*.{0,60}|[\p{P}\p{S}\s]+|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?.{0,30})$", RegexOptions.CultureInvariant)]
     public static partial Regex MetaRowLine();
 
-    /// <summary>
-    /// Gambling / advert spam pasted inside sentences: underscore-joined keyword chains containing a
-    /// betting or casino word (e.g. "365…_…官方电话_…体育在线网址").
-    /// </summary>
-    [GeneratedRegex(@"[\p{L}\p{N}]*(?:365|bet|BET|博彩|彩票|娱乐城|百家乐|棋牌|老虎机|赌场|真人|葡京|威尼斯人|皇冠|体育在线|提款|开户|注册送)[\p{L}\p{N}]*(?:_[\p{L}\p{N}]+)+|[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)*_[\p{L}\p{N}]*(?:365|bet|BET|博彩|彩票|娱乐城|百家乐|棋牌|提款|网址|官方电话|官网)[\p{L}\p{N}]*", RegexOptions.CultureInvariant)]
-    public static partial Regex InlineSpam();
+    /// <summary>Underscore-joined keyword chains that scrapers paste inside sentences.</summary>
+    [GeneratedRegex(@"[^\s，。；：,;:、“”（）()]+(?:_[^\s，。；：,;:、“”（）()_]+)+")]
+    public static partial Regex UnderscoreChain();
+
+    /// <summary>Betting, casino and advert words that mark such a chain as spam.</summary>
+    [GeneratedRegex(@"365|[Bb][Ee][Tt]|博彩|彩票|娱乐城|娱乐场|百家乐|棋牌|老虎机|赌场|赌博|真人|葡京|威尼斯人|皇冠|体育在线|提款|开户|注册送|网址|官方电话|官网|官方网站|app下载|APP下载|怎么办")]
+    public static partial Regex SpamWord();
 
     /// <summary>
     /// SEO keywords injected before a comma: "<place>市教育机构," right after a finished phrase.
     /// </summary>
-    [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}》”])[\p{IsCJKUnifiedIdeographs}]{2,3}[市县区](?:教育机构|培训机构|教育网|人才网|招聘网)(?=[，,。])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=[\p{IsCJKUnifiedIdeographs}》”])[\p{IsCJKUnifiedIdeographs}]{1,4}[市县区](?:教育机构|培训机构|教育网|人才网|招聘网)(?=[，,。])", RegexOptions.CultureInvariant)]
     public static partial Regex InjectedKeyword();
 }

@@ -38,6 +38,7 @@ internal static class PlanPipeline
 
         // 2. The tree.
         var builder = new StructureBuilder(options);
+        var noise = NoiseFilter.For(raw);
         var paragraphs = new List<Paragraph>();
         void Flush()
         {
@@ -69,7 +70,7 @@ internal static class PlanPipeline
                 if (paragraphs.Count == 0 && builder.Roots.Count == 0) builder.Preamble.Add(p.Text);
                 continue;
             }
-            p.Text = NoiseFilter.CleanInline(p.Text);
+            p.Text = noise.Clean(p.Text);
             if (p.Text.Trim().Length == 0) continue;
             paragraphs.Add(p);
         }
@@ -106,12 +107,15 @@ internal static class PlanPipeline
             item.Heading = heading;
             body = d.More.Count == 0 ? rest : string.Join("\n", new[] { rest }.Concat(d.More.Select(p => p.Text)).Where(s => s.Length > 0));
         }
-        body = UnitExtractor.Extract(body, item.Lead, item.Support);
+        body = UnitExtractor.Extract(body, item.Lead, item.Support, out var writtenDeadline);
         item.Text = body.Trim();
         if (d.FixedLead is not null) item.Lead.AddRange(d.FixedLead);
         if (d.FixedSupport is not null) item.Support.AddRange(d.FixedSupport);
-        item.Deadline = d.FixedDeadline ?? DeadlineExtractor.Find(item.Text);
-        item.Targets.AddRange(TargetExtractor.Extract(item.Text));
+        item.Deadline = d.FixedDeadline ?? writtenDeadline ?? DeadlineExtractor.Find(item.Text)
+            ?? (d.Kind is LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment ? null : DeadlineExtractor.Find(item.Heading));
+        // A task whose whole line is its heading ("5.新建幼儿园2所") commits to what the heading says.
+        var targetSource = item.Text.Length == 0 && d.Kind is not (LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment) ? item.Heading : item.Text;
+        item.Targets.AddRange(TargetExtractor.Extract(targetSource));
 
         // Positions in the clean source text.
         var start = d.Source?.Offset ?? d.FirstOffset;
@@ -123,7 +127,32 @@ internal static class PlanPipeline
             var at = t.Text.Length > 0 ? doc.SourceText.IndexOf(t.Text, start, StringComparison.Ordinal) : -1;
             t.Span = at >= 0 ? new SourceSpan(item.Span.Line, at, t.Text.Length) : SourceSpan.Empty;
         }
+        if (d.FixedHeading is null && d.Kind is not (LabelKind.Attachment or LabelKind.Measure) && level < 8)
+            SplitInlineList(item, level, doc);
         foreach (var c in d.Children) item.Children.Add(Convert(c, level + 1, doc));
         return item;
+    }
+
+    /// <summary>“一是…；二是…” inside the item's text become its first children.</summary>
+    private static void SplitInlineList(PlanItem item, int level, PlanDocument doc)
+    {
+        var split = InlineListSplitter.Split(item.Text);
+        if (split is null) return;
+        var (intro, members) = split.Value;
+        item.Text = intro;
+        item.Targets.Clear();
+        item.Targets.AddRange(TargetExtractor.Extract(item.Text));
+        if (item.Deadline is not null && DeadlineExtractor.Find(intro) is null && item.Kind != LabelKind.TableRow) item.Deadline = null;
+        foreach (var (label, body) in members)
+        {
+            var kind = label.EndsWith('是') ? LabelKind.Shi : LabelKind.Circled;
+            var (heading, rest) = HeadingExtractor.Split(body, kind, noHeading: false);
+            var child = new PlanItem { Label = label, Level = level + 1, Kind = kind, Heading = heading, Text = rest };
+            child.Deadline = DeadlineExtractor.Find(child.Text);
+            child.Targets.AddRange(TargetExtractor.Extract(child.Text));
+            var at = doc.SourceText.IndexOf(body, item.Span.Offset, StringComparison.Ordinal);
+            child.Span = at >= 0 ? new SourceSpan(item.Span.Line, at, body.Length) : item.Span;
+            item.Children.Add(child);
+        }
     }
 }

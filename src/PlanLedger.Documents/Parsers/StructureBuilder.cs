@@ -115,7 +115,8 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     private static bool IsTrailer(string text)
     {
         if (TrailerLine().IsMatch(text)) return true;
-        return text.Length <= 30 && !Cjk.HasSentencePunctuation(text) && SignatureLine().IsMatch(text);
+        return text.Length <= 30 && !Cjk.HasSentencePunctuation(text) && text.IndexOfAny([':', '：', '(', '（']) < 0
+            && SignatureLine().IsMatch(text);
     }
 
     private static bool Accepts(LabelMatch label) => label.Kind != LabelKind.None;
