@@ -1,35 +1,81 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using PlanLedger.Documents.Text;
 
 namespace PlanLedger.Documents.Readers;
 
 /// <summary>
-/// Sniffs a file's content and hands it to the reader for its real format.
-/// (Minimal first version: UTF-8 text with tags stripped. The readers work replaces it.)
+/// Entry point of the readers: sniffs what a file's bytes are (whatever its extension says) and hands them to
+/// the reader for that format — text (UTF-8/UTF-16/GB18030, plain or with tag soup), HTML, .docx or PDF.
+/// Anything else, and anything unreadable, is a <see cref="DocumentReadException"/> with a stable code.
 /// </summary>
-public static partial class DocumentReader
+public static class DocumentReader
 {
+    /// <summary>Reads <paramref name="stream"/> (at most <see cref="ParseOptions.MaxInputBytes"/> bytes) into blocks.</summary>
     public static SourceDocument Read(Stream stream, string fileName, ParseOptions options)
     {
-        using var ms = new MemoryStream();
-        stream.CopyTo(ms);
-        var bytes = ms.ToArray();
-        if (bytes.Length == 0)
-            throw new DocumentReadException("empty", "文件为空", "the file is empty");
-        var text = Encoding.UTF8.GetString(bytes);
-        text = Tag().Replace(text, "\n");
-        var blocks = new List<SourceBlock>();
-        var line = 0;
-        foreach (var raw in text.Split('\n'))
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= ParseOptions.Default;
+        var bytes = InputBuffer.ReadBounded(stream, options.MaxInputBytes);
+        var sniffed = FormatSniffer.Sniff(bytes);
+        return sniffed.Kind switch
         {
-            line++;
-            var t = raw.Trim().Trim('\u00a0', '\u3000').Trim();
-            if (t.Length > 0) blocks.Add(SourceBlock.Paragraph(t, line));
-        }
-        return new SourceDocument(fileName, "txt", blocks, "utf-8");
+            SniffedKind.Empty => throw ReadErrors.Empty(),
+            SniffedKind.Text => ReadText(bytes, fileName),
+            SniffedKind.Zip => NonEmpty(new SourceDocument(fileName, "docx", DocxDocumentReader.Read(bytes, options))),
+            SniffedKind.Pdf => new SourceDocument(fileName, "pdf", PdfDocumentReader.Read(bytes)),
+            SniffedKind.Ole => throw FormatSniffer.OleError(bytes, fileName),
+            SniffedKind.Rtf => throw ReadErrors.Unsupported("这是 RTF 格式文件，请用 Word 或 WPS 另存为 .docx 后再导入",
+                "this is an RTF file; open it in Word or WPS, save it as .docx and import again"),
+            _ => throw new DocumentReadException("unsupported",
+                $"这是{sniffed.ChineseName}，不是可解析的文档（支持 .txt .html .docx .pdf）",
+                $"the file is {sniffed.EnglishName}, not a document (.txt, .html, .docx and .pdf are supported)"),
+        };
     }
 
-    [GeneratedRegex("<[^>\n]*>")]
-    private static partial Regex Tag();
+    private static SourceDocument ReadText(byte[] bytes, string fileName)
+    {
+        var declared = HtmlCharset.Prescan(bytes);
+        var decoded = EncodingDetector.Decode(bytes, declared);
+        var text = decoded.Text;
+        var doc = HtmlShape.Analyze(text) switch
+        {
+            TextShape.Html => new SourceDocument(fileName, "html", HtmlDocumentReader.Read(text), decoded.EncodingName),
+            TextShape.TagSoup => new SourceDocument(fileName, "txt", TextDocumentReader.ReadTagSoup(text), decoded.EncodingName),
+            _ => new SourceDocument(fileName, "txt", TextDocumentReader.ReadPlain(text), decoded.EncodingName),
+        };
+        return NonEmpty(doc);
+    }
+
+    private static SourceDocument NonEmpty(SourceDocument doc) =>
+        doc.Blocks.Count > 0 ? doc : throw ReadErrors.Empty();
+}
+
+/// <summary>Finds the charset a page declares (&lt;meta charset&gt; or http-equiv content) in its first bytes.</summary>
+internal static class HtmlCharset
+{
+    public static string? Prescan(ReadOnlySpan<byte> bytes)
+    {
+        var head = bytes[..Math.Min(bytes.Length, 8192)];
+        if (head.IndexOf("<"u8) < 0) return null;
+        var text = Encoding.Latin1.GetString(head);
+        var i = 0;
+        while ((i = text.IndexOf("<meta", i, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var end = text.IndexOf('>', i);
+            if (end < 0) break;
+            var tag = text.AsSpan(i, end - i);
+            var cs = tag.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
+            if (cs >= 0)
+            {
+                var rest = tag[(cs + 7)..].TrimStart();
+                if (rest.StartsWith("=")) rest = rest[1..].TrimStart();
+                rest = rest.TrimStart("\"'");
+                var len = 0;
+                while (len < rest.Length && (char.IsAsciiLetterOrDigit(rest[len]) || rest[len] is '-' or '_')) len++;
+                if (len > 0) return rest[..len].ToString();
+            }
+            i = end;
+        }
+        return null;
+    }
 }

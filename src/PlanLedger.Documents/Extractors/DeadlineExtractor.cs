@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+
+namespace PlanLedger.Documents.Extractors;
+
+/// <summary>
+/// The completion time an item commits to, as written: 年内, 5月, 6月底前, 上半年, 秋季, 2025年, 长期坚持.
+/// The first one in the item's own text wins. Recurring times (每年9月), periods a count is measured over
+/// (全年), years that name a plan (2021年…方案, 2021-2025年) and placeholders (20**年) are not deadlines.
+/// </summary>
+internal static partial class DeadlineExtractor
+{
+    [GeneratedRegex(
+        @"(?<![每当同次上下本今明去前近历第\d])" +
+        @"(?<dl>" +
+        @"(?<y>(?:19|20)\d{2})\s*年(?:底|末|年底|上半年|下半年|\d{1,2}\s*月(?:底|末|份)?)?(?:前|以前)?" +
+        @"|(?<![年\d])\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?" +
+        @"|年内|年底前|年底|年末|上半年|下半年|[一二三四]季度(?:末|底)?(?:前)?|[春秋]季(?:学期)?|长期坚持|持续推进" +
+        @")")]
+    private static partial Regex Candidate();
+
+    /// <summary>What must follow a year for it to be a deadline (a completion verb), not a name or a date.</summary>
+    [GeneratedRegex(@"^\s*(?:底|末)?(?:前|以前)?\s*[，,]?\s*(?:力争|确保|争取|全面|基本|全部|初步|如期|要|将|实现|完成|建成|达到|达|通过|启动|投入|建立|形成|覆盖|消除|全覆盖|普及|取得)")]
+    private static partial Regex YearFollow();
+
+    public static string? Find(string text)
+    {
+        foreach (Match m in Candidate().Matches(text))
+        {
+            var dl = m.Groups["dl"].Value.Replace(" ", "", StringComparison.Ordinal);
+            var before = m.Index > 0 ? text[..m.Index] : "";
+            var after = text[(m.Index + m.Length)..];
+            if (InsideQuoteOrTitle(before)) continue;
+            if (before.EndsWith("全", StringComparison.Ordinal) || before.EndsWith("每", StringComparison.Ordinal)) continue;
+            if (m.Groups["y"].Success)
+            {
+                // 2020年度, 2021-2025年, (2021年…) and 2020年的 are names and periods, not deadlines.
+                if (after.StartsWith('度') || after.StartsWith('版') || before.EndsWith('-') || before.EndsWith('—') || before.EndsWith('至') || before.EndsWith('～')) continue;
+                if (after.StartsWith('-') || after.StartsWith('—') || after.StartsWith('至')) continue;
+                if (!dl.EndsWith('前') && !dl.EndsWith('底') && !dl.EndsWith('末') && !YearFollow().IsMatch(after)) continue;
+            }
+            else if (char.IsAsciiDigit(dl[0]))
+            {
+                // "3月10日印发" is a date of something done; "5月启动" / "6月底前完成" commit to a time.
+                if (after.StartsWith('份') || dl.EndsWith('份')) { if (!YearFollow().IsMatch(after.TrimStart('份'))) continue; }
+                if (after.Length > 0 && after[0] is '至' or '-' or '—' or '～') continue;
+            }
+            else if (dl == "持续推进")
+            {
+                continue;
+            }
+            return dl switch
+            {
+                _ when dl.EndsWith('份') => dl,
+                _ => dl,
+            };
+        }
+        return null;
+    }
+
+    private static bool InsideQuoteOrTitle(string before)
+    {
+        var open = before.LastIndexOf('《');
+        var close = before.LastIndexOf('》');
+        if (open > close) return true;
+        var lp = Math.Max(before.LastIndexOf('('), before.LastIndexOf('（'));
+        var rp = Math.Max(before.LastIndexOf(')'), before.LastIndexOf('）'));
+        return lp > rp && before.Length - lp < 12;
+    }
+}

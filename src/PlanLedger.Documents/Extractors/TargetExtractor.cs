@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PlanLedger.Documents.Parsers;
+using PlanLedger.Documents.Syntax;
+
+namespace PlanLedger.Documents.Extractors;
+
+/// <summary>
+/// Quantities an item commits to or reports: a number (Arabic or Chinese) with a counting unit or %,
+/// and the words 清零 (0), 全覆盖 (100 %), 一半 / N分之M (a percentage). Years, dates, ordinals, list and
+/// document numbers, slogans (四个意识, 三大工程, “一生一案”), book titles, thresholds that define a category
+/// (55人及以上大班额) and placeholders (X所) are not targets.
+/// </summary>
+internal static partial class TargetExtractor
+{
+    private const string Units =
+        "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
+        "小时|学时|课时|公里|千米|米|亩|" +
+        "个|所|处|名|人|次|项|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|%|％";
+
+    [GeneratedRegex(
+        @"(?<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?<mod>余|多)?\s*" +
+        @"(?:[至到\-—~～]\s*(?<num2>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?<mod2>余|多)?)?\s*" +
+        @"(?<unit>" + Units + ")")]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"清零|全覆盖|一半|(?<den>[一二三四五六七八九十]+)分之(?<numer>[一二三四五六七八九十]+)")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"^(?:年内|全年|力争|确保|着力|保证|争取|努力|要|并|同时|其中|另外|此外)+")]
+    private static partial Regex LeadingModal();
+
+    public static List<PlanTarget> Extract(string text)
+    {
+        var found = new List<(int Start, int End, decimal Value, string Unit, string Op)>();
+        foreach (Match m in Quantity().Matches(text))
+        {
+            if (TryQuantity(text, m, out var value, out var unit, out var op)) found.Add((m.Index, m.Index + m.Length, value, unit, op));
+        }
+        foreach (Match m in Word().Matches(text))
+        {
+            if (found.Any(f => m.Index < f.End && f.Start < m.Index + m.Length)) continue;
+            var before = text[..m.Index];
+            switch (m.Value)
+            {
+                case "清零":
+                    found.Add((m.Index, m.Index + 2, 0, "", "="));
+                    break;
+                case "全覆盖":
+                    found.Add((m.Index, m.Index + 3, 100, "%", "="));
+                    break;
+                case "一半":
+                    if (InsideQuote(before)) continue;
+                    found.Add((m.Index, m.Index + 2, 50, "%", OpBefore(before) ?? OpAfter(text[(m.Index + 2)..]) ?? "="));
+                    break;
+                default:
+                    if (!ChineseNumber.TryParse(m.Groups["den"].Value, out var den) || !ChineseNumber.TryParse(m.Groups["numer"].Value, out var num) || den == 0) continue;
+                    var pct = Math.Round((decimal)num * 100 / den, 2);
+                    found.Add((m.Index, m.Index + m.Length, pct, "%", OpBefore(before) ?? OpAfter(text[(m.Index + m.Length)..]) ?? "="));
+                    break;
+            }
+        }
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var result = new List<PlanTarget>();
+        for (var i = 0; i < found.Count; i++)
+        {
+            var f = found[i];
+            var span = ClauseSpan(text, f.Start, f.End, i > 0 ? found[i - 1].End : -1, i + 1 < found.Count ? found[i + 1].Start : -1);
+            var t = new PlanTarget { Text = text[span.Start..span.End], Value = f.Value, Unit = f.Unit, Op = f.Op, Span = new SourceSpan(0, span.Start, span.End - span.Start) };
+            if (result.Any(r => r.Value == t.Value && r.Unit == t.Unit && r.Text == t.Text)) continue;
+            result.Add(t);
+        }
+        return result;
+    }
+
+    private static bool TryQuantity(string text, Match m, out decimal value, out string unit, out string op)
+    {
+        value = 0;
+        op = "=";
+        unit = m.Groups["unit"].Value;
+        if (unit == "％") unit = "%";
+        var numText = m.Groups["num"].Value;
+        var before = text[..m.Index];
+        var after = text[(m.Index + m.Length)..];
+        var chinese = !char.IsAsciiDigit(numText[0]);
+        var prev = before.Length > 0 ? before[^1] : '\0';
+
+        // Digits glued to the number are a longer token (a phone number, 1+X, 2.0): not a quantity.
+        if (prev is '+' or '.' or '＋' or '/' || char.IsAsciiDigit(prev) || char.IsAsciiLetter(prev)) return false;
+        if (after.StartsWith('+') || after.StartsWith('＋')) return false;
+        // Ordinals, book titles, slogans in quotes.
+        if (prev is '第' || before.EndsWith("首", StringComparison.Ordinal)) return false;
+        if (InsideQuote(before) || InsideTitle(before)) return false;
+        if (chinese)
+        {
+            if (!ChineseNumber.TryParse(numText, out var cn) || cn == 0) return false;
+            // 百名美丽教师, 千家企业, 万名教师: round numbers in names.
+            if (numText[0] is '百' or '千') return false;
+            if (numText.Length > 4) return false;
+            if ("同每单唯统任哪这那某其之万千百逐第一".Contains(prev) && prev != '\0') return false;
+            // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases.
+            if (unit is "个" or "年" or "位" or "批" or "轮" or "部" or "支" or "条" or "门") return false;
+            // 一次 / 一项 / 一个: "once", "a" — a manner of speaking, not a committed count.
+            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件") return false;
+            if (unit == "期" && cn <= 3 && Regex.IsMatch(after, @"^(?:工程|项目|新建|建设|改造|扩建)")) return false;
+            if (unit == "项" && Regex.IsMatch(after, @"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")) return false;
+            value = cn;
+        }
+        else
+        {
+            if (!decimal.TryParse(numText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
+            if (unit == "年" && (value >= 100 || Regex.IsMatch(after, @"^(?:行动|规划|计划|级|度|内|前|底|后|版|来|以来|起|的)"))) return false;
+            if (value >= 1900 && value <= 2100 && unit is "年") return false;
+        }
+        if (unit == "位" && after.StartsWith("一体", StringComparison.Ordinal)) return false;
+        if (unit == "年" && !Regex.IsMatch(after, @"^(?:免费|义务|制|一贯|学制|以上|教龄|工龄)")) return false;
+        if (unit == "人" && Regex.IsMatch(after, @"^(?:及以上|以上|以下)[\p{IsCJKUnifiedIdeographs}]")) return false;
+        // A threshold that only defines a category: "55人及以上大班额".
+        if (Regex.IsMatch(after, @"^(?:及以上|及以下)[\p{IsCJKUnifiedIdeographs}]")) return false;
+
+        var hasRange = m.Groups["num2"].Success;
+        var mod = m.Groups["mod"].Success || m.Groups["mod2"].Success;
+        var before8 = before.Length > 10 ? before[^10..] : before;
+        if (before8.Contains('约') || after.StartsWith("左右", StringComparison.Ordinal)) op = "~";
+        else if (hasRange || mod) op = ">=";
+        else op = OpBefore(before) ?? OpAfter(after) ?? "=";
+        return true;
+    }
+
+    private static string? OpBefore(string before)
+    {
+        var b = before.Length > 8 ? before[^8..] : before;
+        // Only words right before the number (after the last clause break) count.
+        var cut = b.LastIndexOfAny(['，', ',', '。', '；', ';', '、']);
+        if (cut >= 0) b = b[(cut + 1)..];
+        if (b.EndsWith("不少于", StringComparison.Ordinal) || b.EndsWith("至少", StringComparison.Ordinal) || b.EndsWith("不低于", StringComparison.Ordinal) || b.EndsWith("超过", StringComparison.Ordinal) && !b.EndsWith("不超过", StringComparison.Ordinal)) return ">=";
+        if (b.EndsWith("不超过", StringComparison.Ordinal) || b.EndsWith("不高于", StringComparison.Ordinal) || b.EndsWith("控制在", StringComparison.Ordinal) || b.EndsWith("低于", StringComparison.Ordinal)) return "<=";
+        if (b.EndsWith("约", StringComparison.Ordinal)) return "~";
+        return null;
+    }
+
+    private static string? OpAfter(string after)
+    {
+        if (after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("及以上", StringComparison.Ordinal)) return ">=";
+        if (after.StartsWith("以内", StringComparison.Ordinal) || after.StartsWith("以下", StringComparison.Ordinal)) return "<=";
+        if (after.StartsWith("左右", StringComparison.Ordinal)) return "~";
+        return null;
+    }
+
+    private static bool InsideQuote(string before)
+    {
+        var open = before.LastIndexOf('“');
+        var close = before.LastIndexOf('”');
+        if (open > close && before.Length - open <= 12) return true;
+        return false;
+    }
+
+    private static bool InsideTitle(string before) => before.LastIndexOf('《') > before.LastIndexOf('》');
+
+    /// <summary>The clause around a quantity, without a leading time or modal word; a clause with two quantities is split at 和/、.</summary>
+    private static (int Start, int End) ClauseSpan(string text, int start, int end, int prevEnd, int nextStart)
+    {
+        var s = start;
+        while (s > 0 && !Cjk.IsClauseEnd(text[s - 1])) s--;
+        var e = end;
+        while (e < text.Length && !Cjk.IsClauseEnd(text[e])) e++;
+        if (prevEnd > s && prevEnd <= start)
+        {
+            var cut = text.IndexOfAny(['和', '、', '及'], prevEnd);
+            s = cut >= 0 && cut < start ? cut + 1 : prevEnd;
+        }
+        if (nextStart >= 0 && nextStart < e && nextStart >= end)
+        {
+            var cut = text.LastIndexOfAny(['和', '、', '及'], nextStart - 1);
+            if (cut >= end) e = cut;
+        }
+        while (s < e && text[s] is ' ' or '\u3000') s++;
+        var lead = LeadingModal().Match(text[s..e]);
+        if (lead.Success && s + lead.Length < start) s += lead.Length;
+        return (s, e);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using PlanLedger.Documents.Parsers;
+
+namespace PlanLedger.Documents.Extractors;
+
+/// <summary>
+/// Lead and supporting units (and a completion time) written in the text: “（牵头单位：市教育局，配合单位：
+/// 市财政局、…）”, “责任单位：…” and “完成时限：…” lines, and “由市教育局牵头/负责”. What is taken
+/// out of the text is returned as fields; the text keeps the rest.
+/// </summary>
+internal static partial class UnitExtractor
+{
+    private const string LeadWords = "牵头单位|牵头部门|责任单位|责任部门|负责单位|主办单位|主责单位|牵头|主办";
+    private const string SupportWords = "配合单位|配合部门|协办单位|参与单位|协同单位|配合|协办";
+    private const string TimeWords = "完成时限|完成时间|时间节点|时限要求|时限";
+    private const string AnyRole = LeadWords + "|" + SupportWords + "|" + TimeWords;
+
+    /// <summary>A parenthetical that lists unit roles, at the end of the text or of a sentence.</summary>
+    [GeneratedRegex(@"[(（]\s*(?<body>(?:" + AnyRole + @")\s*[:：][^()（）]{1,400})[)）]\s*[。；;]?")]
+    private static partial Regex Parenthetical();
+
+    /// <summary>A line (or sentence) that starts with a role word.</summary>
+    [GeneratedRegex(@"(?<=^|[。；;\n])\s*(?<body>(?:" + AnyRole + @")\s*[:：][^\n]{1,400}?)\s*(?=$|\n)")]
+    private static partial Regex RoleLine();
+
+    [GeneratedRegex(@"(?<role>" + AnyRole + @")\s*[:：]\s*(?<names>[^；;:：]*?)(?=[，,；;。]?\s*(?:" + AnyRole + @")\s*[:：]|$)")]
+    private static partial Regex RolePart();
+
+    [GeneratedRegex(@"由(?<names>[\p{IsCJKUnifiedIdeographs}、]{2,40}?)(?:牵头|负责)(?:[，,]?(?<support>[\p{IsCJKUnifiedIdeographs}、]{2,40}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")]
+    private static partial Regex LedBy();
+
+    /// <summary>Takes unit roles and a completion time out of <paramref name="text"/>; returns the text left.</summary>
+    public static string Extract(string text, List<string> lead, List<string> support, out string? deadline)
+    {
+        deadline = null;
+        var found = false;
+        foreach (var regex in new[] { Parenthetical(), RoleLine() })
+        {
+            while (true)
+            {
+                var m = regex.Match(text);
+                if (!m.Success) break;
+                found = true;
+                deadline = AddRoles(m.Groups["body"].Value, lead, support) ?? deadline;
+                text = (text[..m.Index].TrimEnd() + text[(m.Index + m.Length)..]).Trim();
+            }
+        }
+        if (!found)
+        {
+            var led = LedBy().Match(text);
+            if (led.Success)
+            {
+                var names = UnitNames.Split(led.Groups["names"].Value);
+                if (names.All(UnitNames.LooksLikeOrg))
+                {
+                    lead.AddRange(names);
+                    if (led.Groups["support"].Success)
+                        support.AddRange(UnitNames.Split(led.Groups["support"].Value).Where(UnitNames.LooksLikeOrg));
+                }
+            }
+        }
+        return text;
+    }
+
+    private static string? AddRoles(string body, List<string> lead, List<string> support)
+    {
+        string? deadline = null;
+        foreach (Match part in RolePart().Matches(body.Trim().TrimEnd('。', '；', ';')))
+        {
+            var role = part.Groups["role"].Value;
+            var value = part.Groups["names"].Value.Trim().TrimEnd('，', ',', '。');
+            if (Regex.IsMatch(role, "^(?:" + TimeWords + ")$"))
+            {
+                if (value.Length > 0) deadline ??= value;
+                continue;
+            }
+            var isSupport = Regex.IsMatch(role, "^(?:" + SupportWords + ")$");
+            (isSupport ? support : lead).AddRange(UnitNames.Split(value));
+        }
+        return deadline;
+    }
+}

@@ -1,0 +1,66 @@
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>
+/// Runs of enumerated clauses inside one paragraph — “…：一是加强…；二是完善…；三是…” or “①…②…” — are
+/// items of their own one level down. A run needs at least two consecutive members at clause boundaries.
+/// </summary>
+internal static class InlineListSplitter
+{
+    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+
+    public static (string Intro, List<(string Label, string Text)> Members)? Split(string text)
+    {
+        var members = FindShi(text) ?? FindCircled(text);
+        if (members is null || members.Count < 2) return null;
+        var intro = text[..members[0].Start].Trim();
+        var list = new List<(string, string)>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var end = i + 1 < members.Count ? members[i + 1].Start : text.Length;
+            var body = text[(members[i].Start + members[i].Label.Length)..end].Trim().TrimStart('，', ',', '：', ':').Trim();
+            list.Add((members[i].Label, body.TrimEnd('；', ';', '，', ',').Trim() + (body.EndsWith('；') || body.EndsWith(';') ? "" : "")));
+        }
+        return (intro, list);
+    }
+
+    private static List<(int Start, string Label)>? FindShi(string text)
+    {
+        var result = new List<(int, string)>();
+        var from = 0;
+        for (var n = 0; n < Numerals.Length; n++)
+        {
+            var label = Numerals[n] + "是";
+            var at = IndexAtBoundary(text, label, from);
+            if (at < 0) break;
+            result.Add((at, label));
+            from = at + label.Length;
+        }
+        return result.Count >= 2 ? result : null;
+    }
+
+    private static List<(int Start, string Label)>? FindCircled(string text)
+    {
+        var result = new List<(int, string)>();
+        var from = 0;
+        for (var c = '①'; c <= '⑳'; c++)
+        {
+            var at = text.IndexOf(c, from);
+            if (at < 0) break;
+            result.Add((at, c.ToString()));
+            from = at + 1;
+        }
+        return result.Count >= 2 ? result : null;
+    }
+
+    private static int IndexAtBoundary(string text, string label, int from)
+    {
+        while (from < text.Length)
+        {
+            var at = text.IndexOf(label, from, StringComparison.Ordinal);
+            if (at < 0) return -1;
+            if (at == 0 || text[at - 1] is '。' or '；' or ';' or '：' or ':' or '，' or ',' or '\n' or ' ') return at;
+            from = at + 1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,33 @@
+using PlanLedger.Documents.Syntax;
+
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>An item while the tree is being built: its label and the paragraphs that belong to it.</summary>
+internal sealed class ItemDraft
+{
+    public required LabelKind Kind { get; init; }
+    public required string Label { get; init; }
+    public int Number { get; init; }
+    public ItemDraft? Parent { get; set; }
+    public List<ItemDraft> Children { get; } = [];
+    /// <summary>The paragraph that opened the item, without its label.</summary>
+    public string First { get; set; } = "";
+    public Paragraph? Source { get; init; }
+    public int FirstOffset { get; init; }
+    /// <summary>Further paragraphs of the item's own body.</summary>
+    public List<Paragraph> More { get; } = [];
+
+    // Filled for task-table rows and attachments, which know their fields from columns.
+    public string? FixedHeading { get; set; }
+    public string? FixedText { get; set; }
+    public string? FixedDeadline { get; set; }
+    public List<string>? FixedLead { get; set; }
+    public List<string>? FixedSupport { get; set; }
+    public Dictionary<string, string>? Fields { get; set; }
+    /// <summary>True for items whose first sentence is never a heading (measures in a table cell).</summary>
+    public bool NoHeading { get; set; }
+    /// <summary>Unit names of a flattened table row whose lead/support columns could not be told apart.</summary>
+    public List<string>? UnplacedUnits { get; set; }
+
+    public int Depth => Parent is null ? 1 : Parent.Depth + 1;
+}

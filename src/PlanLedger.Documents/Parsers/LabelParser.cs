@@ -1,0 +1,141 @@
+using PlanLedger.Documents.Syntax;
+
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>
+/// Recognises the numbering of Chinese official documents at the start of a paragraph:
+/// 第一部分 · 一、 · （一） · 1. 1、 · （1） 1) · ① · 一是 · 第一，. Numbers inside sentences
+/// (2.5万, 1.2亿元, 十四五, 2020年) are not labels.
+/// </summary>
+internal static class LabelParser
+{
+    private const string HanDigits = "一二三四五六七八九十百〇零两";
+
+    public static bool TryMatch(string s, out LabelMatch match, bool lenientArabic = false)
+    {
+        match = default;
+        if (s.Length < 2) return false;
+        var c = s[0];
+        if (c is '(' or '（') return TryParen(s, out match);
+        if (c is >= '①' and <= '⑳')
+        {
+            var n = c - '①' + 1;
+            var len = 1;
+            while (len < s.Length && s[len] is '、' or '.' or '．' or ' ') len++;
+            match = new LabelMatch(LabelKind.Circled, c.ToString(), n, len);
+            return len < s.Length;
+        }
+        if (c is >= '0' and <= '9') return TryArabic(s, out match, lenientArabic);
+        if (c == '第') return TryOrdinal(s, out match);
+        if (HanDigits.Contains(c)) return TryHan(s, out match);
+        return false;
+    }
+
+    private static bool TryHan(string s, out LabelMatch match)
+    {
+        match = default;
+        var i = 0;
+        while (i < s.Length && i < 4 && HanDigits.Contains(s[i])) i++;
+        if (i == 0 || i >= s.Length) return false;
+        var digits = s[..i];
+        var n = ChineseNumber.LabelValue(digits);
+        if (n <= 0 || n > 99) return false;
+        var sep = s[i];
+        if (sep is '、' or '.' or '．' or '，' && i + 1 < s.Length)
+        {
+            // 一、 ; "一，" only when followed by text and the numeral is short.
+            if (sep == '，' && i > 2) return false;
+            var len = i + 1;
+            while (len < s.Length && s[len] is ' ' or '\u3000') len++;
+            if (len >= s.Length) return false;
+            match = new LabelMatch(LabelKind.ChineseComma, digits, n, len);
+            return true;
+        }
+        if (sep == '是' && i + 1 < s.Length && i <= 3)
+        {
+            var len = i + 1;
+            while (len < s.Length && s[len] is '，' or ',' or '：' or ':' or ' ') len++;
+            if (len >= s.Length) return false;
+            match = new LabelMatch(LabelKind.Shi, digits + "是", n, len);
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryParen(string s, out LabelMatch match)
+    {
+        match = default;
+        var i = 1;
+        while (i < s.Length && s[i] == ' ') i++;
+        var start = i;
+        var han = i < s.Length && HanDigits.Contains(s[i]);
+        if (han) while (i < s.Length && i - start < 4 && HanDigits.Contains(s[i])) i++;
+        else while (i < s.Length && i - start < 3 && s[i] is >= '0' and <= '9') i++;
+        if (i == start) return false;
+        var digits = s[start..i];
+        while (i < s.Length && s[i] == ' ') i++;
+        if (i >= s.Length || s[i] is not (')' or '）')) return false;
+        i++;
+        while (i < s.Length && s[i] is '、' or '.' or '．' or ' ' or '\u3000') i++;
+        if (i >= s.Length) return false;
+        var n = han ? ChineseNumber.LabelValue(digits) : int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        if (n <= 0) return false;
+        match = new LabelMatch(han ? LabelKind.ChineseParen : LabelKind.ArabicParen, "(" + digits + ")", n, i);
+        return true;
+    }
+
+    private static bool TryArabic(string s, out LabelMatch match, bool lenient)
+    {
+        match = default;
+        var i = 0;
+        while (i < s.Length && i < 4 && s[i] is >= '0' and <= '9') i++;
+        if (i == 0 || i > 3 || i >= s.Length) return false;
+        var digits = s[..i];
+        var sep = s[i];
+        var len = i;
+        if (sep is ')' or '）')
+        {
+            len++;
+            while (len < s.Length && s[len] == ' ') len++;
+            if (len >= s.Length) return false;
+            match = new LabelMatch(LabelKind.ArabicParen, "(" + digits + ")", int.Parse(digits), len);
+            return true;
+        }
+        if (sep is '.' or '．' or '、' || (lenient && sep is ',' or '，'))
+        {
+            while (len < s.Length && (s[len] is '.' or '．' or '、' or ' ' || (lenient && s[len] is ',' or '，'))) len++;
+            if (len >= s.Length) return false;
+            // "2.5万", "1.2亿元": a digit right after the dot is a decimal, not a label.
+            if (s[i] is '.' or '．' && s[i + 1] is >= '0' and <= '9') return false;
+            if (s[len] is >= '0' and <= '9' or '%' or '％') return false;
+            match = new LabelMatch(LabelKind.Arabic, digits, int.Parse(digits), len);
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryOrdinal(string s, out LabelMatch match)
+    {
+        match = default;
+        var i = 1;
+        while (i < s.Length && i < 5 && HanDigits.Contains(s[i])) i++;
+        if (i == 1 || i >= s.Length) return false;
+        var digits = s[1..i];
+        var n = ChineseNumber.LabelValue(digits);
+        if (n <= 0) return false;
+        if (s.AsSpan(i).StartsWith("部分") || s.AsSpan(i).StartsWith("章") || s.AsSpan(i).StartsWith("篇"))
+        {
+            var w = s.AsSpan(i).StartsWith("部分") ? 2 : 1;
+            var len = i + w;
+            while (len < s.Length && s[len] is ' ' or '\u3000' or '、' or '：' or ':') len++;
+            match = new LabelMatch(LabelKind.Part, "第" + digits + s.Substring(i, w), n, len);
+            return true;
+        }
+        if (s[i] is '，' or ',' or '、' or '：' or ':' && i + 1 < s.Length)
+        {
+            match = new LabelMatch(LabelKind.Ordinal, "第" + digits, n, i + 1);
+            return true;
+        }
+        return false;
+    }
+}

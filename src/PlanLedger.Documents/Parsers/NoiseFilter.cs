@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>Removes chrome paragraphs and cleans spam out of sentences, leaving the text around it joined.</summary>
+internal sealed class NoiseFilter
+{
+    private readonly List<string> _injected;
+
+    private NoiseFilter(List<string> injected) => _injected = injected;
+
+    /// <summary>
+    /// Learns the document's injected SEO keyword ("…精神沧州市教育机构,…" twice → "沧州市教育机构"): the
+    /// longest common ending of every place+机构 phrase glued before a comma. One occurrence: a two-character place.
+    /// </summary>
+    public static NoiseFilter For(IEnumerable<string> paragraphs)
+    {
+        var hits = new List<string>();
+        foreach (var p in paragraphs)
+            foreach (Match m in NoiseLexicon.InjectedKeyword().Matches(p)) hits.Add(m.Value);
+        var injected = new List<string>();
+        foreach (var group in hits.GroupBy(h => h[^5..]))
+        {
+            var list = group.ToList();
+            var common = list[0];
+            foreach (var h in list.Skip(1))
+            {
+                var n = 0;
+                while (n < common.Length && n < h.Length && common[^(n + 1)] == h[^(n + 1)]) n++;
+                common = common[^n..];
+            }
+            if (list.Count == 1)
+            {
+                var cut = common.IndexOfAny(['市', '县', '区']);
+                common = common[Math.Max(0, cut - 2)..];
+            }
+            if (common.Length >= 5) injected.Add(common);
+        }
+        return new NoiseFilter(injected);
+    }
+
+    public static bool IsChrome(string paragraph)
+    {
+        var p = paragraph.TrimStart();
+        if (NoiseLexicon.ChromeLine().IsMatch(p)) return true;
+        if (p.Length <= 120 && NoiseLexicon.MetaRowLine().IsMatch(p)) return true;
+        return false;
+    }
+
+    public string Clean(string text)
+    {
+        foreach (var s in _injected)
+            if (text.Contains(s, StringComparison.Ordinal)) text = Regex.Replace(text, Regex.Escape(s) + "(?=[，,。])", "");
+        return CleanInline(text);
+    }
+
+    public static string CleanInline(string text)
+    {
+        if (text.IndexOf('_') >= 0) text = NoiseLexicon.UnderscoreChain().Replace(text, RemoveSpamChain);
+        if (text.Contains('<') || text.Contains('>')) text = StripTags(text);
+        // A doubled full stop left by editing: "发展。 。" → "发展。"
+        if (text.Contains('。')) text = Regex.Replace(text, "。[ \u00a0\u3000]*。", "。");
+        return text;
+    }
+
+    /// <summary>
+    /// In a chain such as "教师365不给提款怎么办_出行365官方电话_365bet体育在线网址招聘办法", only the spam goes: from the
+    /// first spam word (with the Latin/digit run it starts) of the first link to the end of the last spam word of the last link.
+    /// </summary>
+    private static string RemoveSpamChain(Match chain)
+    {
+        var s = chain.Value;
+        var words = NoiseLexicon.SpamWord().Matches(s);
+        if (words.Count == 0) return s;
+        var firstLink = s.IndexOf('_');
+        var start = firstLink;
+        var firstWord = NoiseLexicon.SpamWord().Match(s);
+        if (firstWord.Success && firstWord.Index < firstLink) start = firstWord.Index;
+        while (start > 0 && char.IsAsciiLetterOrDigit(s[start - 1])) start--;
+        var lastLink = s.LastIndexOf('_');
+        var end = lastLink + 1;
+        foreach (Match w in words)
+            if (w.Index + w.Length > end) end = w.Index + w.Length;
+        while (end < s.Length && char.IsAsciiLetterOrDigit(s[end])) end++;
+        return s[..start] + s[end..];
+    }
+
+    /// <summary>Markup that survived a reader (tag soup inside a text cell) is removed; scripts and styles with their content.</summary>
+    private static string StripTags(string text)
+    {
+        text = Regex.Replace(text, @"<(script|style)\b[^>]*>.*?</\1\s*>", "", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '<')
+            {
+                var end = text.IndexOf('>', i + 1);
+                if (end > i && end - i < 200 && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!'))
+                {
+                    i = end;
+                    continue;
+                }
+                sb.Append('〈');
+                continue;
+            }
+            sb.Append(c == '>' ? '〉' : c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,12 @@
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>A paragraph as the parsers see it: clean text and where it sits in the clean source text.</summary>
+internal sealed class Paragraph(string text, int line, int offset)
+{
+    public string Text { get; set; } = text;
+    /// <summary>1-based line in the original file (or paragraph index).</summary>
+    public int Line { get; } = line;
+    /// <summary>Offset of the paragraph in <see cref="Syntax.PlanDocument.SourceText"/>.</summary>
+    public int Offset { get; } = offset;
+    public override string ToString() => Text;
+}

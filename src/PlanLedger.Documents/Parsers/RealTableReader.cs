@@ -1,0 +1,100 @@
+using PlanLedger.Documents.Syntax;
+using PlanLedger.Documents.Text;
+
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>
+/// A real table (docx/html) whose header names task-table columns (序号, 工作任务, 具体措施, 完成时限,
+/// 牵头单位, 配合单位 …) becomes one item per row with its fields from the columns. Other tables are
+/// kept out of the tree.
+/// </summary>
+internal static class RealTableReader
+{
+    public static TaskTable? Read(SourceBlock table, string sourceText)
+    {
+        var rows = table.Rows;
+        var headerIndex = -1;
+        for (var i = 0; i < Math.Min(rows.Count, 4) && headerIndex < 0; i++)
+        {
+            var words = rows[i].Count(c => TableColumns.IsHeaderWord(c));
+            if (words >= 2 && rows[i].Any(c => TableColumns.RoleOf(c) is ColumnRole.Text or ColumnRole.Heading or ColumnRole.Measures)) headerIndex = i;
+        }
+        if (headerIndex < 0) return null;
+        var header = rows[headerIndex].Select(TableColumns.Normalise).ToList();
+        var roles = TableColumns.Roles(header);
+        var result = new TaskTable();
+        if (headerIndex > 0)
+        {
+            var title = string.Join("", rows[0].Distinct()).Trim();
+            if (title.Length > 0) result.Title = title;
+        }
+        var seq = 0;
+        var offset = Math.Max(0, sourceText.IndexOf(string.Join('\t', rows[headerIndex].Select(c => c.Replace('\n', ' '))), StringComparison.Ordinal));
+        foreach (var row in rows.Skip(headerIndex + 1))
+        {
+            if (row.All(c => c.Trim().Length == 0)) continue;
+            seq++;
+            string label = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string heading = "", text = "";
+            string? deadline = null;
+            var lead = new List<string>();
+            var support = new List<string>();
+            var measures = new List<string>();
+            Dictionary<string, string>? fields = null;
+            for (var c = 0; c < row.Count && c < roles.Count; c++)
+            {
+                var cell = row[c].Trim();
+                switch (roles[c])
+                {
+                    case ColumnRole.Seq: if (cell.Length > 0) label = cell.TrimEnd('.', '、'); break;
+                    case ColumnRole.Heading: heading = Cjk.RemoveSpacesBetweenHan(cell.Replace("\n", "")); break;
+                    case ColumnRole.Text: text = text.Length == 0 ? NoiseFilter.CleanInline(cell) : text + "\n" + NoiseFilter.CleanInline(cell); break;
+                    case ColumnRole.ExtraTask: (fields ??= [])["provincialTask"] = cell; break;
+                    case ColumnRole.Measures: measures.Add(NoiseFilter.CleanInline(cell)); break;
+                    case ColumnRole.Deadline: if (cell.Length > 0) deadline = Cjk.RemoveSpacesBetweenHan(cell.Replace("\n", "")); break;
+                    case ColumnRole.Lead: lead.AddRange(UnitNames.Split(cell)); break;
+                    case ColumnRole.Support: support.AddRange(UnitNames.Split(cell)); break;
+                    case ColumnRole.LeadAndSupport:
+                        var names = UnitNames.Split(cell);
+                        if (names.Count > 0) { lead.Add(names[0]); support.AddRange(names.Skip(1)); }
+                        break;
+                }
+            }
+            if (!roles.Contains(ColumnRole.Heading) && heading.Length == 0 && text.Length <= 30 && !text.Contains('。'))
+            {
+                heading = text;
+                text = "";
+            }
+            var item = new ItemDraft
+            {
+                Kind = LabelKind.TableRow, Label = label, Number = seq, FirstOffset = offset,
+                FixedHeading = heading, FixedText = text, FixedDeadline = deadline, FixedLead = lead, FixedSupport = support, Fields = fields,
+            };
+            foreach (var cell in measures) AddMeasures(item, cell);
+            result.Rows.Add(item);
+        }
+        return result.Rows.Count > 0 ? result : null;
+    }
+
+    /// <summary>A measures cell: numbered lines are separate measures; unnumbered text continues the last one.</summary>
+    private static void AddMeasures(ItemDraft row, string cell)
+    {
+        ItemDraft? current = null;
+        foreach (var raw in cell.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            if (LabelParser.TryMatch(line, out var m, lenientArabic: true) && m.Kind is LabelKind.Arabic or LabelKind.ArabicParen or LabelKind.Circled or LabelKind.ChineseParen)
+            {
+                current = new ItemDraft { Kind = LabelKind.Measure, Label = m.Label, Number = m.Number, Parent = row, First = line[m.Length..].Trim(), NoHeading = true, FirstOffset = row.FirstOffset };
+                row.Children.Add(current);
+            }
+            else if (current is null)
+            {
+                current = new ItemDraft { Kind = LabelKind.Measure, Label = "", Parent = row, First = line, NoHeading = true, FirstOffset = row.FirstOffset };
+                row.Children.Add(current);
+            }
+            else current.First += line;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using PlanLedger.Documents.Syntax;
+
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>
+/// Builds the item tree from paragraphs: each label opens an item; a label style seen before on the
+/// current path closes back to that level (so skipped levels, restarts per section and continuous
+/// numbers across sections all nest as a reader sees them); unlabelled paragraphs continue the current
+/// item. The preamble before the first label and the trailer after the body (落款, 印发, 抄送) are kept
+/// apart for the metadata parser.
+/// </summary>
+internal sealed partial class StructureBuilder(ParseOptions options)
+{
+    public List<ItemDraft> Roots { get; } = [];
+    public List<string> Preamble { get; } = [];
+    public List<string> Trailer { get; } = [];
+
+    private readonly List<ItemDraft> _stack = [];
+    private bool _inBody;
+    private bool _ended;
+
+    [GeneratedRegex(@"^附\s*件\s*(?<n>\d{0,2})\s*[:：]?\s*$")]
+    private static partial Regex AttachmentLine();
+
+    [GeneratedRegex(@"^附\s*件\s*\d{0,2}\s*[:：]")]
+    private static partial Regex AttachmentListLine();
+
+    [GeneratedRegex(@"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,6}|抄送[:：].*|抄报[:：].*|主送[:：].*|.{0,30}(?:办公室|办公厅)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发.*)$")]
+    private static partial Regex TrailerLine();
+
+    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心)$")]
+    private static partial Regex SignatureLine();
+
+    public void Add(Paragraph p)
+    {
+        var text = p.Text;
+        if (!_inBody)
+        {
+            if (IsBodyStart(text))
+            {
+                _inBody = true;
+            }
+            else
+            {
+                Preamble.Add(text);
+                return;
+            }
+        }
+
+        if (AttachmentLine().IsMatch(text))
+        {
+            var m = AttachmentLine().Match(text);
+            var att = new ItemDraft { Kind = LabelKind.Attachment, Label = "附件" + m.Groups["n"].Value, Source = p, FirstOffset = p.Offset, First = "" };
+            _stack.Clear();
+            Roots.Add(att);
+            _stack.Add(att);
+            _ended = false;
+            return;
+        }
+        if (_ended)
+        {
+            Trailer.Add(text);
+            return;
+        }
+        if (AttachmentListLine().IsMatch(text) || (_stack.Count > 0 && IsTrailer(text)))
+        {
+            _ended = true;
+            Trailer.Add(text);
+            return;
+        }
+
+        if (LabelParser.TryMatch(text, out var label) && Accepts(label))
+        {
+            Open(label, p);
+            return;
+        }
+        if (_stack.Count == 0)
+        {
+            Preamble.Add(text);
+            return;
+        }
+        var current = _stack[^1];
+        if (current.Kind == LabelKind.Attachment && current.Children.Count == 0 && current.FixedHeading is null)
+        {
+            // The line(s) under 附件 are the attachment's title.
+            current.First = current.First.Length == 0 ? text : current.First + text;
+            return;
+        }
+        current.More.Add(p);
+    }
+
+    /// <summary>A task table (real, or rebuilt from one-cell-per-line paragraphs) at the current position.</summary>
+    public void AddTable(TaskTable table)
+    {
+        _inBody = true;
+        _ended = false;
+        ItemDraft? container = null;
+        if (_stack.Count > 0 && _stack[0].Kind == LabelKind.Attachment) container = _stack[0];
+        foreach (var row in table.Rows)
+        {
+            row.Parent = container;
+            if (container is null) Roots.Add(row); else container.Children.Add(row);
+        }
+        if (container is not null && container.First.Length == 0 && table.Title is not null) container.First = table.Title;
+        // After a table the trailer rules apply again.
+        _stack.Clear();
+        if (container is not null) _stack.Add(container);
+    }
+
+    private bool IsBodyStart(string text) =>
+        LabelParser.TryMatch(text, out var m) && m.Kind is LabelKind.Part or LabelKind.ChineseComma or LabelKind.ChineseParen
+            or LabelKind.Arabic or LabelKind.Shi or LabelKind.Ordinal && m.Number <= 2;
+
+    private static bool IsTrailer(string text)
+    {
+        if (TrailerLine().IsMatch(text)) return true;
+        return text.Length <= 30 && !Cjk.HasSentencePunctuation(text) && text.IndexOfAny([':', '：', '(', '（']) < 0
+            && SignatureLine().IsMatch(text);
+    }
+
+    private static bool Accepts(LabelMatch label) => label.Kind != LabelKind.None;
+
+    private void Open(LabelMatch label, Paragraph p)
+    {
+        // Close back to a sibling of the same style when that style is on the path.
+        var idx = _stack.FindLastIndex(d => SameStyle(d.Kind, label.Kind));
+        if (idx >= 0) _stack.RemoveRange(idx, _stack.Count - idx);
+        var parent = _stack.Count > 0 ? _stack[^1] : null;
+        if (parent is not null && _stack.Count >= options.MaxDepth)
+        {
+            // Too deep (hostile input): keep the paragraph as text of the deepest item.
+            parent.More.Add(p);
+            return;
+        }
+        var item = new ItemDraft
+        {
+            Kind = label.Kind,
+            Label = label.Label,
+            Number = label.Number,
+            Parent = parent,
+            First = p.Text[label.Length..].Trim(),
+            Source = p,
+            FirstOffset = p.Offset + label.Length,
+        };
+        if (parent is null) Roots.Add(item); else parent.Children.Add(item);
+        _stack.Add(item);
+    }
+
+    private static bool SameStyle(LabelKind a, LabelKind b) => a == b;
+}

@@ -1,0 +1,43 @@
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>What a task-table column holds, from its header text.</summary>
+internal enum ColumnRole { Other, Seq, Heading, Text, ExtraTask, Measures, Deadline, Lead, Support, LeadAndSupport }
+
+internal static class TableColumns
+{
+    public static bool IsHeaderWord(string cell)
+    {
+        var c = Normalise(cell);
+        return c.Length is > 0 and <= 14 && RoleOf(c) != ColumnRole.Other || c is "备注" or "责任人" or "责任领导" or "分管领导" or "牵头领导";
+    }
+
+    public static string Normalise(string cell) => Cjk.RemoveSpacesBetweenHan(cell).Replace("\n", "").Replace(" ", "").Trim();
+
+    public static ColumnRole RoleOf(string header)
+    {
+        var h = Normalise(header);
+        if (h is "序号" or "编号" or "序" or "号") return ColumnRole.Seq;
+        if (h.Contains("时限") || h.Contains("完成时间") || h.Contains("时间节点") || h.Contains("进度安排") || h.Contains("完成期限") || h == "时间") return ColumnRole.Deadline;
+        if (h.Contains("配合") || h.Contains("协办") || h.Contains("参与单位") || h.Contains("协同")) return ColumnRole.Support;
+        if (h.Contains("牵头") && h.Contains("责任")) return ColumnRole.LeadAndSupport;
+        if (h.Contains("牵头") || h.Contains("责任单位") || h.Contains("负责单位") || h.Contains("责任部门") || h.Contains("主办") || h.Contains("承办")) return ColumnRole.Lead;
+        if (h.Contains("领导") || h.Contains("责任人") || h.Contains("备注") || h.Contains("联系人")) return ColumnRole.Other;
+        if (h.Contains("措施") || h.Contains("举措") || h.Contains("具体工作") || h.Contains("工作内容") || h.Contains("实施步骤")) return ColumnRole.Measures;
+        if (h.Contains("意见") || h.Contains("任务") || h.Contains("事项") || h.Contains("工作") || h.Contains("目标") || h.Contains("内容") || h.Contains("要点") || h.Contains("项目") || h.Contains("指标"))
+            return ColumnRole.Text;
+        return ColumnRole.Other;
+    }
+
+    /// <summary>Roles of a header row: the first of two task-like columns is the heading, a third is an extra field.</summary>
+    public static List<ColumnRole> Roles(IReadOnlyList<string> header)
+    {
+        var roles = header.Select(RoleOf).ToList();
+        var taskCols = roles.Select((r, i) => (r, i)).Where(x => x.r == ColumnRole.Text).Select(x => x.i).ToList();
+        if (taskCols.Count >= 2)
+        {
+            roles[taskCols[0]] = ColumnRole.Heading;
+            for (var k = 2; k < taskCols.Count; k++) roles[taskCols[k]] = ColumnRole.ExtraTask;
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,64 @@
+using PlanLedger.Documents.Syntax;
+
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>
+/// A flattened task table loses its empty cells, so the unit names after a row's deadline cannot be
+/// placed in 牵头 or 配合 by position. They are placed by the body's own parenthetical for the same task
+/// (matched by heading): a name the body lists as lead is lead, as support is support (abbreviations such
+/// as 文广旅局 match 市文化广播电视和旅游局); names with no match take the table's prevailing role.
+/// </summary>
+internal static class TableUnitReconciler
+{
+    public static void Reconcile(List<ItemDraft> roots, PlanDocument doc)
+    {
+        var items = doc.Descendants().ToList();
+        var bodyTasks = items.Where(i => i.Kind != LabelKind.TableRow && (i.Lead.Count > 0 || i.Support.Count > 0)).ToList();
+        var rows = items.Where(i => i.Kind == LabelKind.TableRow).ToList();
+        var drafts = Flatten(roots).Where(d => d.Kind == LabelKind.TableRow).ToList();
+        if (rows.Count != drafts.Count) return;
+
+        var placed = new List<(PlanItem Row, string Name, bool? Support)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var names = drafts[i].UnplacedUnits;
+            if (names is null || names.Count == 0) continue;
+            var body = bodyTasks.FirstOrDefault(b => b.Heading.Length > 0 && b.Heading == rows[i].Heading);
+            foreach (var n in names)
+            {
+                bool? support = null;
+                if (body is not null)
+                {
+                    if (body.Support.Any(s => UnitNames.Same(s, n))) support = true;
+                    else if (body.Lead.Any(s => UnitNames.Same(s, n))) support = false;
+                }
+                placed.Add((rows[i], n, support));
+            }
+        }
+        var supportVotes = placed.Count(p => p.Support == true);
+        var leadVotes = placed.Count(p => p.Support == false);
+        foreach (var group in placed.GroupBy(p => p.Row))
+        {
+            var list = group.ToList();
+            var rowSupport = list.Count(p => p.Support == true);
+            var rowLead = list.Count(p => p.Support == false);
+            for (var k = 0; k < list.Count; k++)
+            {
+                var (row, name, support) = list[k];
+                var isSupport = support ?? (rowSupport + rowLead > 0
+                    ? rowSupport >= rowLead
+                    : supportVotes + leadVotes > 0 ? supportVotes >= leadVotes : k > 0);
+                (isSupport ? row.Support : row.Lead).Add(name);
+            }
+        }
+    }
+
+    private static IEnumerable<ItemDraft> Flatten(IEnumerable<ItemDraft> items)
+    {
+        foreach (var i in items)
+        {
+            yield return i;
+            foreach (var c in Flatten(i.Children)) yield return c;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text;
+
+namespace PlanLedger.Documents.Readers;
+
+/// <summary>
+/// Decodes the bytes of a text or HTML file: BOM first, then BOM-less UTF-16 (zero-byte pattern), then valid
+/// UTF-8, then GB18030 when the result reads as Chinese text. Never guesses silently: implausible input is
+/// "unknown-encoding", binary data is "binary".
+/// </summary>
+internal static class EncodingDetector
+{
+    private static readonly Encoding Utf8Lossy = new UTF8Encoding(false, false);
+    private static readonly Encoding Utf16Le = new UnicodeEncoding(false, false, false);
+    private static readonly Encoding Utf16Be = new UnicodeEncoding(true, false, false);
+
+    /// <summary>GB18030 (a superset of GBK and GB2312).</summary>
+    public static Encoding Gb18030 { get; } = LoadGb18030();
+
+    private static Encoding LoadGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    }
+
+    /// <summary>A decoded text and the name of the encoding it was in.</summary>
+    public readonly record struct Decoded(string Text, string EncodingName);
+
+    /// <summary>Decodes <paramref name="bytes"/>; <paramref name="declared"/> is a charset a page declared, if any.</summary>
+    public static Decoded Decode(ReadOnlySpan<byte> bytes, string? declared = null)
+    {
+        if (bytes.StartsWith("\xEF\xBB\xBF"u8)) return new(Utf8Lossy.GetString(bytes[3..]), "utf-8");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return new(Utf16Le.GetString(bytes[2..]), "utf-16le");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return new(Utf16Be.GetString(bytes[2..]), "utf-16be");
+
+        var utf16 = DetectBomlessUtf16(bytes);
+        if (utf16 is not null)
+        {
+            var text = utf16.GetString(bytes[..(bytes.Length & ~1)]);
+            if (IsPlausible(text)) return new(text, utf16.BigEndian() ? "utf-16be" : "utf-16le");
+        }
+
+        if (LooksBinary(bytes)) throw ReadErrors.Binary();
+
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return new(Encoding.UTF8.GetString(bytes), "utf-8");
+        var (multi, invalid) = Utf8Stats(bytes);
+
+        var declaredGb = declared is not null && IsGbName(declared);
+        // A handful of broken bytes in otherwise valid UTF-8 (a truncated copy, a stray byte) stays UTF-8.
+        if (!declaredGb && multi >= 20 && invalid * 50 <= multi)
+            return new(Utf8Lossy.GetString(bytes), "utf-8");
+
+        var gb = Gb18030.GetString(bytes);
+        if (IsPlausible(gb)) return new(gb, "gb18030");
+
+        if (declared is not null && TryGetEncoding(declared) is { } named && named.CodePage is not 65001 and not 54936 and not 936)
+        {
+            var other = named.GetString(bytes);
+            if (IsPlausible(other)) return new(other, named.WebName);
+        }
+
+        if (multi > 0 && invalid * 10 <= multi) return new(Utf8Lossy.GetString(bytes), "utf-8");
+
+        // Chinese-only UTF-16 without a BOM has almost no zero bytes: last chance before giving up.
+        if (bytes.Length % 2 == 0)
+        {
+            var le = Utf16Le.GetString(bytes);
+            if (IsMostlyHan(le)) return new(le, "utf-16le");
+            var be = Utf16Be.GetString(bytes);
+            if (IsMostlyHan(be)) return new(be, "utf-16be");
+        }
+
+        throw ReadErrors.UnknownEncoding();
+    }
+
+    private static bool BigEndian(this Encoding e) => ReferenceEquals(e, Utf16Be);
+
+    private static bool IsGbName(string name) =>
+        name.Contains("gb", StringComparison.OrdinalIgnoreCase) || name.Equals("cp936", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Maps a declared charset to an encoding (gbk/gb2312 → GB18030); null when unknown.</summary>
+    public static Encoding? TryGetEncoding(string name)
+    {
+        name = name.Trim().Trim('"', '\'').ToLowerInvariant();
+        if (IsGbName(name) || name is "x-gbk" or "windows-936") return Gb18030;
+        if (name is "utf8" or "utf-8") return Encoding.UTF8;
+        try { return Encoding.GetEncoding(name); }
+        catch (ArgumentException) { return null; }
+    }
+
+    /// <summary>UTF-16 without BOM: zero bytes concentrated on one parity (ASCII characters, line breaks).</summary>
+    private static Encoding? DetectBomlessUtf16(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4) return null;
+        var sample = bytes[..(Math.Min(bytes.Length, 64 * 1024) & ~1)];
+        int even = 0, odd = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            if (sample[i] == 0) even++;
+            if (sample[i + 1] == 0) odd++;
+        }
+
+        var pairs = sample.Length / 2;
+        if (odd >= Math.Max(1, pairs / 50) && even * 20 <= odd) return Utf16Le;
+        if (even >= Math.Max(1, pairs / 50) && odd * 20 <= even) return Utf16Be;
+        return null;
+    }
+
+    /// <summary>NUL bytes, or many control characters, in the first 64 KiB.</summary>
+    public static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        if (sample.IndexOf((byte)0) >= 0) return true;
+        var controls = 0;
+        foreach (var b in sample)
+            if (b < 0x20 && b is not (9 or 10 or 13 or 12 or 11 or 27)) controls++;
+        return controls * 20 > sample.Length;
+    }
+
+    /// <summary>Counts well-formed multi-byte UTF-8 sequences and invalid bytes.</summary>
+    private static (int Multi, int Invalid) Utf8Stats(ReadOnlySpan<byte> bytes)
+    {
+        int multi = 0, invalid = 0, i = 0;
+        while (i < bytes.Length)
+        {
+            i += IndexOfNonAscii(bytes[i..]);
+            if (i >= bytes.Length) break;
+            var r = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
+            if (r == System.Buffers.OperationStatus.Done) multi++;
+            else invalid++;
+            i += Math.Max(1, consumed);
+        }
+
+        return (multi, invalid);
+    }
+
+    private static int IndexOfNonAscii(ReadOnlySpan<byte> s)
+    {
+        var i = s.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+        return i < 0 ? s.Length : i;
+    }
+
+    /// <summary>Reads as text: mostly CJK, ASCII and common punctuation, and almost no replacement characters.</summary>
+    public static bool IsPlausible(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 256 * 1024));
+        int good = 0, bad = 0, replacement = 0;
+        foreach (var c in sample)
+        {
+            if (c == '\ufffd') { replacement++; bad++; }
+            else if (c is '\t' or '\n' or '\r' || c is >= ' ' and < '\u007f') good++;
+            else if (c < ' ' || c is >= '\u007f' and < '\u00a0' || char.IsSurrogate(c) || c is >= '\ue000' and <= '\uf8ff') bad++;
+            else if (TextNormalizer.IsHan(c) || c is >= '\u3000' and <= '\u303f' or >= '\uff00' and <= '\uffef'
+                     or >= '\u2000' and <= '\u206f' or '\u00a0' or '\u00b7' or '\u00d7' or >= '\u2460' and <= '\u24ff'
+                     or >= '\u2160' and <= '\u217f' or >= '\u25a0' and <= '\u25ff') good++;
+            else bad++;
+        }
+
+        var total = good + bad;
+        return total > 0 && replacement * 100 <= total && bad * 20 <= total;
+    }
+
+    private static bool IsMostlyHan(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
+        int han = 0;
+        foreach (var c in sample) if (TextNormalizer.IsHan(c) || c is >= '\u3000' and <= '\u303f' or >= '\uff00' and <= '\uffef') han++;
+        return sample.Length >= 2 && han * 10 >= sample.Length * 9 && IsPlausible(text);
+    }
+}

@@ -1,0 +1,47 @@
+namespace PlanLedger.Documents.Readers;
+
+/// <summary>The <see cref="DocumentReadException"/>s readers throw, with their Chinese and English wording in one place.</summary>
+internal static class ReadErrors
+{
+    public static DocumentReadException Empty() =>
+        new("empty", "文件为空，没有可解析的内容", "the file is empty: there is nothing to parse");
+
+    public static DocumentReadException TooLarge(long max) =>
+        new("too-large", $"文件太大（超过 {max / (1024 * 1024)} MB），无法导入",
+            $"the file is larger than the {max / (1024 * 1024)} MB limit");
+
+    public static DocumentReadException Binary(string? what = null) =>
+        new("binary", what is null ? "这不是文本文件，无法识别其内容" : $"这是{what}，不是可解析的文档",
+            what is null ? "the file is binary data, not a text document" : $"the file is {what}, not a document");
+
+    public static DocumentReadException UnknownEncoding() =>
+        new("unknown-encoding", "无法识别文件编码，请将文件另存为 UTF-8 编码的文本后再导入",
+            "the text encoding could not be recognised (tried UTF-8, UTF-16 and GB18030); save the file as UTF-8 and import again");
+
+    public static DocumentReadException Unsupported(string zh, string en) => new("unsupported", zh, en);
+
+    public static DocumentReadException LegacyDoc() =>
+        new("legacy-doc", ".doc 是旧版 Word 格式，请另存为 .docx 后再导入",
+            ".doc is the legacy Word format; save it as .docx and import again");
+
+    public static DocumentReadException LegacyWps() =>
+        new("legacy-doc", ".wps 是 WPS 文字的旧格式，请在 WPS 中另存为 .docx 后再导入",
+            ".wps is the legacy WPS Writer format; save it as .docx and import again");
+
+    public static DocumentReadException CorruptDocx(Exception? inner = null) =>
+        new("corrupt-docx", "文件已损坏，无法作为 .docx 读取", "the file is damaged and cannot be read as .docx", inner);
+
+    public static DocumentReadException ZipBomb() =>
+        new("zip-bomb", "文件解压后体积异常巨大（疑似压缩炸弹），已拒绝读取",
+            "the archive expands to an absurd size (zip bomb); refused");
+
+    public static DocumentReadException CorruptPdf(Exception? inner = null) =>
+        new("corrupt-pdf", "PDF 文件已损坏，无法读取", "the PDF file is damaged and cannot be read", inner);
+
+    public static DocumentReadException EncryptedPdf(Exception? inner = null) =>
+        new("encrypted-pdf", "PDF 已加密（设有密码），请提供未加密的文件", "the PDF is encrypted; provide an unencrypted file", inner);
+
+    public static DocumentReadException NoText() =>
+        new("no-text", "PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 .docx",
+            "the PDF has no text layer (probably a scan); provide a PDF with selectable text or a .docx");
+}

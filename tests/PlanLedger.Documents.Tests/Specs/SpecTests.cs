@@ -1,0 +1,24 @@
+namespace PlanLedger.Documents.Tests.Specs;
+
+/// <summary>Runs every example of the spec files under Specs/ (they double as the engine's documentation).</summary>
+public class SpecTests
+{
+    public static IEnumerable<object[]> Structure() => SpecFile.Load("structure.md");
+    public static IEnumerable<object[]> Targets() => SpecFile.Load("targets.md");
+    public static IEnumerable<object[]> Units() => SpecFile.Load("units-and-deadlines.md");
+    public static IEnumerable<object[]> Metadata() => SpecFile.Load("metadata-and-noise.md");
+    public static IEnumerable<object[]> Tables() => SpecFile.Load("tables.md");
+
+    [Theory, MemberData(nameof(Structure))] public void Structure_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(Targets))] public void Targets_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(Units))] public void Units_and_deadlines_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(Metadata))] public void Metadata_and_noise_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(Tables))] public void Tables_spec(SpecFile.Example e) => Check(e);
+
+    private static void Check(SpecFile.Example e)
+    {
+        var doc = PlanParser.ParseText(e.Input);
+        var actual = SpecRenderer.Render(doc, e.WithMeta);
+        Assert.True(e.Expected == actual, $"{e}\n--- expected\n{e.Expected}\n--- actual\n{actual}");
+    }
+}
