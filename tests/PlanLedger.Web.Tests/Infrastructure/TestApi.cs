@@ -11,12 +11,19 @@ public static class TestApi
 {
     public const string Password = "password-123";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(LedgerFactory, string), string> Tokens = new();
+
+    /// <summary>A client signed in (bearer token) as <paramref name="user"/>; tokens are reused within a test class.</summary>
     public static async Task<HttpClient> ClientAsync(this LedgerFactory f, string user = "admin", string? password = null)
     {
         var http = f.CreateClient();
-        var res = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password = password ?? (user == "admin" ? LedgerFactory.AdminPassword : Password) });
-        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
-        var token = (await res.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        if (!Tokens.TryGetValue((f, user), out var token))
+        {
+            var res = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password = password ?? (user == "admin" ? LedgerFactory.AdminPassword : Password) });
+            Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+            token = (await res.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+            Tokens[(f, user)] = token;
+        }
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
     }
