@@ -37,6 +37,7 @@ public static class LedgerApp
         configure?.Invoke(builder);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         AddServices(builder);
         var app = builder.Build();
         UsePipeline(app);
@@ -150,6 +151,7 @@ public static class LedgerApp
         api.MapTasksApi();
         api.MapAdminApi();
         app.MapExportEndpoints();
+        app.MapEvidenceDownload();
     }
 
     /// <summary>Creates and migrates the database; on first start creates the organisation and the administrator.</summary>

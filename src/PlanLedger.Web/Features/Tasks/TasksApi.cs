@@ -69,6 +69,14 @@ public static class TasksApi
 /// <summary>Evidence download, allowed to whoever may read the task.</summary>
 public static class EvidenceFile
 {
+    /// <summary><c>GET /files/{id}</c> for the signed-in pages (cookie).</summary>
+    public static void MapEvidenceDownload(this IEndpointRouteBuilder app) =>
+        app.MapGet("/files/{id:int}", async (int id, HttpContext http, LedgerDbContext db, LedgerQueries q, EvidenceStore store, CancellationToken ct) =>
+        {
+            var r = await OpenAsync(http.Me(), id, db, q, store, ct);
+            return r.Error is { } e ? Results.StatusCode(e.Status) : r.Value!;
+        }).RequireAuthorization().ExcludeFromDescription();
+
     public static async Task<Outcome<FileStreamHttpResult>> OpenAsync(CurrentUser me, int evidenceId, LedgerDbContext db,
         LedgerQueries q, EvidenceStore store, CancellationToken ct)
     {
