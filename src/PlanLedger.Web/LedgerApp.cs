@@ -101,6 +101,9 @@ public static class LedgerApp
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
             o.Conventions.AllowAnonymousToPage("/Error");
         });
+        // Chinese stays readable in the HTML; < > & ' " are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<LedgerExceptionHandler>();
         services.AddOpenApi();
@@ -140,6 +143,8 @@ public static class LedgerApp
         {
             FileProvider = new EmbeddedFileProvider(typeof(LedgerApp).Assembly, "PlanLedger.Web.wwwroot"),
         });
+        // Explicit, after the status-code pages: a re-executed error request must be routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();

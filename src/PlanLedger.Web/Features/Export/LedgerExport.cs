@@ -1,5 +1,4 @@
 using System.Text;
-using ClosedXML.Excel;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Features.Tasks;
@@ -31,30 +30,8 @@ public static class LedgerExport
         StatusText(t.Status),
     ];
 
-    public static byte[] Xlsx(string title, IReadOnlyList<TaskDto> tasks)
-    {
-        using var wb = new XLWorkbook();
-        var ws = wb.Worksheets.Add("任务分解表");
-        for (var c = 0; c < Headers.Length; c++)
-        {
-            ws.Cell(1, c + 1).Value = Headers[c];
-            ws.Column(c + 1).Width = Widths[c];
-        }
-        var header = ws.Range(1, 1, 1, Headers.Length);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.LightGray;
-        for (var r = 0; r < tasks.Count; r++)
-        {
-            var row = Row(tasks[r]);
-            for (var c = 0; c < row.Length; c++) ws.Cell(r + 2, c + 1).SetValue(row[c]);
-        }
-        ws.Range(1, 1, tasks.Count + 1, Headers.Length).Style.Alignment.WrapText = true;
-        ws.SheetView.FreezeRows(1);
-        wb.Properties.Title = title;
-        using var ms = new MemoryStream();
-        wb.SaveAs(ms);
-        return ms.ToArray();
-    }
+    public static byte[] Xlsx(string title, IReadOnlyList<TaskDto> tasks) =>
+        XlsxWriter.Write("任务分解表", title, Headers, Widths, tasks.Select(Row));
 
     public static byte[] Csv(IReadOnlyList<TaskDto> tasks)
     {
