@@ -26,14 +26,8 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
             db.ChangeTracker.Clear();
             var plan = await db.Plans.FirstAsync(p => p.Id == planId, ct);
             var tasks = await db.Tasks.Where(t => t.PlanId == planId && t.ClosedAt == null).ToListAsync(ct);
-            var becameOverdue = new List<PlanTask>();
             foreach (var t in tasks)
-            {
-                var was = t.Status;
-                if (!t.RefreshStatus(plan, today)) continue;
-                changes++;
-                if (t.Status == PlanTaskStatus.Overdue && was != PlanTaskStatus.Overdue) becameOverdue.Add(t);
-            }
+                if (t.RefreshStatus(plan, today)) changes++;
 
             var published = plan.PublishedAt is { } pa ? DateOnly.FromDateTime(pa.UtcDateTime) : today;
             var missing = StatusRules.ExpectedPeriod(today, plan.ReportDay, published, plan.Year);
@@ -73,8 +67,9 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
                     Add(link.UnitId, task, NotificationKind.ReportMissing, missing, $"{missing} 进展未报送：{name}");
                 if (dueSoon is not null && !Reported(link.TaskId, link.UnitId, dueSoon))
                     Add(link.UnitId, task, NotificationKind.ReportDueSoon, dueSoon, $"{dueSoon} 进展请于 {dueDay:yyyy-MM-dd} 前报送：{name}");
-                if (becameOverdue.Contains(task))
-                    Add(link.UnitId, task, NotificationKind.TaskOverdue, StatusRules.PeriodOf(today), $"任务已逾期（时限 {task.Deadline}）：{name}");
+                // Once per task and unit: keyed by the month of the due date.
+                if (task.Status == PlanTaskStatus.Overdue && task.DueDate is { } due)
+                    Add(link.UnitId, task, NotificationKind.TaskOverdue, StatusRules.PeriodOf(due), $"任务已逾期（时限 {task.Deadline}）：{name}");
             }
             await db.SaveChangesAsync(ct);
         }
