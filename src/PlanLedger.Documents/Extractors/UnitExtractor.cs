@@ -34,9 +34,10 @@ internal static partial class UnitExtractor
     {
         deadline = null;
         var found = false;
+        if (!MayHoldRoles(text)) return text;
         foreach (var regex in new[] { Parenthetical(), RoleLine() })
         {
-            while (true)
+            for (var guard = 0; guard < 32; guard++)
             {
                 var m = regex.Match(text);
                 if (!m.Success) break;
@@ -61,6 +62,12 @@ internal static partial class UnitExtractor
         }
         return text;
     }
+
+    private static bool MayHoldRoles(string text) =>
+        text.Contains("单位", StringComparison.Ordinal) || text.Contains("牵头", StringComparison.Ordinal) || text.Contains("负责", StringComparison.Ordinal)
+        || text.Contains("配合", StringComparison.Ordinal) || text.Contains("部门", StringComparison.Ordinal) || text.Contains("时限", StringComparison.Ordinal)
+        || text.Contains("主办", StringComparison.Ordinal) || text.Contains("协办", StringComparison.Ordinal) || text.Contains("完成时间", StringComparison.Ordinal)
+        || text.Contains("时间节点", StringComparison.Ordinal);
 
     private static string? AddRoles(string body, List<string> lead, List<string> support)
     {
