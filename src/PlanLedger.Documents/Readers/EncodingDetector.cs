@@ -100,8 +100,9 @@ internal static class EncodingDetector
         }
 
         var pairs = sample.Length / 2;
-        if (odd >= Math.Max(1, pairs / 50) && even * 20 <= odd) return Utf16Le;
-        if (even >= Math.Max(1, pairs / 50) && odd * 20 <= even) return Utf16Be;
+        // Chinese characters such as 一 (U+4E00) put a zero byte on the other parity now and then.
+        if (odd >= Math.Max(1, pairs / 50) && even * 3 <= odd) return Utf16Le;
+        if (even >= Math.Max(1, pairs / 50) && odd * 3 <= even) return Utf16Be;
         return null;
     }
 
