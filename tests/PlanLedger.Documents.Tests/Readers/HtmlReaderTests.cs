@@ -171,4 +171,21 @@ public class HtmlReaderTests
         Assert.Equal(["1", "甲\n乙"], table.Rows[0]);
         Assert.Equal(["2", "丙"], table.Rows[1]);
     }
+
+    [Fact]
+    public void Title_in_a_site_header_above_the_article_is_kept()
+    {
+        var body = string.Concat(Enumerable.Range(1, 6).Select(i => $"<p>（{i}）加强教育督导，确保各项任务落实到位。</p>"));
+        var html = $"<html><body><header><nav>首页 新闻</nav><h1>某某区2024年教育工作要点</h1></header><div id=\"content\">{body}</div><footer>版权所有</footer></body></html>";
+        var doc = ReadUtf8(html, "p.html");
+        Assert.Equal("某某区2024年教育工作要点", doc.Paragraphs()[0]);
+        Assert.Equal(7, doc.Paragraphs().Count);
+    }
+
+    [Fact]
+    public void Preformatted_text_keeps_its_line_breaks()
+    {
+        var doc = ReadUtf8("<html><body><pre>一、总体要求\n二、主要任务</pre></body></html>", "p.html");
+        Assert.Equal(["一、总体要求", "二、主要任务"], doc.Paragraphs());
+    }
 }

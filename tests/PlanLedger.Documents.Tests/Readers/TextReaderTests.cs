@@ -128,4 +128,12 @@ public class TextReaderTests
     }
 
     private static string TextNormalizerForTest(string s) => s.Replace('\u00a0', ' ').Replace('\u3000', ' ');
+
+    [Fact]
+    public void Chinese_only_utf16_without_bom_or_line_breaks_is_decoded()
+    {
+        var doc = Read(Encoding.Unicode.GetBytes("一、加强党的建设。二、促进教育公平。"), "plan.txt");
+        Assert.Equal("utf-16le", doc.Encoding);
+        Assert.Equal(["一、加强党的建设。二、促进教育公平。"], doc.Paragraphs());
+    }
 }
