@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -35,9 +34,9 @@ internal static class DocxDocumentReader
             return new BodyReader(numbering).Read(body);
         }
         catch (DocumentReadException) { throw; }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
-                                      or InvalidOperationException or FileFormatException or ArgumentException)
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
+            // Whatever a damaged package makes OpenXml throw (OpenXmlPackageException, XmlException, InvalidDataException …).
             throw ReadErrors.CorruptDocx(e);
         }
     }

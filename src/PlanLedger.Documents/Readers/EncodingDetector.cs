@@ -132,7 +132,7 @@ internal static class EncodingDetector
             if (i >= bytes.Length) break;
             var r = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
             if (r == System.Buffers.OperationStatus.Done) multi++;
-            else invalid++;
+            else if (++invalid >= 256 && invalid * 10 > multi) break; // clearly not UTF-8: no need to read on
             i += Math.Max(1, consumed);
         }
 
