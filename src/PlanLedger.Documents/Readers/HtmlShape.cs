@@ -73,11 +73,11 @@ internal static class HtmlShape
         return enclosed >= free && enclosed > 0 ? TextShape.Html : TextShape.TagSoup;
     }
 
+    /// <summary>Closes the innermost open element; its text counts as enclosed.</summary>
     private static long Pop(List<(string Name, long Pending)> stack)
     {
         var pending = stack[^1].Pending;
         stack.RemoveAt(stack.Count - 1);
-        if (stack.Count > 0) return pending; // counted once: an inner element's text is enclosed by it
         return pending;
     }
 

@@ -188,4 +188,22 @@ public class HtmlReaderTests
         var doc = ReadUtf8("<html><body><pre>一、总体要求\n二、主要任务</pre></body></html>", "p.html");
         Assert.Equal(["一、总体要求", "二、主要任务"], doc.Paragraphs());
     }
+
+    [Fact]
+    public void Short_meta_charset_gb2312_page_is_decoded_as_gb18030()
+    {
+        var html = "<html><head><meta charset=\"gb2312\"></head><body><p>一、加强党的建设</p><p>二、促进教育公平</p></body></html>";
+        var doc = Read(Gbk(html), "p.html");
+        Assert.Equal("gb18030", doc.Encoding);
+        Assert.Equal(["一、加强党的建设", "二、促进教育公平"], doc.Paragraphs());
+    }
+
+    [Fact]
+    public void Page_saved_from_word_keeps_list_labels_hidden_in_conditional_comments()
+    {
+        var html = "<html><body><div class=WordSection1><p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>一、</span><![endif]>" +
+                   "总体要求<o:p></o:p></p><p class=MsoNormal>坚持立德树人。</p></div></body></html>";
+        var doc = ReadUtf8(html, "word.htm");
+        Assert.Equal(["一、总体要求", "坚持立德树人。"], doc.Paragraphs());
+    }
 }
