@@ -37,10 +37,11 @@ public static class DocumentReader
         var declared = HtmlCharset.Prescan(bytes);
         var decoded = EncodingDetector.Decode(bytes, declared);
         var text = decoded.Text;
-        var doc = HtmlShape.Analyze(text) switch
+        var shape = HtmlShape.Analyze(text);
+        var doc = shape.Shape switch
         {
             TextShape.Html => new SourceDocument(fileName, "html", HtmlDocumentReader.Read(text), decoded.EncodingName),
-            TextShape.TagSoup => new SourceDocument(fileName, "txt", TextDocumentReader.ReadTagSoup(text), decoded.EncodingName),
+            TextShape.TagSoup => new SourceDocument(fileName, shape.IsPage ? "html" : "txt", TextDocumentReader.ReadTagSoup(text), decoded.EncodingName),
             _ => new SourceDocument(fileName, "txt", TextDocumentReader.ReadPlain(text), decoded.EncodingName),
         };
         return NonEmpty(doc);

@@ -55,4 +55,15 @@ public class TagSoupTests
         Assert.Equal("html", doc.Format);
         Assert.Equal(["一、加强党的建设", "（一）深入开展理论学习。"], doc.Paragraphs());
     }
+
+    [Fact]
+    public void Page_whose_paragraphs_are_loose_lines_in_body_keeps_one_paragraph_per_line()
+    {
+        var html = "<html><head><title>站点名</title><script>var x = '假';</script></head><body>\n<div class=\"nav\"><a>首页</a></div>\n" +
+                   "一、加强党的建设\n（一）深入开展理论学习。\n（二）加强基层党组织建设。\n二、促进教育公平\n</body></html>";
+        var doc = ReadUtf8(html, "page.html");
+        Assert.Equal("html", doc.Format);
+        Assert.Equal(["首页", "一、加强党的建设", "（一）深入开展理论学习。", "（二）加强基层党组织建设。", "二、促进教育公平"], doc.Paragraphs());
+        Assert.Equal([2, 3, 4, 5, 6], doc.Blocks.Select(b => b.Line));
+    }
 }
