@@ -70,9 +70,14 @@ internal sealed class HtmlDocumentReader
         // CJK totals ignoring hard noise, to spare "noise" wrappers that in fact hold most of the page.
         for (var i = n - 1; i > 0; i--)
             if (!_noise[i]) hardCjk[_nodes[i].Parent] += hardCjk[i];
+        // A site header that holds the page's <h1> holds the document title: keep it (its nav stays noise).
+        var holdsH1 = new bool[n];
+        for (var i = n - 1; i > 0; i--)
+            if (_nodes[i].Tag == "h1" || holdsH1[i]) holdsH1[_nodes[i].Parent] = true;
+
         var total = hardCjk[0];
         for (var i = 1; i < n; i++)
-            if (soft[i] && !(total >= 50 && hardCjk[i] * 5 > total * 2)) _noise[i] = true;
+            if (soft[i] && !(total >= 50 && hardCjk[i] * 5 > total * 2) && !(holdsH1[i] && IsHeaderLike(_nodes[i]))) _noise[i] = true;
 
         for (var i = n - 1; i >= 0; i--)
         {
@@ -80,6 +85,11 @@ internal sealed class HtmlDocumentReader
             if (i > 0 && !_noise[i]) _cjk[_nodes[i].Parent] += _cjk[i];
         }
     }
+
+    private static bool IsHeaderLike(HtmlNode node) => node.Tag == "header" || HasWord(node, HeaderWords);
+
+    private static readonly string[] HeaderWords = ["header", "head", "top"];
+    private static readonly string[] TitleWords = ["title", "biaoti"];
 
     private static bool HasWord(HtmlNode node, string[] words) => ContainsAny(node.Id, words) || ContainsAny(node.Class, words);
 
@@ -190,7 +200,7 @@ internal sealed class HtmlDocumentReader
     {
         private readonly StringBuilder _sb = new();
         private bool _pendingSpace, _pendingNewline;
-        private int _line, _node, _titleDepth;
+        private int _line, _node, _titleDepth, _preDepth;
         private bool _title;
 
         public void Walk(int root)
@@ -227,6 +237,7 @@ internal sealed class HtmlDocumentReader
             if (tag == "br") { Flush(); return false; }
             if (HtmlTags.IsBlock(tag)) Flush();
             if (IsTitle(node)) _titleDepth++;
+            if (tag is "pre" or "listing" or "plaintext") _preDepth++;
             if (tag == "table" && !tablesAsText && table is not null && owner.TryTable(i) is { } t)
             {
                 table(t, node.Line, i);
@@ -241,15 +252,17 @@ internal sealed class HtmlDocumentReader
             if (node.IsText || owner._noise[i]) return;
             if (HtmlTags.IsBlock(node.Tag)) Flush();
             if (IsTitle(node)) _titleDepth--;
+            if (node.Tag is "pre" or "listing" or "plaintext") _preDepth--;
         }
 
         private static bool IsTitle(HtmlNode node) =>
-            node.Tag is "h1" or "h2" or "h3" || ContainsAny(node.Class, ["title", "biaoti"]) || ContainsAny(node.Id, ["title", "biaoti"]);
+            node.Tag is "h1" or "h2" or "h3" || HasWord(node, TitleWords);
 
         private void Append(string text, int line, int node)
         {
             foreach (var c in text)
             {
+                if (c is '\n' && _preDepth > 0) { Flush(); continue; }
                 if (c is ' ' or '\t' or '\n' or '\r' or '\f')
                 {
                     _pendingSpace = true;

@@ -44,7 +44,7 @@ internal sealed class HtmlTree
             switch (tok.Kind)
             {
                 case HtmlTokenKind.Text:
-                    if (tok.IsRaw && NodeTag(nodes, stack[^1]) is not "title") break;
+                    if (tok.IsRaw && nodes[stack[^1]].Tag is not "title") break;
                     if (tok.Span.IsWhiteSpace() && !tok.Span.ContainsAny('\n', '\r')) { Add(TextNode(" ")); break; }
                     Add(TextNode(TextNormalizer.DecodeEntitiesAndNormalize(tok.Span.ToString())));
                     break;
@@ -142,8 +142,6 @@ internal sealed class HtmlTree
             }
         }
     }
-
-    private static string NodeTag(List<HtmlNode> nodes, int i) => nodes[i].Tag;
 
     private static int ParseSpan(string? value) =>
         int.TryParse(value?.Trim().Trim('"', '\''), out var n) ? Math.Clamp(n, 1, 1000) : 1;
