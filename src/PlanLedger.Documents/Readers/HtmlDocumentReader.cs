@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using PlanLedger.Documents.Text;
 
@@ -258,29 +259,48 @@ internal sealed class HtmlDocumentReader
         private static bool IsTitle(HtmlNode node) =>
             node.Tag is "h1" or "h2" or "h3" || HasWord(node, TitleWords);
 
+        private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\n\r\f");
+
+        /// <summary>Appends a text node, collapsing whitespace as a browser does (runs of text are copied whole).</summary>
         private void Append(string text, int line, int node)
         {
-            foreach (var c in text)
+            var span = text.AsSpan();
+            while (span.Length > 0)
             {
-                if (c is '\n' && _preDepth > 0) { Flush(); continue; }
-                if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+                var ws = span.IndexOfAny(Whitespace);
+                if (ws != 0)
                 {
-                    _pendingSpace = true;
-                    if (c is '\n' or '\r') _pendingNewline = true;
-                    continue;
+                    AppendRun(ws < 0 ? span : span[..ws], line, node);
+                    if (ws < 0) return;
+                    span = span[ws..];
                 }
 
-                if (_sb.Length == 0)
+                var end = span.IndexOfAnyExcept(Whitespace);
+                var run = end < 0 ? span : span[..end];
+                if (_preDepth > 0 && run.Contains('\n')) Flush();
+                else
                 {
-                    _line = line;
-                    _node = node;
-                    _title = _titleDepth > 0;
+                    _pendingSpace = true;
+                    if (run.ContainsAny('\n', '\r')) _pendingNewline = true;
                 }
-                else if (_pendingSpace && !(_pendingNewline && TextNormalizer.IsWide(_sb[^1]) && TextNormalizer.IsWide(c)))
-                    _sb.Append(' ');
-                _pendingSpace = _pendingNewline = false;
-                _sb.Append(c);
+                if (end < 0) return;
+                span = span[end..];
             }
+        }
+
+        private void AppendRun(ReadOnlySpan<char> run, int line, int node)
+        {
+            if (_sb.Length == 0)
+            {
+                _line = line;
+                _node = node;
+                _title = _titleDepth > 0;
+            }
+            // A line break between two Chinese characters is not a space (CSS segment-break rule for CJK).
+            else if (_pendingSpace && !(_pendingNewline && TextNormalizer.IsWide(_sb[^1]) && TextNormalizer.IsWide(run[0])))
+                _sb.Append(' ');
+            _pendingSpace = _pendingNewline = false;
+            _sb.Append(run);
         }
 
         public void Flush()

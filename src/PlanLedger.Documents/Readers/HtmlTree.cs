@@ -53,8 +53,9 @@ internal sealed class HtmlTree
                 {
                     var name = tok.Name;
                     ImplyEnds(name);
-                    var rs = ParseSpan(tok.GetAttribute("rowspan"));
-                    var cs = ParseSpan(tok.GetAttribute("colspan"));
+                    var cell = name is "td" or "th";
+                    var rs = cell ? ParseSpan(tok.GetAttribute("rowspan")) : 1;
+                    var cs = cell ? ParseSpan(tok.GetAttribute("colspan")) : 1;
                     var index = Add(new HtmlNode
                     {
                         Tag = name, Parent = stack[^1], Line = lines.LineAt(tok.Start),
