@@ -32,6 +32,17 @@ internal sealed class BenchCommand : ICliCommand
             }
         }
         var inputs = files.Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToList();
+        // The docx path on the same content: each text document as a Word file (paragraphs repeated to ~1 MB).
+        foreach (var (name, bytes) in inputs.ToList())
+        {
+            if (!name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) continue;
+            string text;
+            try { text = PlanParser.Parse(new MemoryStream(bytes), name).SourceText; }
+            catch (DocumentReadException) { continue; }
+            if (text.Length == 0) continue;
+            var repeat = Math.Max(1, 1_000_000 / Math.Max(1, System.Text.Encoding.UTF8.GetByteCount(text)));
+            inputs.Add((Path.ChangeExtension(name, ".docx"), BenchDocuments.DocxFromText(text, repeat)));
+        }
         var byFormat = new Dictionary<string, (long Bytes, double Seconds)>();
         var readOnly = new Dictionary<string, (long Bytes, double Seconds)>();
         var baseline = GC.GetTotalMemory(true);

@@ -143,7 +143,8 @@ internal static class DocxDocumentReader
 
         private static void PushChildren(Stack<OpenXmlElement> stack, OpenXmlElement parent)
         {
-            var children = parent.ChildElements;
+            // ChildElements is a linked list: index access is O(n), so copy once (O(n) in all).
+            var children = new List<OpenXmlElement>(parent.ChildElements);
             for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
         }
 
