@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Data;
+
+/// <summary>
+/// Records every change to plans, tasks, targets, reports, units, organisations and users as an
+/// <see cref="AuditEntry"/> (who, when in UTC, entity, action, changed values before/after as JSON).
+/// The one place auditing happens: every SaveChanges passes through here.
+/// </summary>
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<Type> Audited =
+    [
+        typeof(Plan), typeof(PlanTask), typeof(TaskTarget), typeof(TaskUnit), typeof(ProgressReport),
+        typeof(Evidence), typeof(Unit), typeof(Organisation), typeof(AppUser),
+    ];
+
+    private static readonly HashSet<string> Hidden =
+    [
+        nameof(Plan.SourceText), nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp),
+        nameof(AppUser.ConcurrencyStamp), nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName),
+        nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd),
+    ];
+
+    private List<(EntityEntry Entry, string Action, string? Before, string? After)>? _pending;
+    private bool _writing;
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Capture(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Capture(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (!Flush(eventData.Context)) return result;
+        try { await eventData.Context!.SaveChangesAsync(cancellationToken); }
+        finally { _writing = false; }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (!Flush(eventData.Context)) return result;
+        try { eventData.Context!.SaveChanges(); }
+        finally { _writing = false; }
+        return result;
+    }
+
+    private void Capture(DbContext? context)
+    {
+        if (context is null || _writing) return;
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => Audited.Contains(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        // An import adds a plan with hundreds of tasks: the plan's own entry records it, not each row.
+        var planAdded = entries.Any(e => e.Entity is Plan && e.State == EntityState.Added);
+        _pending = [];
+        foreach (var e in entries)
+        {
+            if (planAdded && e.State == EntityState.Added && e.Entity is PlanTask or TaskTarget or TaskUnit) continue;
+            switch (e.State)
+            {
+                case EntityState.Added:
+                    _pending.Add((e, "added", null, null));
+                    break;
+                case EntityState.Deleted:
+                    _pending.Add((e, "deleted", Json(e, p => p.OriginalValue, all: true), null));
+                    break;
+                default:
+                    var changed = e.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    if (changed.Count == 0 || changed.All(p => Hidden.Contains(p.Metadata.Name))) continue;
+                    _pending.Add((e, "modified", Json(e, p => p.OriginalValue, all: false), Json(e, p => p.CurrentValue, all: false)));
+                    break;
+            }
+        }
+    }
+
+    private bool Flush(DbContext? context)
+    {
+        if (context is null || _writing || _pending is not { Count: > 0 }) return false;
+        var now = clock.GetUtcNow();
+        foreach (var (entry, action, before, after) in _pending)
+        {
+            var id = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+            context.Add(new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                Entity = entry.Metadata.ClrType.Name,
+                EntityId = id,
+                Action = action,
+                Before = before,
+                After = action == "added" ? Json(entry, p => p.CurrentValue, all: true) : after,
+            });
+        }
+        _pending = null;
+        _writing = true;
+        return true;
+    }
+
+    /// <summary>Resets the re-entrancy guard after the audit rows were written.</summary>
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) { _pending = null; _writing = false; }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending = null;
+        _writing = false;
+        return Task.CompletedTask;
+    }
+
+    private static string Json(EntityEntry e, Func<PropertyEntry, object?> value, bool all)
+    {
+        var dict = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in e.Properties)
+        {
+            if (Hidden.Contains(p.Metadata.Name)) continue;
+            if (!all && !p.IsModified) continue;
+            var v = value(p);
+            dict[p.Metadata.Name] = v is Enum ? v.ToString() : v;
+        }
+        return JsonSerializer.Serialize(dict, AuditJson.Options);
+    }
+}
+
+internal static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace PlanLedger.Web.Data.Entities;
+
+/// <summary>A person who signs in. Belongs to one organisation and, for reporters, to one unit.</summary>
+public sealed class AppUser : IdentityUser<int>
+{
+    public string DisplayName { get; set; } = "";
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public int? UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public UserRole Role { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>管理员 admin, 督查室 office, 责任单位 unit reporter, 领导 leader, 只读 viewer.</summary>
+public enum UserRole { Admin, Office, Reporter, Leader, Viewer }

@@ -1,0 +1,16 @@
+namespace PlanLedger.Web.Data.Entities;
+
+/// <summary>组织/机构: a bureau that owns ledgers. Organisations form a hierarchy (province → city → county).</summary>
+public sealed class Organisation
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public int? ParentId { get; set; }
+    public Organisation? Parent { get; set; }
+    /// <summary>Materialised path of ids, "/1/4/9/": an organisation sees every organisation whose path starts with its own.</summary>
+    public string Path { get; set; } = "/";
+    public OrganisationLevel Level { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum OrganisationLevel { Province, City, County }

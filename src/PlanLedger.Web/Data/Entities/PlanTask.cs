@@ -1,0 +1,39 @@
+namespace PlanLedger.Web.Data.Entities;
+
+/// <summary>任务: one numbered part of a plan, with its units, deadline, targets and progress.</summary>
+public sealed class PlanTask
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public int? ParentId { get; set; }
+    public PlanTask? Parent { get; set; }
+    /// <summary>Labels from the top, e.g. "三/7".</summary>
+    public string Path { get; set; } = "";
+    /// <summary>Document order within the plan (0-based).</summary>
+    public int Order { get; set; }
+    public int Level { get; set; }
+    public string Label { get; set; } = "";
+    public string Heading { get; set; } = "";
+    public string Text { get; set; } = "";
+    /// <summary>完成时限 as written.</summary>
+    public string? Deadline { get; set; }
+    /// <summary>The computed due date (see <see cref="Features.Tasks.StatusRules"/>).</summary>
+    public DateOnly? DueDate { get; set; }
+    /// <summary>Top-level section label (一, 二 …) for filtering by section.</summary>
+    public string Section { get; set; } = "";
+    /// <summary>Lead unit names as written, joined with "、" (for display and export).</summary>
+    public string LeadNames { get; set; } = "";
+    public string SupportNames { get; set; } = "";
+    public int Progress { get; set; }
+    public PlanTaskStatus Status { get; set; }
+    public string? LastReportPeriod { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public int SpanOffset { get; set; }
+    public int SpanLength { get; set; }
+    public List<TaskUnit> Units { get; } = [];
+    public List<TaskTarget> Targets { get; } = [];
+}
+
+/// <summary>The status light: not_started, on_track (绿), at_risk (黄), overdue (红), done (销号).</summary>
+public enum PlanTaskStatus { NotStarted, OnTrack, AtRisk, Overdue, Done }

@@ -1,0 +1,22 @@
+namespace PlanLedger.Web.Data.Entities;
+
+/// <summary>单位/股室/科室: a department, school or outside body of an organisation that can hold tasks.</summary>
+public sealed class Unit
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public string Name { get; set; } = "";
+    public UnitKind Kind { get; set; }
+    /// <summary>Other names the documents use for this unit ("财政局" for "市财政局"), separated by '|'.</summary>
+    public string Aliases { get; set; } = "";
+    /// <summary>Set when this unit was merged into another; merged units are hidden and their links moved.</summary>
+    public int? MergedIntoId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public IEnumerable<string> AliasList() =>
+        Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>股室/科室 department, 学校 school, 外部单位 outside body.</summary>
+public enum UnitKind { Department, School, External }

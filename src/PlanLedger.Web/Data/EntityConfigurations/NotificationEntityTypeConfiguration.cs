@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanLedger.Web.Data.Entities;
+
+namespace PlanLedger.Web.Data.EntityConfigurations;
+
+internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(n => n.Period).HasMaxLength(7);
+        b.Property(n => n.Message).HasMaxLength(1000);
+        b.HasOne(n => n.Task).WithMany().HasForeignKey(n => n.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(n => new { n.UnitId, n.TaskId, n.Kind, n.Period }).IsUnique();
+        b.HasIndex(n => new { n.UnitId, n.ReadAt });
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PlanLedger.Web.Data;
+
+/// <summary>Chooses the provider from the configured store: a PostgreSQL connection string or a SQLite file.</summary>
+public static class LedgerDatabase
+{
+    public const string SqliteMigrations = "PlanLedger.Migrations.Sqlite";
+    public const string PostgresMigrations = "PlanLedger.Migrations.Postgres";
+    public const string DefaultSqlitePath = "./data/planledger.db";
+
+    public static bool IsPostgres(string db) =>
+        db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static void Configure(DbContextOptionsBuilder options, string? db)
+    {
+        db = string.IsNullOrWhiteSpace(db) ? DefaultSqlitePath : db;
+        if (IsPostgres(db))
+        {
+            options.UseNpgsql(db, o => o.MigrationsAssembly(PostgresMigrations));
+        }
+        else
+        {
+            var cs = db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase) ? db : $"Data Source={db}";
+            options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
+        }
+    }
+
+    /// <summary>Creates the SQLite file's folder when needed.</summary>
+    public static void EnsureFolder(string? db)
+    {
+        if (string.IsNullOrWhiteSpace(db)) db = DefaultSqlitePath;
+        if (IsPostgres(db)) return;
+        var path = db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db).DataSource
+            : db;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data.Entities;
+
+namespace PlanLedger.Web.Data;
+
+/// <summary>The ledger database: one model for SQLite and PostgreSQL (migrations live in one assembly per provider).</summary>
+public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTask> Tasks => Set<PlanTask>();
+    public DbSet<TaskUnit> TaskUnits => Set<TaskUnit>();
+    public DbSet<TaskTarget> Targets => Set<TaskTarget>();
+    public DbSet<ProgressReport> Reports => Set<ProgressReport>();
+    public DbSet<ReportActual> ReportActuals => Set<ReportActual>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type: store UTC ticks so that ordering and range filters run in SQL.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

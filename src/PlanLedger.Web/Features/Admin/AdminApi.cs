@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Admin;
+
+public sealed record MergeRequest(int IntoId);
+
+/// <summary>/api/v1 organisations, units and users (administration).</summary>
+public static class AdminApi
+{
+    public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("").RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Directory");
+        g.MapPost("/organisations", async (OrganisationInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Created(await dir.CreateOrganisationAsync(http.Me(), input, ct), "/api/v1/organisations"));
+        g.MapGet("/units", async (HttpContext http, LedgerDbContext db, CancellationToken ct) =>
+        {
+            var me = http.Me();
+            return TypedResults.Ok(await db.Units.Where(u => u.OrganisationId == me.OrganisationId && u.MergedIntoId == null)
+                .OrderBy(u => u.Name).Select(u => new UnitDto(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId))
+                .ToListAsync(ct));
+        });
+        g.MapPost("/units", async (UnitInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Created(await dir.CreateUnitAsync(http.Me(), input, ct), "/api/v1/units"));
+        g.MapPost("/units/{id:int}/merge", async (int id, MergeRequest body, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+        {
+            var r = await dir.MergeAsync(http.Me(), id, body.IntoId, ct);
+            return r.Error is { } e ? (Results<Ok<UnitDto>, ProblemHttpResult>)Problems.From(e) : TypedResults.Ok(r.Value!);
+        });
+        g.MapPost("/users", async (UserInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Created(await dir.CreateUserAsync(http.Me(), input, ct), "/api/v1/users"));
+        return api;
+    }
+
+    private static Results<Created<T>, ProblemHttpResult> Created<T>(Outcome<T> r, string location) =>
+        r.Error is { } e ? Problems.From(e) : TypedResults.Created(location, r.Value);
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Admin;
+
+public sealed record OrganisationInput(string? Name, int? ParentId, OrganisationLevel Level);
+public sealed record UnitInput(string? Name, UnitKind Kind, string? Aliases, int? OrganisationId);
+public sealed record UserInput(string? UserName, string? Password, string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
+public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level);
+public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId);
+public sealed record UserDto(int Id, string UserName, string DisplayName, string Role, int OrganisationId, int? UnitId);
+
+/// <summary>Organisations, units (with aliases and merge) and users.</summary>
+public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    private async Task<Failure?> Check(CurrentUser me, int orgId, LedgerAction action, CancellationToken ct)
+    {
+        var path = await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+        if (path is null) return Failure.NotFound("组织不存在 Organisation not found");
+        return Problems.FromDecision(Access.Decide(me, action, new Resource(orgId, path)));
+    }
+
+    public async Task<Outcome<OrganisationDto>> CreateOrganisationAsync(CurrentUser me, OrganisationInput input, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("名称不能为空 Name is required");
+        var parentId = input.ParentId ?? me.OrganisationId;
+        if (await Check(me, parentId, LedgerAction.ManageOrganisations, ct) is { } f) return f;
+        var parent = await db.Organisations.FirstAsync(o => o.Id == parentId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var org = new Organisation { Name = input.Name.Trim(), ParentId = parentId, Level = input.Level, CreatedAt = clock.GetUtcNow() };
+        db.Organisations.Add(org);
+        await db.SaveChangesAsync(ct);
+        org.Path = $"{parent.Path}{org.Id}/";
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new OrganisationDto(org.Id, org.Name, org.ParentId, org.Level.ToString());
+    }
+
+    public async Task<Outcome<UnitDto>> CreateUnitAsync(CurrentUser me, UnitInput input, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("单位名称不能为空 Unit name is required");
+        var orgId = input.OrganisationId ?? me.OrganisationId;
+        if (await Check(me, orgId, LedgerAction.ManageUnits, ct) is { } f) return f;
+        var name = input.Name.Trim();
+        if (await db.Units.AnyAsync(u => u.OrganisationId == orgId && u.Name == name && u.MergedIntoId == null, ct))
+            return Failure.Conflict("单位已存在 The unit already exists");
+        var unit = new Unit { OrganisationId = orgId, Name = name, Kind = input.Kind, Aliases = CleanAliases(input.Aliases), CreatedAt = clock.GetUtcNow() };
+        db.Units.Add(unit);
+        await db.SaveChangesAsync(ct);
+        await RelinkAsync(unit, ct);
+        return Dto(unit);
+    }
+
+    public async Task<Outcome<UnitDto>> UpdateAliasesAsync(CurrentUser me, int unitId, string? aliases, CancellationToken ct = default)
+    {
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
+        if (unit is null) return Failure.NotFound();
+        if (await Check(me, unit.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
+        unit.Aliases = CleanAliases(aliases);
+        await db.SaveChangesAsync(ct);
+        await RelinkAsync(unit, ct);
+        return Dto(unit);
+    }
+
+    /// <summary>Merges a unit into another of the same organisation: links, users and reports move; names become aliases.</summary>
+    public async Task<Outcome<UnitDto>> MergeAsync(CurrentUser me, int fromId, int intoId, CancellationToken ct = default)
+    {
+        var from = await db.Units.FirstOrDefaultAsync(u => u.Id == fromId, ct);
+        var into = await db.Units.FirstOrDefaultAsync(u => u.Id == intoId, ct);
+        if (from is null || into is null) return Failure.NotFound("单位不存在 Unit not found");
+        if (from.Id == into.Id || from.OrganisationId != into.OrganisationId || into.MergedIntoId is not null)
+            return Failure.BadRequest("只能合并同一组织内的两个不同单位 Merge two different units of one organisation");
+        if (await Check(me, from.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.TaskUnits.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
+        await db.Users.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
+        await db.Reports.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
+        await db.Notifications.Where(x => x.UnitId == from.Id).ExecuteDeleteAsync(ct);
+        into.Aliases = CleanAliases(string.Join("|", into.AliasList().Append(from.Name).Concat(from.AliasList())));
+        from.MergedIntoId = into.Id;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Dto(into);
+    }
+
+    public async Task<Outcome<UserDto>> CreateUserAsync(CurrentUser me, UserInput input, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(input.UserName) || string.IsNullOrEmpty(input.Password))
+            return Failure.BadRequest("用户名和密码必填 Username and password are required");
+        var orgId = input.OrganisationId ?? me.OrganisationId;
+        if (await Check(me, orgId, LedgerAction.ManageUsers, ct) is { } f) return f;
+        if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))
+            return Failure.BadRequest("单位不属于该组织 The unit is not in this organisation");
+        if (input.Role == UserRole.Reporter && input.UnitId is null)
+            return Failure.BadRequest("责任单位用户必须选择单位 A unit reporter needs a unit");
+        if (await users.FindByNameAsync(input.UserName.Trim()) is not null) return Failure.Conflict("用户名已存在 Username taken");
+        var user = new AppUser
+        {
+            UserName = input.UserName.Trim(), DisplayName = (input.DisplayName ?? input.UserName).Trim(), Role = input.Role,
+            OrganisationId = orgId, UnitId = input.UnitId, CreatedAt = clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, input.Password);
+        if (!result.Succeeded)
+            return Failure.BadRequest("无法创建用户 Cannot create user", string.Join("; ", result.Errors.Select(e => e.Description)));
+        return new UserDto(user.Id, user.UserName, user.DisplayName, user.Role.ToString(), user.OrganisationId, user.UnitId);
+    }
+
+    /// <summary>Links task unit names as written that match this unit's name or aliases and are not mapped yet.</summary>
+    private async Task RelinkAsync(Unit unit, CancellationToken ct)
+    {
+        var names = unit.AliasList().Append(unit.Name).Distinct().ToList();
+        await db.TaskUnits.Where(x => x.UnitId == null && names.Contains(x.Name) && x.Task!.Plan!.OrganisationId == unit.OrganisationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, unit.Id), ct);
+    }
+
+    private static string CleanAliases(string? s) => string.Join("|",
+        (s ?? "").Split(['|', ',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct());
+
+    private static UnitDto Dto(Unit u) => new(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId);
+}

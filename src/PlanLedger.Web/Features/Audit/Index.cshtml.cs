@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Shared;
+
+namespace PlanLedger.Web.Features.Audit;
+
+/// <summary>The audit trail: who changed what, when (UTC), with values before and after. Newest first, paginated.</summary>
+public sealed class IndexModel(LedgerDbContext db) : LedgerPageModel
+{
+    public const int PageSize = 100;
+    public List<AuditEntry> Entries { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true)] public long? Before { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Me.Role is not (UserRole.Admin or UserRole.Office)) return Forbid();
+        var q = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Entity)) q = q.Where(a => a.Entity == Entity);
+        if (Before is { } b) q = q.Where(a => a.Id < b);
+        Entries = await q.OrderByDescending(a => a.Id).Take(PageSize).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
+
+namespace PlanLedger.Web.Features.Auth;
+
+public sealed record TokenRequest(string? Username, string? Password);
+public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary><c>POST /api/v1/auth/token</c>: a signed (data-protected) bearer token for the API.</summary>
+public static class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", IssueToken).WithTags("Auth").AllowAnonymous();
+        return api;
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(TokenRequest? request,
+        UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserClaimsPrincipalFactory<AppUser> claims,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        if (request is null || string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
+            return Problems.From(Failure.BadRequest("请提供用户名和密码 username and password are required"));
+        var user = await users.FindByNameAsync(request.Username.Trim());
+        if (user is null)
+            return Problems.From(new Failure(401, "用户名或密码错误 Wrong username or password"));
+        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+            return Problems.From(new Failure(401, "账户已锁定，请稍后再试 Account locked, try again later"));
+        if (!check.Succeeded)
+            return Problems.From(new Failure(401, "用户名或密码错误 Wrong username or password"));
+
+        var principal = await claims.CreateAsync(user);
+        var options = bearer.Get(IdentityConstants.BearerScheme);
+        var expires = clock.GetUtcNow() + options.BearerTokenExpiration;
+        var ticket = new AuthenticationTicket(principal,
+            new AuthenticationProperties { IssuedUtc = clock.GetUtcNow(), ExpiresUtc = expires },
+            IdentityConstants.BearerScheme);
+        return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expires));
+    }
+}

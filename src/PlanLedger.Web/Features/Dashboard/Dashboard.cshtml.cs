@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Shared;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Dashboard;
+
+/// <summary>The leaders' dashboard of one plan: status counts, per unit, per section, over periods, overdue and at-risk lists.</summary>
+public sealed class DashboardModel(LedgerQueries queries, SummaryService summaries) : LedgerPageModel
+{
+    public Plan Plan { get; private set; } = null!;
+    public PlanSummary Summary { get; private set; } = null!;
+    public List<SectionSummary> Sections { get; private set; } = [];
+    public List<PeriodSummary> Periods { get; private set; } = [];
+    public List<PlanTask> OverdueTasks { get; private set; } = [];
+    public List<PlanTask> AtRiskTasks { get; private set; } = [];
+    public int AverageProgress { get; private set; }
+
+    /// <summary>Chart data as JSON, placed in an attribute (HTML-encoded by Razor) and read by dashboard.js.</summary>
+    public string ChartJson { get; private set; } = "{}";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var access = await queries.PlanAsync(Me, id, LedgerAction.ReadPlan, ct);
+        if (access.Error is { } e) return Fail(e);
+        Plan = access.Value!.Plan;
+        Summary = await summaries.SummaryAsync(id, ct);
+        Sections = await summaries.BySectionAsync(id, ct);
+        Periods = await summaries.ByPeriodAsync(id, ct);
+        OverdueTasks = await summaries.ListAsync(id, PlanTaskStatus.Overdue, 50, ct);
+        AtRiskTasks = await summaries.ListAsync(id, PlanTaskStatus.AtRisk, 50, ct);
+        AverageProgress = Sections.Count == 0 ? 0 : (int)Math.Round(Sections.Sum(s => (double)s.Progress * s.Tasks) / Math.Max(1, Sections.Sum(s => s.Tasks)));
+        ChartJson = JsonSerializer.Serialize(new
+        {
+            english = new UiText().English,
+            byStatus = Summary.ByStatus,
+            byUnit = Summary.ByUnit.Take(30),
+            byPeriod = Periods,
+        }, JsonSerializerOptions.Web);
+        return Page();
+    }
+}

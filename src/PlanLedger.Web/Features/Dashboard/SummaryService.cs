@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Data.EntityConfigurations;
+
+namespace PlanLedger.Web.Features.Dashboard;
+
+public sealed record UnitSummary(string Unit, int? UnitId, int Tasks, int Done, int Overdue, int Progress);
+public sealed record SectionSummary(string Section, string Heading, int Tasks, int Done, int Overdue, int AtRisk, int Progress);
+public sealed record PeriodSummary(string Period, int Reports, int Progress);
+public sealed record PlanSummary(int Tasks, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<UnitSummary> ByUnit);
+
+/// <summary>Dashboard aggregates, computed in SQL (GROUP BY), never by loading a plan's rows.</summary>
+public sealed class SummaryService(LedgerDbContext db)
+{
+    public async Task<PlanSummary> SummaryAsync(int planId, CancellationToken ct = default)
+    {
+        var byStatus = await db.Tasks.Where(t => t.PlanId == planId).GroupBy(t => t.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var statuses = Enum.GetValues<PlanTaskStatus>().ToDictionary(StatusNames.ToName,
+            s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0);
+        return new PlanSummary(statuses.Values.Sum(), statuses, await ByUnitAsync(planId, ct));
+    }
+
+    /// <summary>Per lead unit: mapped units by directory name, unmapped ones by the name as written.</summary>
+    public async Task<List<UnitSummary>> ByUnitAsync(int planId, CancellationToken ct = default)
+    {
+        var rows = await db.TaskUnits.Where(u => u.Role == UnitRole.Lead && u.Task!.PlanId == planId)
+            .GroupBy(u => new { u.UnitId, Name = u.Unit != null ? u.Unit.Name : u.Name })
+            .Select(g => new
+            {
+                g.Key.UnitId, g.Key.Name, Tasks = g.Count(),
+                Done = g.Count(x => x.Task!.Status == PlanTaskStatus.Done),
+                Overdue = g.Count(x => x.Task!.Status == PlanTaskStatus.Overdue),
+                Progress = g.Average(x => (double)x.Task!.Progress),
+            }).ToListAsync(ct);
+        return rows.Select(r => new UnitSummary(r.Name, r.UnitId, r.Tasks, r.Done, r.Overdue, (int)Math.Round(r.Progress)))
+            .OrderByDescending(r => r.Tasks).ThenBy(r => r.Unit, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<List<SectionSummary>> BySectionAsync(int planId, CancellationToken ct = default)
+    {
+        var rows = await db.Tasks.Where(t => t.PlanId == planId).GroupBy(t => t.Section)
+            .Select(g => new
+            {
+                Section = g.Key, Tasks = g.Count(), First = g.Min(x => x.Order),
+                Done = g.Count(x => x.Status == PlanTaskStatus.Done),
+                Overdue = g.Count(x => x.Status == PlanTaskStatus.Overdue),
+                AtRisk = g.Count(x => x.Status == PlanTaskStatus.AtRisk),
+                Progress = g.Average(x => (double)x.Progress),
+            }).ToListAsync(ct);
+        var firsts = rows.Select(r => r.First).ToList();
+        var headings = await db.Tasks.Where(t => t.PlanId == planId && firsts.Contains(t.Order))
+            .Select(t => new { t.Order, t.Heading }).ToDictionaryAsync(t => t.Order, t => t.Heading, ct);
+        return rows.OrderBy(r => r.First).Select(r => new SectionSummary(r.Section, headings.GetValueOrDefault(r.First) ?? "",
+            r.Tasks, r.Done, r.Overdue, r.AtRisk, (int)Math.Round(r.Progress))).ToList();
+    }
+
+    public async Task<List<PeriodSummary>> ByPeriodAsync(int planId, CancellationToken ct = default)
+    {
+        var rows = await db.Reports.Where(r => r.Task!.PlanId == planId && r.Status != ReportStatus.Returned)
+            .GroupBy(r => r.Period)
+            .Select(g => new { Period = g.Key, Reports = g.Count(), Progress = g.Average(x => (double)x.Progress) })
+            .OrderBy(g => g.Period).ToListAsync(ct);
+        return rows.Select(r => new PeriodSummary(r.Period, r.Reports, (int)Math.Round(r.Progress))).ToList();
+    }
+
+    /// <summary>Tasks with a given status (overdue / at-risk lists), first <paramref name="max"/> in document order.</summary>
+    public Task<List<PlanTask>> ListAsync(int planId, PlanTaskStatus status, int max, CancellationToken ct = default) =>
+        db.Tasks.AsNoTracking().Where(t => t.PlanId == planId && t.Status == status).OrderBy(t => t.Order).Take(max).ToListAsync(ct);
+}

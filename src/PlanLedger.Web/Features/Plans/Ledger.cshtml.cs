@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Shared;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Plans;
+
+/// <summary>The ledger (台账): a filtered, paginated flat table, or the whole task tree.</summary>
+public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : LedgerPageModel
+{
+    public const int PageSize = 50;
+    public Plan Plan { get; private set; } = null!;
+    public List<TaskDto> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public List<Unit> UnitOptions { get; private set; } = [];
+    public List<(string Label, string Heading)> Sections { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Section { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public string? View { get; set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var access = await queries.PlanAsync(Me, id, LedgerAction.ReadPlan, ct);
+        if (access.Error is { } e) return Fail(e);
+        Plan = access.Value!.Plan;
+        CanEdit = Access.Can(Me, LedgerAction.EditPlan, access.Value.Resource);
+        if (View == "tree")
+        {
+            Items = await queries.TasksAsync(id, ct);
+            Total = Items.Count;
+        }
+        else
+        {
+            (Items, Total) = await queries.PageAsync(id, new TaskFilter(Unit, Status, Section, Overdue, Q, P, PageSize), Today, ct);
+        }
+        UnitOptions = await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
+        Sections = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId == null).OrderBy(t => t.Order)
+            .Select(t => new { t.Label, t.Heading }).ToListAsync(ct)).Select(x => (x.Label, x.Heading)).ToList();
+        return Page();
+    }
+
+    public string PageUrl(int page) =>
+        $"?Unit={Unit}&Status={Uri.EscapeDataString(Status ?? "")}&Section={Uri.EscapeDataString(Section ?? "")}&Overdue={Overdue}&Q={Uri.EscapeDataString(Q ?? "")}&P={page}";
+}

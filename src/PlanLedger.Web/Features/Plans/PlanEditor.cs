@@ -1,0 +1,185 @@
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Plans;
+
+public sealed record TaskEdit(string Heading, string Text, string? Deadline, DateOnly? DueDate);
+public sealed record TargetEdit(string Text, decimal Value, string Unit, string Op);
+
+/// <summary>The review step: the office corrects what the engine got wrong, then publishes the plan.</summary>
+public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<Outcome<(PlanTask Task, Plan Plan)>> EditableTask(CurrentUser me, int taskId, CancellationToken ct) =>
+        await queries.TaskAsync(me, taskId, LedgerAction.EditPlan, ct);
+
+    public async Task<Outcome<Plan>> PublishAsync(CurrentUser me, int planId, CancellationToken ct = default)
+    {
+        var access = await queries.PlanAsync(me, planId, LedgerAction.EditPlan, ct);
+        if (access.Error is { } e) return e;
+        var plan = access.Value!.Plan;
+        if (plan.Status == PlanStatus.Published) return Failure.Conflict("计划已发布 The plan is already published");
+        plan.Status = PlanStatus.Published;
+        plan.PublishedAt = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var t in await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct)) t.RefreshStatus(plan, Today);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return plan;
+    }
+
+    public async Task<Outcome<PlanTask>> UpdateTaskAsync(CurrentUser me, int taskId, TaskEdit edit, CancellationToken ct = default)
+    {
+        var r = await EditableTask(me, taskId, ct);
+        if (r.Error is { } e) return e;
+        var (task, plan) = r.Value;
+        if (string.IsNullOrWhiteSpace(edit.Heading) && string.IsNullOrWhiteSpace(edit.Text))
+            return Failure.BadRequest("标题和内容不能都为空 Heading and text cannot both be empty");
+        task.Heading = PlanImporter.Clip(edit.Heading.Trim(), 1000)!;
+        task.Text = edit.Text.Trim();
+        task.Deadline = PlanImporter.Clip(string.IsNullOrWhiteSpace(edit.Deadline) ? null : edit.Deadline.Trim(), 100);
+        task.DueDate = edit.DueDate ?? StatusRules.DueDate(task.Deadline, plan.Year);
+        task.RefreshStatus(plan, Today);
+        await db.SaveChangesAsync(ct);
+        return task;
+    }
+
+    /// <summary>Moves a task (with its sub-items) under another task of the same plan, or to the top level.</summary>
+    public async Task<Outcome<PlanTask>> MoveAsync(CurrentUser me, int taskId, int? newParentId, CancellationToken ct = default)
+    {
+        var r = await EditableTask(me, taskId, ct);
+        if (r.Error is { } e) return e;
+        var (task, _) = r.Value;
+        var all = await db.Tasks.Where(t => t.PlanId == task.PlanId).ToListAsync(ct);
+        var byId = all.ToDictionary(t => t.Id);
+        if (newParentId is { } pid)
+        {
+            if (!byId.TryGetValue(pid, out var parent)) return Failure.BadRequest("目标条目不在本计划中 The new parent is not in this plan");
+            for (var p = parent; p is not null; p = p.ParentId is { } x ? byId[x] : null)
+                if (p.Id == task.Id) return Failure.BadRequest("不能移动到自身的下级 Cannot move an item under itself");
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        task.ParentId = newParentId;
+        Renumber(all);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return task;
+    }
+
+    /// <summary>Merges a task into another: text, targets, units and sub-items move over; the task is removed.</summary>
+    public async Task<Outcome<PlanTask>> MergeAsync(CurrentUser me, int taskId, int intoId, CancellationToken ct = default)
+    {
+        var r = await EditableTask(me, taskId, ct);
+        if (r.Error is { } e) return e;
+        var (task, plan) = r.Value;
+        var into = await db.Tasks.FirstOrDefaultAsync(t => t.Id == intoId && t.PlanId == task.PlanId, ct);
+        if (into is null || into.Id == task.Id) return Failure.BadRequest("合并目标无效 Invalid merge target");
+        if (await db.Reports.AnyAsync(x => x.TaskId == task.Id, ct))
+            return Failure.Conflict("已有填报的任务不能合并 A task with reports cannot be merged");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var merged = string.Join("", new[] { task.Heading, task.Text }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        into.Text = string.IsNullOrWhiteSpace(into.Text) ? merged : into.Text + "\n" + merged;
+        await db.Targets.Where(x => x.TaskId == task.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TaskId, into.Id), ct);
+        await db.TaskUnits.Where(x => x.TaskId == task.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TaskId, into.Id), ct);
+        var all = await db.Tasks.Where(t => t.PlanId == task.PlanId).ToListAsync(ct);
+        foreach (var child in all.Where(t => t.ParentId == task.Id)) child.ParentId = into.Id;
+        db.Tasks.Remove(task);
+        all.Remove(task);
+        Renumber(all);
+        plan.TaskCount = all.Count;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return into;
+    }
+
+    public async Task<Outcome<TaskTarget>> AddTargetAsync(CurrentUser me, int taskId, TargetEdit edit, CancellationToken ct = default)
+    {
+        var r = await EditableTask(me, taskId, ct);
+        if (r.Error is { } e) return e;
+        if (Validate(edit) is { } bad) return bad;
+        var target = new TaskTarget { TaskId = taskId, Text = edit.Text.Trim(), Value = edit.Value, Unit = edit.Unit.Trim(), Op = edit.Op };
+        db.Targets.Add(target);
+        await db.SaveChangesAsync(ct);
+        return target;
+    }
+
+    public async Task<Outcome<TaskTarget>> UpdateTargetAsync(CurrentUser me, int targetId, TargetEdit? edit, CancellationToken ct = default)
+    {
+        var target = await db.Targets.FirstOrDefaultAsync(t => t.Id == targetId, ct);
+        if (target is null) return Failure.NotFound();
+        var r = await EditableTask(me, target.TaskId, ct);
+        if (r.Error is { } e) return e;
+        if (edit is null)
+        {
+            db.Targets.Remove(target);
+        }
+        else
+        {
+            if (Validate(edit) is { } bad) return bad;
+            (target.Text, target.Value, target.Unit, target.Op) = (edit.Text.Trim(), edit.Value, edit.Unit.Trim(), edit.Op);
+        }
+        await db.SaveChangesAsync(ct);
+        return target;
+    }
+
+    /// <summary>Maps a unit name as written onto a unit of the directory (or clears the mapping).</summary>
+    public async Task<Outcome<TaskUnit>> MapUnitAsync(CurrentUser me, int taskUnitId, int? unitId, CancellationToken ct = default)
+    {
+        var link = await db.TaskUnits.FirstOrDefaultAsync(u => u.Id == taskUnitId, ct);
+        if (link is null) return Failure.NotFound();
+        var r = await EditableTask(me, link.TaskId, ct);
+        if (r.Error is { } e) return e;
+        if (unitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == r.Value.Plan.OrganisationId && u.MergedIntoId == null, ct))
+            return Failure.BadRequest("单位不存在 Unknown unit");
+        link.UnitId = unitId;
+        await db.SaveChangesAsync(ct);
+        return link;
+    }
+
+    /// <summary>Adds a lead or supporting unit to a task (mapped to the directory).</summary>
+    public async Task<Outcome<TaskUnit>> AddUnitAsync(CurrentUser me, int taskId, int unitId, UnitRole role, CancellationToken ct = default)
+    {
+        var r = await EditableTask(me, taskId, ct);
+        if (r.Error is { } e) return e;
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.OrganisationId == r.Value.Plan.OrganisationId, ct);
+        if (unit is null) return Failure.BadRequest("单位不存在 Unknown unit");
+        var link = new TaskUnit { TaskId = taskId, Role = role, Name = unit.Name, UnitId = unit.Id };
+        db.TaskUnits.Add(link);
+        var task = r.Value.Task;
+        if (role == UnitRole.Lead) task.LeadNames = PlanImporter.Clip(Join(task.LeadNames, unit.Name), 1000)!;
+        else task.SupportNames = PlanImporter.Clip(Join(task.SupportNames, unit.Name), 1000)!;
+        await db.SaveChangesAsync(ct);
+        return link;
+    }
+
+    private static string Join(string names, string name) => string.IsNullOrEmpty(names) ? name : names + "、" + name;
+
+    private static Failure? Validate(TargetEdit edit) =>
+        string.IsNullOrWhiteSpace(edit.Text) ? Failure.BadRequest("目标内容不能为空 Target text is required")
+        : edit.Op is not ("=" or ">=" or "<=" or "~") ? Failure.BadRequest("比较方式无效 Invalid op")
+        : null;
+
+    /// <summary>Recomputes order, level, path and section from the parent links after a move or merge.</summary>
+    private static void Renumber(List<PlanTask> all)
+    {
+        var children = all.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value);
+        var order = 0;
+        void Walk(IEnumerable<PlanTask> items, PlanTask? parent)
+        {
+            foreach (var t in items.OrderBy(t => t.Order).ToList())
+            {
+                t.Order = order++;
+                t.Level = parent is null ? 1 : parent.Level + 1;
+                t.Path = PlanImporter.Clip(parent is null ? t.Label : parent.Path + "/" + t.Label, 200)!;
+                t.Section = parent is null ? t.Label : parent.Section;
+                Walk(children[t.Id], t);
+            }
+        }
+        Walk(all.Where(t => t.ParentId is null), null);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PlanLedger.Documents;
+using PlanLedger.Documents.Readers;
+using PlanLedger.Documents.Syntax;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Admin;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Plans;
+
+public sealed record PlanCreated(int Id, string Title, string? Issuer, int Year, int TaskCount);
+
+/// <summary>
+/// Import: the engine parses the uploaded file and the tree is stored as a draft plan with its tasks, targets
+/// and unit links, the clean source text and the file's SHA-256 (the same file twice → 409 with the existing plan).
+/// </summary>
+public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> options, TimeProvider clock)
+{
+    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".docx", ".pdf"];
+
+    public async Task<Outcome<PlanCreated>> ImportAsync(CurrentUser me, Stream file, string fileName, long length,
+        int? year, string? issuer, CancellationToken ct = default)
+    {
+        var orgPath = await db.Organisations.Where(o => o.Id == me.OrganisationId).Select(o => o.Path).FirstAsync(ct);
+        if (Problems.FromDecision(Access.Decide(me, LedgerAction.ImportPlan, new Resource(me.OrganisationId, orgPath))) is { } denied)
+            return denied;
+        fileName = Path.GetFileName(fileName ?? "");
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        if (!Extensions.Contains(ext))
+            return new Failure(415, "不支持的文件类型，请上传 .txt .html .htm .docx .pdf Unsupported file type");
+        if (length > options.Value.MaxUploadBytes)
+            return new Failure(413, $"文件过大（上限 {options.Value.MaxUploadBytes / 1048576} MB） File too large");
+        if (year is < 1900 or > 2200) return Failure.BadRequest("年份无效 Invalid year");
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        if (buffer.Length > options.Value.MaxUploadBytes)
+            return new Failure(413, "文件过大 File too large");
+        var bytes = buffer.ToArray();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var existing = await db.Plans.Where(p => p.OrganisationId == me.OrganisationId && p.Sha256 == sha)
+            .Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+            return Failure.Conflict($"该文件已导入为《{existing.Title}》 This file was already imported",
+                new Dictionary<string, object?> { ["existingPlanId"] = existing.Id });
+
+        PlanDocument doc;
+        try
+        {
+            using var ms = new MemoryStream(bytes, writable: false);
+            doc = PlanParser.Parse(ms, fileName, ParseOptions.Default with { Year = year, MaxInputBytes = options.Value.MaxUploadBytes });
+        }
+        catch (DocumentReadException e)
+        {
+            var status = e.Code is "legacy-doc" or "unsupported" ? 415 : e.Code == "too-large" ? 413 : 422;
+            return new Failure(status, $"无法读取该文件：{e.Message} ({e.EnglishMessage})", null,
+                new Dictionary<string, object?> { ["code"] = e.Code });
+        }
+
+        var now = clock.GetUtcNow();
+        var plan = new Plan
+        {
+            OrganisationId = me.OrganisationId,
+            Title = Clip(string.IsNullOrWhiteSpace(doc.Title) ? Path.GetFileNameWithoutExtension(fileName) : doc.Title, 500)!,
+            Issuer = Clip(string.IsNullOrWhiteSpace(issuer) ? doc.Issuer : issuer.Trim(), 200),
+            Year = year ?? doc.Year ?? now.Year,
+            DocNumber = Clip(doc.DocNumber, 100),
+            Status = PlanStatus.Draft,
+            SourceFileName = Clip(fileName, 260)!,
+            Format = Clip(doc.Format, 10) ?? "",
+            Sha256 = sha,
+            SourceText = doc.SourceText,
+            CreatedAt = now,
+        };
+        var units = await db.Units.Where(u => u.OrganisationId == me.OrganisationId && u.MergedIntoId == null).ToListAsync(ct);
+        var order = 0;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        void Add(IEnumerable<PlanItem> items, PlanTask? parent, string section)
+        {
+            foreach (var item in items)
+            {
+                var task = new PlanTask
+                {
+                    Plan = plan,
+                    Parent = parent,
+                    Order = order++,
+                    Level = item.Level,
+                    Label = Clip(item.Label, 50)!,
+                    Path = Clip(parent is null ? item.Label : parent.Path + "/" + item.Label, 200)!,
+                    Section = Clip(parent is null ? item.Label : section, 50)!,
+                    Heading = Clip(item.Heading, 1000)!,
+                    Text = item.Text,
+                    Deadline = Clip(item.Deadline, 100),
+                    DueDate = StatusRules.DueDate(item.Deadline, plan.Year),
+                    LeadNames = Clip(string.Join("、", item.Lead), 1000)!,
+                    SupportNames = Clip(string.Join("、", item.Support), 1000)!,
+                    SpanOffset = item.Span.Offset,
+                    SpanLength = item.Span.Length,
+                };
+                foreach (var name in item.Lead)
+                    task.Units.Add(new TaskUnit { Role = UnitRole.Lead, Name = Clip(name, 200)!, UnitId = UnitMatcher.Match(name, units)?.Id });
+                foreach (var name in item.Support)
+                    task.Units.Add(new TaskUnit { Role = UnitRole.Support, Name = Clip(name, 200)!, UnitId = UnitMatcher.Match(name, units)?.Id });
+                foreach (var t in item.Targets)
+                    task.Targets.Add(new TaskTarget
+                    {
+                        Text = Clip(t.Text, 500)!, Value = t.Value, Unit = Clip(t.Unit, 50)!, Op = Clip(t.Op, 2)!,
+                        SpanOffset = t.Span.Length > 0 ? t.Span.Offset : -1, SpanLength = t.Span.Length,
+                    });
+                task.RefreshStatus(plan, today);
+                plan.Tasks.Add(task);
+                Add(item.Children, task, parent is null ? item.Label : section);
+            }
+        }
+        Add(doc.Items, null, "");
+        plan.TaskCount = plan.Tasks.Count;
+
+        db.Plans.Add(plan);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Plans.AnyAsync(p => p.OrganisationId == me.OrganisationId && p.Sha256 == sha, ct))
+                return Failure.Conflict("该文件已导入 This file was already imported");
+            throw;
+        }
+        return new PlanCreated(plan.Id, plan.Title, plan.Issuer, plan.Year, plan.TaskCount);
+    }
+
+    internal static string? Clip(string? s, int max) => s is null ? null : s.Length <= max ? s : s[..max];
+}

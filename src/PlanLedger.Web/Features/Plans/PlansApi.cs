@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Dashboard;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Plans;
+
+public sealed record PlanListItem(int Id, string Title, string? Issuer, int Year, string Status, int TaskCount);
+
+/// <summary>/api/v1/plans — import, list, tree, flat task list, publish, summary.</summary>
+public static class PlansApi
+{
+    public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/plans").RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Plans");
+        g.MapPost("/", Create);
+        g.MapGet("/", List);
+        g.MapGet("/{id:int}", Get);
+        g.MapGet("/{id:int}/tasks", Tasks);
+        g.MapGet("/{id:int}/summary", Summary);
+        g.MapPost("/{id:int}/publish", Publish);
+        return api;
+    }
+
+    public static async Task<Results<Created<PlanCreated>, ProblemHttpResult>> Create(HttpContext http,
+        [FromServices] PlanImporter importer, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return Problems.From(Failure.BadRequest("请以 multipart/form-data 上传字段 file Upload the document as multipart field 'file'"));
+        var form = await http.Request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+            return Problems.From(Failure.BadRequest("缺少文件或文件为空 Field 'file' is missing or empty"));
+        int? year = null;
+        if (form.TryGetValue("year", out var y) && !string.IsNullOrWhiteSpace(y))
+        {
+            if (!int.TryParse(y, out var yy)) return Problems.From(Failure.BadRequest("年份无效 Invalid year"));
+            year = yy;
+        }
+        await using var stream = file.OpenReadStream();
+        var result = await importer.ImportAsync(http.Me(), stream, file.FileName, file.Length, year, form["issuer"].FirstOrDefault(), ct);
+        if (result.Error is { } e) return Problems.From(e);
+        return TypedResults.Created($"/api/v1/plans/{result.Value!.Id}", result.Value);
+    }
+
+    public static async Task<Ok<List<PlanListItem>>> List(HttpContext http, LedgerDbContext db, CancellationToken ct)
+    {
+        var plans = await Access.VisiblePlans(db.Plans, http.Me())
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Select(p => new PlanListItem(p.Id, p.Title, p.Issuer, p.Year,
+                p.Status == PlanStatus.Draft ? "draft" : "published", p.TaskCount))
+            .ToListAsync(ct);
+        return TypedResults.Ok(plans);
+    }
+
+    public static async Task<Results<Ok<PlanTree>, ProblemHttpResult>> Get(int id, HttpContext http, LedgerQueries q, CancellationToken ct)
+    {
+        var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
+        if (access.Error is { } e) return Problems.From(e);
+        return TypedResults.Ok(PlanTree.Build(access.Value!.Plan, await q.TasksAsync(id, ct)));
+    }
+
+    public static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult>> Tasks(int id, HttpContext http, LedgerQueries q, CancellationToken ct)
+    {
+        var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
+        if (access.Error is { } e) return Problems.From(e);
+        return TypedResults.Ok(await q.TasksAsync(id, ct));
+    }
+
+    public static async Task<Results<Ok<PlanSummary>, ProblemHttpResult>> Summary(int id, HttpContext http, LedgerQueries q,
+        SummaryService summaries, CancellationToken ct)
+    {
+        var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
+        if (access.Error is { } e) return Problems.From(e);
+        return TypedResults.Ok(await summaries.SummaryAsync(id, ct));
+    }
+
+    public static async Task<Results<Ok<PlanListItem>, ProblemHttpResult>> Publish(int id, HttpContext http, PlanEditor editor, CancellationToken ct)
+    {
+        var result = await editor.PublishAsync(http.Me(), id, ct);
+        if (result.Error is { } e) return Problems.From(e);
+        var p = result.Value!;
+        return TypedResults.Ok(new PlanListItem(p.Id, p.Title, p.Issuer, p.Year, "published", p.TaskCount));
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Admin;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Shared;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Plans;
+
+/// <summary>Review: the source text beside the parsed tree; the office fixes items, targets, units and due dates, then publishes.</summary>
+public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanEditor editor) : LedgerPageModel
+{
+    public Plan Plan { get; private set; } = null!;
+    public List<PlanTask> Tasks { get; private set; } = [];
+    public ILookup<int, TaskTarget> Targets { get; private set; } = null!;
+    public ILookup<int, TaskUnit> Units { get; private set; } = null!;
+    public List<Unit> Directory { get; private set; } = [];
+    public List<SourceSegment> Segments { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var access = await queries.PlanAsync(Me, id, LedgerAction.EditPlan, ct);
+        if (access.Error is { } e) return Fail(e);
+        Plan = access.Value!.Plan;
+        Tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == id).OrderBy(t => t.Order).ToListAsync(ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.Task!.PlanId == id).OrderBy(t => t.Id).ToListAsync(ct);
+        var units = await db.TaskUnits.AsNoTracking().Where(u => u.Task!.PlanId == id).OrderBy(u => u.Id).ToListAsync(ct);
+        Targets = targets.ToLookup(t => t.TaskId);
+        Units = units.ToLookup(u => u.TaskId);
+        Directory = await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
+        Segments = SourceHighlighter.Build(Plan.SourceText, Tasks, targets, units);
+        Error = Flash;
+        return Page();
+    }
+
+    public IReadOnlyList<Unit> Suggestions(string name) => UnitMatcher.Suggest(name, Directory);
+
+    private IActionResult Back(int id, Failure? f, int? taskId = null)
+    {
+        if (f is { Status: 403 or 404 }) return Fail(f);
+        Flash = f?.Title;
+        return Redirect($"/Plans/{id}/Review" + (taskId is { } t ? $"#task-{t}" : ""));
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(int id, int taskId, string? heading, string? text, string? deadline, DateOnly? dueDate, CancellationToken ct)
+    {
+        var r = await editor.UpdateTaskAsync(Me, taskId, new TaskEdit(heading ?? "", text ?? "", deadline, dueDate), ct);
+        return Back(id, r.Error, taskId);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, int taskId, string? parentPath, CancellationToken ct)
+    {
+        int? parent = null;
+        if (!string.IsNullOrWhiteSpace(parentPath))
+        {
+            parent = await db.Tasks.Where(t => t.PlanId == id && t.Path == parentPath.Trim()).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+            if (parent is null) return Back(id, Failure.BadRequest($"找不到条目 {parentPath} No item with that path"), taskId);
+        }
+        var r = await editor.MoveAsync(Me, taskId, parent, ct);
+        return Back(id, r.Error, taskId);
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(int id, int taskId, string? intoPath, CancellationToken ct)
+    {
+        var into = await db.Tasks.Where(t => t.PlanId == id && t.Path == (intoPath ?? "").Trim()).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        if (into is null) return Back(id, Failure.BadRequest($"找不到条目 {intoPath} No item with that path"), taskId);
+        var r = await editor.MergeAsync(Me, taskId, into.Value, ct);
+        return Back(id, r.Error, into);
+    }
+
+    public async Task<IActionResult> OnPostAddTargetAsync(int id, int taskId, string? targetText, decimal targetValue, string? targetUnit, string? op, CancellationToken ct)
+    {
+        var r = await editor.AddTargetAsync(Me, taskId, new TargetEdit(targetText ?? "", targetValue, targetUnit ?? "", op ?? "="), ct);
+        return Back(id, r.Error, taskId);
+    }
+
+    public async Task<IActionResult> OnPostUpdateTargetAsync(int id, int targetId, int taskId, string? targetText, decimal targetValue, string? targetUnit, string? op, bool remove, CancellationToken ct)
+    {
+        var r = await editor.UpdateTargetAsync(Me, targetId, remove ? null : new TargetEdit(targetText ?? "", targetValue, targetUnit ?? "", op ?? "="), ct);
+        return Back(id, r.Error, taskId);
+    }
+
+    public async Task<IActionResult> OnPostMapUnitAsync(int id, int taskUnitId, int taskId, int? unitId, CancellationToken ct)
+    {
+        var r = await editor.MapUnitAsync(Me, taskUnitId, unitId, ct);
+        return Back(id, r.Error, taskId);
+    }
+
+    public async Task<IActionResult> OnPostAddUnitAsync(int id, int taskId, int unitId, UnitRole role, CancellationToken ct)
+    {
+        var r = await editor.AddUnitAsync(Me, taskId, unitId, role, ct);
+        return Back(id, r.Error, taskId);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
+    {
+        var r = await editor.PublishAsync(Me, id, ct);
+        if (r.Error is { Status: 403 or 404 } e) return Fail(e);
+        if (r.Error is { } f) return Back(id, f);
+        return Redirect($"/Plans/{id}/Ledger");
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Tasks;
+
+namespace PlanLedger.Web.Features.Reminders;
+
+public sealed record ReminderRun(int StatusChanges, int Notifications);
+
+/// <summary>
+/// One pass of the reminder job: refreshes task statuses (marks overdue tasks), and creates in-app notifications
+/// for each linked unit — reports due within the next days, reports missing for the last due period, tasks that
+/// became overdue. Idempotent: a notification exists once per unit, task, kind and period. Works plan by plan.
+/// </summary>
+public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> options, TimeProvider clock)
+{
+    public async Task<ReminderRun> RunAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var plans = await db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id).ToListAsync(ct);
+        int changes = 0, created = 0;
+        foreach (var planId in plans)
+        {
+            db.ChangeTracker.Clear();
+            var plan = await db.Plans.FirstAsync(p => p.Id == planId, ct);
+            var tasks = await db.Tasks.Where(t => t.PlanId == planId && t.ClosedAt == null).ToListAsync(ct);
+            var becameOverdue = new List<PlanTask>();
+            foreach (var t in tasks)
+            {
+                var was = t.Status;
+                if (!t.RefreshStatus(plan, today)) continue;
+                changes++;
+                if (t.Status == PlanTaskStatus.Overdue && was != PlanTaskStatus.Overdue) becameOverdue.Add(t);
+            }
+
+            var published = plan.PublishedAt is { } pa ? DateOnly.FromDateTime(pa.UtcDateTime) : today;
+            var missing = StatusRules.ExpectedPeriod(today, plan.ReportDay, published, plan.Year);
+            string? dueSoon = null;
+            var dueDay = new DateOnly(today.Year, today.Month, Math.Min(plan.ReportDay, DateTime.DaysInMonth(today.Year, today.Month)));
+            var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+            if (today <= dueDay && dueDay.DayNumber - today.DayNumber <= options.Value.ReminderDaysAhead
+                && lastMonth.Year == plan.Year && published <= lastMonth.AddMonths(1).AddDays(-1))
+                dueSoon = StatusRules.PeriodOf(lastMonth);
+
+            var links = await db.TaskUnits.Where(u => u.UnitId != null && u.Task!.PlanId == planId && u.Task.ClosedAt == null)
+                .Select(u => new { u.TaskId, UnitId = u.UnitId!.Value }).Distinct().ToListAsync(ct);
+            if (links.Count == 0) { await db.SaveChangesAsync(ct); continue; }
+            var periods = new[] { missing, dueSoon }.OfType<string>().ToList();
+            var reported = (await db.Reports.Where(r => r.Task!.PlanId == planId && periods.Contains(r.Period) && r.Status != ReportStatus.Returned)
+                .Select(r => new { r.TaskId, r.UnitId, r.Period }).ToListAsync(ct))
+                .Select(r => (r.TaskId, r.UnitId, r.Period)).ToHashSet();
+            var existing = (await db.Notifications.Where(n => n.Task!.PlanId == planId && (periods.Contains(n.Period) || n.Kind == NotificationKind.TaskOverdue))
+                .Select(n => new { n.UnitId, n.TaskId, n.Kind, n.Period }).ToListAsync(ct))
+                .Select(n => (n.UnitId, n.TaskId, n.Kind, n.Period)).ToHashSet();
+            var openTasks = tasks.ToDictionary(t => t.Id);
+
+            void Add(int unitId, PlanTask task, NotificationKind kind, string period, string message)
+            {
+                if (!existing.Add((unitId, task.Id, kind, period))) return;
+                db.Notifications.Add(new Notification { UnitId = unitId, TaskId = task.Id, Kind = kind, Period = period, Message = message, CreatedAt = now });
+                created++;
+            }
+            bool Reported(int taskId, int unitId, string period) =>
+                reported.Contains((taskId, unitId, period)) || reported.Contains((taskId, null, period));
+
+            foreach (var link in links)
+            {
+                if (!openTasks.TryGetValue(link.TaskId, out var task)) continue;
+                var name = $"{task.Path} {task.Heading}".Trim();
+                if (missing is not null && !Reported(link.TaskId, link.UnitId, missing) && task.Status != PlanTaskStatus.Overdue)
+                    Add(link.UnitId, task, NotificationKind.ReportMissing, missing, $"{missing} 进展未报送：{name}");
+                if (dueSoon is not null && !Reported(link.TaskId, link.UnitId, dueSoon))
+                    Add(link.UnitId, task, NotificationKind.ReportDueSoon, dueSoon, $"{dueSoon} 进展请于 {dueDay:yyyy-MM-dd} 前报送：{name}");
+                if (becameOverdue.Contains(task))
+                    Add(link.UnitId, task, NotificationKind.TaskOverdue, StatusRules.PeriodOf(today), $"任务已逾期（时限 {task.Deadline}）：{name}");
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return new ReminderRun(changes, created);
+    }
+}

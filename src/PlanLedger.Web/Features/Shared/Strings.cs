@@ -1,0 +1,39 @@
+namespace PlanLedger.Web.Features.Shared;
+
+/// <summary>English for the Chinese page labels (the Chinese text is the key).</summary>
+internal static class Strings
+{
+    public static readonly Dictionary<string, string> En = new()
+    {
+        ["工作要点任务台账与督办系统"] = "Work-plan ledger and supervision",
+        ["首页"] = "Home", ["计划"] = "Plans", ["导入"] = "Import", ["我的任务"] = "My tasks", ["看板"] = "Dashboard",
+        ["组织"] = "Organisations", ["单位"] = "Units", ["用户"] = "Users", ["审计"] = "Audit", ["退出"] = "Sign out",
+        ["登录"] = "Sign in", ["用户名"] = "Username", ["密码"] = "Password", ["用户名或密码错误"] = "Wrong username or password",
+        ["账户已锁定，请稍后再试"] = "Account locked, try again later",
+        ["标题"] = "Title", ["发文机关"] = "Issuer", ["年份"] = "Year", ["状态"] = "Status", ["任务数"] = "Tasks",
+        ["草稿"] = "Draft", ["已发布"] = "Published", ["校对"] = "Review", ["台账"] = "Ledger", ["导出"] = "Export",
+        ["上传文件"] = "Upload a file", ["拖放文件到此处，或点击选择"] = "Drop a file here, or click to choose",
+        ["解析并导入"] = "Parse and import", ["该文件已导入"] = "This file was already imported", ["打开已导入的计划"] = "Open the imported plan",
+        ["原文"] = "Source text", ["解析结果"] = "Parsed tree", ["保存"] = "Save", ["发布"] = "Publish", ["发布为台账"] = "Publish as ledger",
+        ["工作任务"] = "Task", ["具体措施"] = "Measure", ["内容"] = "Text", ["目标"] = "Targets", ["牵头单位"] = "Lead units",
+        ["配合单位"] = "Supporting units", ["完成时限"] = "Deadline", ["到期日"] = "Due date", ["进度"] = "Progress",
+        ["进展情况"] = "Progress", ["实际完成值"] = "Actual", ["移动到"] = "Move under", ["合并到"] = "Merge into", ["顶层"] = "Top level",
+        ["添加目标"] = "Add target", ["删除"] = "Remove", ["对应单位"] = "Map to unit", ["未对应"] = "Not mapped", ["建议"] = "Suggestions",
+        ["筛选"] = "Filter", ["全部"] = "All", ["章节"] = "Section", ["仅逾期"] = "Overdue only", ["搜索"] = "Search",
+        ["上一页"] = "Previous", ["下一页"] = "Next", ["共"] = "Total", ["树形"] = "Tree", ["列表"] = "Table",
+        ["未开始"] = "Not started", ["正常推进"] = "On track", ["进度滞后"] = "At risk", ["逾期"] = "Overdue", ["已完成"] = "Done",
+        ["填报历史"] = "Report history", ["填报进展"] = "File a report", ["报送周期"] = "Period", ["佐证材料"] = "Evidence",
+        ["提交"] = "Submit", ["退回"] = "Return", ["退回意见"] = "Comment", ["销号"] = "Close out", ["附件"] = "Attachments",
+        ["待审核"] = "Submitted", ["已退回"] = "Returned", ["已通过"] = "Accepted", ["填报人"] = "Filed by", ["时间"] = "Time",
+        ["提醒"] = "Notifications", ["暂无"] = "None", ["按状态"] = "By status", ["按单位"] = "By unit", ["按章节"] = "By section",
+        ["进度趋势"] = "Progress over periods", ["逾期任务"] = "Overdue tasks", ["滞后任务"] = "At-risk tasks",
+        ["已完成数"] = "Done", ["逾期数"] = "Overdue", ["平均进度"] = "Avg. progress", ["名称"] = "Name", ["类型"] = "Kind",
+        ["别名"] = "Aliases", ["合并"] = "Merge", ["新建"] = "Create", ["上级组织"] = "Parent", ["级别"] = "Level",
+        ["角色"] = "Role", ["姓名"] = "Display name", ["股室"] = "Department", ["学校"] = "School", ["外部单位"] = "Outside body",
+        ["管理员"] = "Admin", ["督查室"] = "Office", ["责任单位"] = "Unit reporter", ["领导"] = "Leader", ["只读"] = "Viewer",
+        ["省"] = "Province", ["市"] = "City", ["县"] = "County", ["谁"] = "Who", ["对象"] = "Entity", ["操作"] = "Action",
+        ["修改前"] = "Before", ["修改后"] = "After", ["没有权限"] = "Not allowed", ["页面不存在"] = "Page not found",
+        ["出错了"] = "Something went wrong", ["任务"] = "Task", ["计划列表"] = "Plans", ["报送日"] = "Report day",
+        ["打开"] = "Open", ["返回"] = "Back", ["无"] = "None", ["标题/内容"] = "Heading / text", ["设置"] = "Settings",
+    };
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Reports;
+using PlanLedger.Web.Features.Shared;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Tasks;
+
+/// <summary>A task: targets (target vs actual), report history with evidence, filing a report, return and close-out.</summary>
+[RequestSizeLimit(64L * 1024 * 1024)]
+public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, ReportService reports) : LedgerPageModel
+{
+    public PlanTask Task { get; private set; } = null!;
+    public Plan Plan { get; private set; } = null!;
+    public List<TaskTarget> Targets { get; private set; } = [];
+    public List<TaskUnit> Units { get; private set; } = [];
+    public List<ReportDto> Reports { get; private set; } = [];
+    public bool CanReport { get; private set; }
+    public bool CanReview { get; private set; }
+    public string? Error { get; private set; }
+    public string DefaultPeriod => DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var r = await queries.TaskAsync(Me, id, LedgerAction.ReadPlan, ct);
+        if (r.Error is { } e) return Fail(e);
+        (Task, Plan) = r.Value;
+        Targets = await db.Targets.AsNoTracking().Where(t => t.TaskId == id).OrderBy(t => t.Id).ToListAsync(ct);
+        Units = await db.TaskUnits.AsNoTracking().Where(u => u.TaskId == id).OrderBy(u => u.Id).ToListAsync(ct);
+        Reports = await reports.ListAsync(id, ct);
+        var orgPath = await db.Organisations.Where(o => o.Id == Plan.OrganisationId).Select(o => o.Path).FirstAsync(ct);
+        var resource = new Resource(Plan.OrganisationId, orgPath, Plan.Status == PlanStatus.Draft,
+            Units.Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).ToList());
+        CanReport = Plan.Status == PlanStatus.Published && Task.ClosedAt is null && Access.Can(Me, LedgerAction.ReportOnTask, resource);
+        CanReview = Access.Can(Me, LedgerAction.ReviewReport, resource);
+        Error ??= Flash;
+        return Page();
+    }
+
+    private IActionResult Back(int id, Failure? f)
+    {
+        if (f is { Status: 403 or 404 }) return Fail(f);
+        Flash = f?.Title;
+        return Redirect($"/Tasks/{id}");
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(int id, string? period, int? progress, string? text,
+        List<int>? targetIds, List<string>? actualValues, List<IFormFile>? evidence, CancellationToken ct)
+    {
+        var actuals = new List<ActualInput>();
+        for (var i = 0; i < (targetIds?.Count ?? 0); i++)
+        {
+            var raw = actualValues is not null && i < actualValues.Count ? actualValues[i] : null;
+            if (string.IsNullOrWhiteSpace(raw)) continue;
+            if (!decimal.TryParse(raw, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                return Back(id, Failure.BadRequest($"实际值无效：{raw} Invalid actual value"));
+            actuals.Add(new ActualInput(targetIds![i], v));
+        }
+        var files = (evidence ?? []).Where(f => f.Length > 0)
+            .Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
+        var r = await reports.SubmitAsync(Me, id, new ReportInput(period, progress, text, actuals), files, ct);
+        return Back(id, r.Error);
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(int id, int reportId, string? comment, CancellationToken ct)
+    {
+        var r = await reports.ReturnAsync(Me, reportId, comment, ct);
+        return Back(id, r.Error);
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
+    {
+        var r = await reports.CloseOutAsync(Me, id, ct);
+        return Back(id, r.Error);
+    }
+}

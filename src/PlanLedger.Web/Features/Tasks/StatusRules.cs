@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PlanLedger.Web.Data.Entities;
+
+namespace PlanLedger.Web.Features.Tasks;
+
+/// <summary>What the status of a task depends on.</summary>
+/// <param name="DueDate">The computed due date, null for 长期坚持 and deadlines that name no time.</param>
+/// <param name="Progress">Latest reported progress, 0–100.</param>
+/// <param name="ClosedOut">The office accepted completion (销号).</param>
+/// <param name="HasReports">At least one report that was not returned.</param>
+/// <param name="ExpectedReportMissing">The last period whose report is already due has no report.</param>
+/// <param name="PlanStart">1 January of the plan year.</param>
+/// <param name="Today">Today (UTC).</param>
+public readonly record struct StatusInput(DateOnly? DueDate, int Progress, bool ClosedOut, bool HasReports,
+    bool ExpectedReportMissing, DateOnly PlanStart, DateOnly Today);
+
+/// <summary>
+/// The status rules, computed here and nowhere else (see README "Status rules").
+/// <list type="number">
+/// <item><c>done</c> — the office closed the task out (销号).</item>
+/// <item><c>overdue</c> — the due date has passed and the task is not done.</item>
+/// <item><c>at_risk</c> — the report for the last period that is already due is missing, or progress lags the
+/// elapsed share of the time from plan start to due date by more than <see cref="LagMargin"/> points.</item>
+/// <item><c>not_started</c> — no report yet and progress 0.</item>
+/// <item><c>on_track</c> — otherwise.</item>
+/// </list>
+/// </summary>
+public static partial class StatusRules
+{
+    /// <summary>Percentage points progress may lag the elapsed share of time before a task is at risk.</summary>
+    public const int LagMargin = 20;
+
+    public static PlanTaskStatus Compute(StatusInput i)
+    {
+        if (i.ClosedOut) return PlanTaskStatus.Done;
+        if (i.DueDate is { } due && due < i.Today) return PlanTaskStatus.Overdue;
+        if (i.ExpectedReportMissing) return PlanTaskStatus.AtRisk;
+        if (i.DueDate is { } d && ElapsedPercent(i.PlanStart, d, i.Today) - i.Progress > LagMargin) return PlanTaskStatus.AtRisk;
+        if (i.Progress == 0 && !i.HasReports) return PlanTaskStatus.NotStarted;
+        return PlanTaskStatus.OnTrack;
+    }
+
+    /// <summary>Share of the time from plan start to due date that has passed, 0–100.</summary>
+    public static double ElapsedPercent(DateOnly start, DateOnly due, DateOnly today)
+    {
+        var total = due.DayNumber - start.DayNumber;
+        if (total <= 0) return today >= due ? 100 : 0;
+        return Math.Clamp((today.DayNumber - start.DayNumber) * 100.0 / total, 0, 100);
+    }
+
+    /// <summary>The reporting period ("yyyy-MM") of a date.</summary>
+    public static string PeriodOf(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The last period whose report is already due on <paramref name="today"/>: last month's report is due on
+    /// <paramref name="reportDay"/> of this month. Null when that period ended before the plan was published
+    /// (nobody could have reported on it) or lies outside the plan year.
+    /// </summary>
+    public static string? ExpectedPeriod(DateOnly today, int reportDay, DateOnly? publishedOn, int planYear)
+    {
+        if (publishedOn is not { } published) return null;
+        var dueThisMonth = new DateOnly(today.Year, today.Month, Math.Clamp(reportDay, 1, DateTime.DaysInMonth(today.Year, today.Month)));
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var period = today > dueThisMonth ? lastMonth : lastMonth.AddMonths(-1);
+        var periodEnd = period.AddMonths(1).AddDays(-1);
+        if (published > periodEnd || period.Year != planYear) return null;
+        return PeriodOf(period);
+    }
+
+    /// <summary>Whether the report for <paramref name="expected"/> is missing given the latest reported period.</summary>
+    public static bool IsReportMissing(string? expected, string? lastReported) =>
+        expected is not null && (lastReported is null || string.CompareOrdinal(lastReported, expected) < 0);
+
+    /// <summary>
+    /// The due date a deadline as written means: 年内/年底/年末/下半年/全年 → 12-31 of the plan year; 上半年 → 06-30;
+    /// 一季度…四季度 → the quarter's last day; "6月"/"6月底前" → 06-30; "6月15日" → 06-15; 上旬/中旬 → the 10th/20th;
+    /// "2025年" → 2025-12-31 (a year in the text overrides the plan year); 长期坚持/常态化/持续 → none.
+    /// </summary>
+    public static DateOnly? DueDate(string? deadline, int planYear)
+    {
+        if (string.IsNullOrWhiteSpace(deadline)) return null;
+        var t = deadline.Trim();
+        if (t.Contains("长期") || t.Contains("常态") || t.Contains("持续") || t.Contains("经常")) return null;
+        var year = planYear;
+        var ym = YearRegex().Matches(t);
+        if (ym.Count > 0) year = int.Parse(ym[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+        if (year is < 1900 or > 2200) return null;
+
+        var md = MonthDayRegex().Matches(t);
+        if (md.Count > 0)
+        {
+            var last = md[^1];
+            var month = Month(last.Groups["m"].Value);
+            if (month is >= 1 and <= 12)
+            {
+                var days = DateTime.DaysInMonth(year, month);
+                if (last.Groups["d"].Success)
+                    return new DateOnly(year, month, Math.Clamp(int.Parse(last.Groups["d"].Value, CultureInfo.InvariantCulture), 1, days));
+                var rest = t[(last.Index + last.Length)..];
+                if (rest.StartsWith("上旬")) return new DateOnly(year, month, 10);
+                if (rest.StartsWith("中旬")) return new DateOnly(year, month, 20);
+                return new DateOnly(year, month, days);
+            }
+        }
+        if (t.Contains("上半年")) return new DateOnly(year, 6, 30);
+        var q = QuarterRegex().Match(t);
+        if (q.Success)
+        {
+            var quarter = Month(q.Groups[1].Value);
+            if (quarter is >= 1 and <= 4)
+                return new DateOnly(year, quarter * 3, DateTime.DaysInMonth(year, quarter * 3));
+        }
+        if (t.Contains("年内") || t.Contains("年底") || t.Contains("年末") || t.Contains("下半年") || t.Contains("全年")
+            || t.Contains("本年") || t.Contains("当年") || ym.Count > 0)
+            return new DateOnly(year, 12, 31);
+        return null;
+    }
+
+    private static int Month(string s)
+    {
+        if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        return s switch
+        {
+            "一" => 1, "二" => 2, "三" => 3, "四" => 4, "五" => 5, "六" => 6, "七" => 7, "八" => 8,
+            "九" => 9, "十" => 10, "十一" => 11, "十二" => 12, _ => 0,
+        };
+    }
+
+    [GeneratedRegex(@"((?:19|20|21)\d{2})\s*年")]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(@"(?<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?:\s*(?<d>[0-3]?\d)\s*日)?")]
+    private static partial Regex MonthDayRegex();
+
+    [GeneratedRegex(@"第?([一二三四1-4])\s*季度")]
+    private static partial Regex QuarterRegex();
+}
+
+/// <summary>Applies <see cref="StatusRules"/> to a stored task.</summary>
+public static class TaskStatusExtensions
+{
+    public static PlanTaskStatus ComputeStatus(this PlanTask task, Plan plan, DateOnly today)
+    {
+        var expected = plan.Status == PlanStatus.Published
+            ? StatusRules.ExpectedPeriod(today, plan.ReportDay, plan.PublishedAt is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : null, plan.Year)
+            : null;
+        // A task whose due date came before the expected period needs no report for it.
+        if (expected is not null && task.DueDate is { } due && string.CompareOrdinal(StatusRules.PeriodOf(due), expected) < 0) expected = null;
+        return StatusRules.Compute(new StatusInput(task.DueDate, task.Progress, task.ClosedAt is not null,
+            task.LastReportPeriod is not null, StatusRules.IsReportMissing(expected, task.LastReportPeriod),
+            new DateOnly(plan.Year, 1, 1), today));
+    }
+
+    /// <summary>Recomputes and stores the status; true when it changed.</summary>
+    public static bool RefreshStatus(this PlanTask task, Plan plan, DateOnly today)
+    {
+        var s = task.ComputeStatus(plan, today);
+        if (s == task.Status) return false;
+        task.Status = s;
+        return true;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Account;
+using PlanLedger.Web.Features.Admin;
+using PlanLedger.Web.Features.Auth;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Dashboard;
+using PlanLedger.Web.Features.Export;
+using PlanLedger.Web.Features.Plans;
+using PlanLedger.Web.Features.Reminders;
+using PlanLedger.Web.Features.Reports;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web;
+
+/// <summary>Builds and starts the ledger web application (used by <c>planledger serve</c>, Program and tests).</summary>
+public static class LedgerApp
+{
+    public const string ApiPolicy = "api";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(LedgerApp).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<LedgerOptions>()
+            .Bind(builder.Configuration.GetSection("PlanLedger"))
+            .PostConfigure<IConfiguration>((o, config) =>
+            {
+                o.Db ??= config["PLANLEDGER_DB"];
+                o.AdminPassword ??= config["PLANLEDGER_ADMIN_PASSWORD"];
+            });
+        var data = builder.Configuration["PlanLedger:DataDirectory"] ?? "./data";
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "keys")))
+            .SetApplicationName("PlanLedger");
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<LedgerDbContext>((sp, o) =>
+        {
+            LedgerDatabase.Configure(o, sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Db);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+
+        services.AddIdentity<AppUser, IdentityRole<int>>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<LedgerDbContext>()
+            .AddClaimsPrincipalFactory<LedgerClaimsFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "planledger.auth";
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/Denied");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        // Chinese stays readable in the HTML; < > & ' " are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<LedgerExceptionHandler>();
+        services.AddOpenApi();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 64L * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
+
+        services.AddSingleton<Features.Shared.UiText>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
+            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddScoped<PlanImporter>();
+        services.AddScoped<DirectoryService>();
+        services.AddScoped<PlanEditor>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<LedgerQueries>();
+        services.AddScoped<SummaryService>();
+        services.AddScoped<EvidenceStore>();
+        services.AddScoped<ReminderJob>();
+        services.AddHostedService<ReminderService>();
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseRequestLocalization();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(LedgerApp).Assembly, "PlanLedger.Web.wwwroot"),
+        });
+        // Explicit, after the status-code pages: a re-executed error request must be routed again.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapRazorPages();
+        app.MapCultureSwitch();
+        var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        api.MapAuthApi();
+        api.MapPlansApi();
+        api.MapTasksApi();
+        api.MapAdminApi();
+        app.MapExportEndpoints();
+        app.MapEvidenceDownload();
+    }
+
+    /// <summary>Creates and migrates the database; on first start creates the organisation and the administrator.</summary>
+    public static Task InitializeAsync(WebApplication app, TextWriter? console = null) => InitializeAsync(app.Services, console);
+
+    /// <inheritdoc cref="InitializeAsync(WebApplication, TextWriter?)"/>
+    public static async Task InitializeAsync(IServiceProvider services, TextWriter? console = null)
+    {
+        console ??= Console.Out;
+        var options = services.GetRequiredService<IOptions<LedgerOptions>>().Value;
+        LedgerDatabase.EnsureFolder(options.Db);
+        Directory.CreateDirectory(options.FilesDirectory);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        await db.Database.MigrateAsync();
+        if (await db.Users.AnyAsync()) return;
+
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var org = await db.Organisations.OrderBy(o => o.Id).FirstOrDefaultAsync();
+        if (org is null)
+        {
+            org = new Organisation { Name = options.OrganisationName, Level = OrganisationLevel.County, CreatedAt = clock.GetUtcNow() };
+            db.Organisations.Add(org);
+            await db.SaveChangesAsync();
+            org.Path = $"/{org.Id}/";
+            await db.SaveChangesAsync();
+        }
+        var password = options.AdminPassword;
+        var generated = string.IsNullOrEmpty(password);
+        if (generated) password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var admin = new AppUser { UserName = "admin", DisplayName = "管理员", OrganisationId = org.Id, Role = UserRole.Admin, CreatedAt = clock.GetUtcNow() };
+        var result = await users.CreateAsync(admin, password!);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Cannot create the administrator: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (generated)
+            await console.WriteLineAsync($"planledger: 已创建管理员 admin，初始密码 / administrator 'admin' created with password: {password}");
+    }
+}

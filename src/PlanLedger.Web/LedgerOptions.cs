@@ -1,0 +1,20 @@
+namespace PlanLedger.Web;
+
+/// <summary>Settings (section "PlanLedger"; PLANLEDGER_DB and PLANLEDGER_ADMIN_PASSWORD override).</summary>
+public sealed class LedgerOptions
+{
+    /// <summary>A SQLite file path or "Data Source=…", or a PostgreSQL connection string ("Host=…").</summary>
+    public string? Db { get; set; }
+    /// <summary>Folder for evidence files and data-protection keys (default ./data).</summary>
+    public string DataDirectory { get; set; } = "./data";
+    public string? AdminPassword { get; set; }
+    /// <summary>Name of the organisation created on first start.</summary>
+    public string OrganisationName { get; set; } = "本级教育局";
+    public long MaxUploadBytes { get; set; } = 32L * 1024 * 1024;
+    public long MaxEvidenceBytes { get; set; } = 10L * 1024 * 1024;
+    /// <summary>How often the reminder job runs.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Reports due within this many days are announced to the unit.</summary>
+    public int ReminderDaysAhead { get; set; } = 5;
+    public string FilesDirectory => Path.Combine(DataDirectory, "files");
+}

@@ -1,0 +1,71 @@
+using PlanLedger.Web.Data.Entities;
+
+namespace PlanLedger.Web.Security;
+
+/// <summary>What someone wants to do.</summary>
+public enum LedgerAction
+{
+    ReadPlan, ImportPlan, EditPlan, ReportOnTask, ReviewReport,
+    ManageUnits, ManageUsers, ManageOrganisations, ReadAudit,
+}
+
+/// <summary>Allow, or refuse as 403 (visible but not yours to do) or 404 (not visible to you at all).</summary>
+public enum Decision { Allow, Forbidden, NotFound }
+
+/// <summary>The thing acted on: its organisation and, for a task, the units linked to it.</summary>
+public readonly record struct Resource(int OrganisationId, string OrganisationPath, bool Draft = false,
+    IReadOnlyCollection<int>? TaskUnitIds = null);
+
+/// <summary>
+/// The authorisation rules, in one place, for pages and API alike.
+/// <list type="bullet">
+/// <item>An organisation sees its own data and that of the organisations below it, never another's (404).</item>
+/// <item>管理员 admin: everything in scope, including users, organisations and the audit trail.</item>
+/// <item>督查室 office: imports, reviews, publishes its own organisation's plans; returns and closes out reports; manages its units.</item>
+/// <item>责任单位 reporter: reads published plans; reports only on tasks its unit leads or supports.</item>
+/// <item>领导 leader and 只读 viewer: read published plans and dashboards.</item>
+/// <item>Drafts are seen only by the owning organisation's admin and office.</item>
+/// </list>
+/// </summary>
+public static class Access
+{
+    public static Decision Decide(CurrentUser user, LedgerAction action, Resource r)
+    {
+        if (!r.OrganisationPath.StartsWith(user.OrganisationPath, StringComparison.Ordinal)) return Decision.NotFound;
+        var own = r.OrganisationId == user.OrganisationId;
+        var manager = user.Role is UserRole.Admin or UserRole.Office;
+        if (r.Draft && !(own && manager)) return Decision.NotFound;
+        var allowed = action switch
+        {
+            LedgerAction.ReadPlan => true,
+            LedgerAction.ImportPlan or LedgerAction.EditPlan or LedgerAction.ReviewReport => own && manager,
+            LedgerAction.ReportOnTask => user.Role == UserRole.Reporter
+                ? user.UnitId is { } unit && r.TaskUnitIds?.Contains(unit) == true
+                : own && manager,
+            LedgerAction.ManageUnits => user.Role == UserRole.Admin || (own && user.Role == UserRole.Office),
+            LedgerAction.ManageUsers or LedgerAction.ManageOrganisations => user.Role == UserRole.Admin,
+            LedgerAction.ReadAudit => manager,
+            _ => false,
+        };
+        return allowed ? Decision.Allow : Decision.Forbidden;
+    }
+
+    public static bool Can(CurrentUser user, LedgerAction action, Resource r) => Decide(user, action, r) == Decision.Allow;
+
+    /// <summary>Plans a person may list: in scope, and drafts only for the owning office/admin.</summary>
+    public static IQueryable<Plan> VisiblePlans(IQueryable<Plan> plans, CurrentUser user)
+    {
+        var path = user.OrganisationPath;
+        var org = user.OrganisationId;
+        var manager = user.Role is UserRole.Admin or UserRole.Office;
+        return plans.Where(p => p.Organisation!.Path.StartsWith(path)
+            && (p.Status == PlanStatus.Published || (manager && p.OrganisationId == org)));
+    }
+
+    /// <summary>Organisations in a person's scope (own and below).</summary>
+    public static IQueryable<Organisation> VisibleOrganisations(IQueryable<Organisation> orgs, CurrentUser user)
+    {
+        var path = user.OrganisationPath;
+        return orgs.Where(o => o.Path.StartsWith(path));
+    }
+}

@@ -1,0 +1,39 @@
+// Renders the dashboard charts from the JSON in #dashboard[data-chart] (Apache ECharts, vendored).
+document.addEventListener("DOMContentLoaded", () => {
+  const root = document.getElementById("dashboard");
+  if (!root || !window.echarts) return;
+  const d = JSON.parse(root.dataset.chart);
+  const en = d.english;
+  const names = en
+    ? { not_started: "Not started", on_track: "On track", at_risk: "At risk", overdue: "Overdue", done: "Done" }
+    : { not_started: "未开始", on_track: "正常推进", at_risk: "进度滞后", overdue: "逾期", done: "已完成" };
+  const colors = { not_started: "#888", on_track: "#2a8a2a", at_risk: "#d39b00", overdue: "#c0392b", done: "#2c6fb0" };
+  const opts = { renderer: "canvas" };
+  const status = echarts.init(document.getElementById("chart-status"), null, opts);
+  status.setOption({
+    animation: false, tooltip: {},
+    series: [{ type: "pie", radius: ["35%", "65%"], label: { formatter: "{b}: {c}" },
+      data: Object.entries(d.byStatus).map(([k, v]) => ({ name: names[k], value: v, itemStyle: { color: colors[k] } })) }],
+  });
+  const units = echarts.init(document.getElementById("chart-units"), null, opts);
+  units.setOption({
+    animation: false, tooltip: { trigger: "axis" }, legend: {},
+    xAxis: { type: "category", data: d.byUnit.map(u => u.unit), axisLabel: { interval: 0, rotate: 30 } },
+    yAxis: [{ type: "value" }, { type: "value", max: 100, axisLabel: { formatter: "{value}%" } }],
+    grid: { bottom: 90 },
+    series: [
+      { name: en ? "Tasks" : "任务数", type: "bar", data: d.byUnit.map(u => u.tasks) },
+      { name: en ? "Done" : "已完成", type: "bar", data: d.byUnit.map(u => u.done), itemStyle: { color: colors.done } },
+      { name: en ? "Overdue" : "逾期", type: "bar", data: d.byUnit.map(u => u.overdue), itemStyle: { color: colors.overdue } },
+      { name: en ? "Progress" : "平均进度", type: "line", yAxisIndex: 1, data: d.byUnit.map(u => u.progress) },
+    ],
+  });
+  const periods = echarts.init(document.getElementById("chart-periods"), null, opts);
+  periods.setOption({
+    animation: false, tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: d.byPeriod.map(p => p.period) },
+    yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+    series: [{ name: en ? "Avg. reported progress" : "平均填报进度", type: "line", data: d.byPeriod.map(p => p.progress) }],
+  });
+  window.addEventListener("resize", () => [status, units, periods].forEach(c => c.resize()));
+});

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using PlanLedger.Web;
+
+namespace PlanLedger.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application in memory on a fresh database of its own (one per test class): a temporary SQLite
+/// file, or a new PostgreSQL database created on the server from PLANLEDGER_TEST_PG and dropped afterwards.
+/// </summary>
+public abstract class LedgerFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "admin-pass-123";
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "planledger-tests", Guid.NewGuid().ToString("N"));
+    public abstract string Provider { get; }
+    protected abstract string Db { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("PlanLedger:Db", Db);
+        builder.UseSetting("PlanLedger:DataDirectory", DataDirectory);
+        builder.UseSetting("PlanLedger:AdminPassword", AdminPassword);
+        builder.UseSetting("PlanLedger:ReminderInterval", "00:00:00");
+        builder.UseSetting("PlanLedger:MaxEvidenceBytes", "100000");
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        LedgerApp.InitializeAsync(host.Services, TextWriter.Null).GetAwaiter().GetResult();
+        return host;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Cleanup();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    protected virtual void Cleanup() { }
+}
+
+public sealed class SqliteLedgerFactory : LedgerFactory
+{
+    public override string Provider => "sqlite";
+    protected override string Db => $"Data Source={Path.Combine(DataDirectory, "ledger.db")}";
+    protected override void Cleanup() => SqliteConnection.ClearAllPools();
+}
+
+public sealed class PostgresLedgerFactory : LedgerFactory
+{
+    public static string ServerConnection =>
+        Environment.GetEnvironmentVariable("PLANLEDGER_TEST_PG") is { Length: > 0 } cs
+            ? cs : "Host=127.0.0.1;Port=5432;Database=planledger_test;Username=planledger;Password=planledger";
+
+    private readonly string _database = "planledger_t_" + Guid.NewGuid().ToString("N")[..12];
+    public override string Provider => "postgres";
+
+    protected override string Db => new NpgsqlConnectionStringBuilder(ServerConnection) { Database = _database, Pooling = false }.ConnectionString;
+
+    public PostgresLedgerFactory()
+    {
+        using var conn = new NpgsqlConnection(ServerConnection);
+        conn.Open();
+        using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
+        cmd.ExecuteNonQuery();
+    }
+
+    protected override void Cleanup()
+    {
+        using var conn = new NpgsqlConnection(ServerConnection);
+        conn.Open();
+        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
+        cmd.ExecuteNonQuery();
+    }
+}
