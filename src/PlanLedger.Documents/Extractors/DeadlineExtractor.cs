@@ -27,21 +27,23 @@ internal static partial class DeadlineExtractor
         foreach (Match m in Candidate().Matches(text))
         {
             var dl = m.Groups["dl"].Value.Replace(" ", "", StringComparison.Ordinal);
-            var before = m.Index > 0 ? text[..m.Index] : "";
-            var after = text[(m.Index + m.Length)..];
+            var bs = Math.Max(0, m.Index - 60);
+            var before = text.AsSpan(bs, m.Index - bs);
+            var afterStart = m.Index + m.Length;
+            var after = text.AsSpan(afterStart, Math.Min(16, text.Length - afterStart));
             if (InsideQuoteOrTitle(before)) continue;
-            if (before.EndsWith("全", StringComparison.Ordinal) || before.EndsWith("每", StringComparison.Ordinal)) continue;
+            if (before.EndsWith("全") || before.EndsWith("每")) continue;
             if (m.Groups["y"].Success)
             {
                 // 2020年度, 2021-2025年, (2021年…) and 2020年的 are names and periods, not deadlines.
-                if (after.StartsWith('度') || after.StartsWith('版') || before.EndsWith('-') || before.EndsWith('—') || before.EndsWith('至') || before.EndsWith('～')) continue;
-                if (after.StartsWith('-') || after.StartsWith('—') || after.StartsWith('至')) continue;
+                if (after.StartsWith("度") || after.StartsWith("版") || before.EndsWith("-") || before.EndsWith("—") || before.EndsWith("至") || before.EndsWith("～")) continue;
+                if (after.StartsWith("-") || after.StartsWith("—") || after.StartsWith("至")) continue;
                 if (!dl.EndsWith('前') && !dl.EndsWith('底') && !dl.EndsWith('末') && !YearFollow().IsMatch(after)) continue;
             }
             else if (char.IsAsciiDigit(dl[0]))
             {
                 // "3月10日印发" is a date of something done; "5月启动" / "6月底前完成" commit to a time.
-                if (after.StartsWith('份') || dl.EndsWith('份')) { if (!YearFollow().IsMatch(after.TrimStart('份'))) continue; }
+                if (after.StartsWith("份") || dl.EndsWith('份')) { if (!YearFollow().IsMatch(after.TrimStart('份'))) continue; }
                 if (after.Length > 0 && after[0] is '至' or '-' or '—' or '～') continue;
             }
             else if (dl == "持续推进")
@@ -57,7 +59,7 @@ internal static partial class DeadlineExtractor
         return null;
     }
 
-    private static bool InsideQuoteOrTitle(string before)
+    private static bool InsideQuoteOrTitle(ReadOnlySpan<char> before)
     {
         var open = before.LastIndexOf('《');
         var close = before.LastIndexOf('》');

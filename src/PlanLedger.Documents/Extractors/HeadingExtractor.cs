@@ -11,7 +11,8 @@ internal static class HeadingExtractor
 {
     public const int MaxHeadingLength = 60;
 
-    public static (string Heading, string Body) Split(string first, LabelKind kind, bool noHeading)
+    /// <param name="standsAlone">the first paragraph is followed by children or paragraphs of its own, as a title line is</param>
+    public static (string Heading, string Body) Split(string first, LabelKind kind, bool noHeading, bool standsAlone = false)
     {
         first = first.Trim();
         if (noHeading || first.Length == 0) return ("", first);
@@ -24,6 +25,7 @@ internal static class HeadingExtractor
             // A line without a full stop: sections (一、 第一部分) and short task titles are headings.
             // Other items: a title has no clauses; "由…牵头，…配合，推进…" is a sentence without its 。.
             if (kind is LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment
+                || standsAlone && first.Length <= MaxHeadingLength
                 || first.Length <= MaxHeadingLength && !HasClauseList(first) && first.IndexOfAny(['，', ',']) < 0)
                 return (first, "");
             return ("", first);

@@ -30,17 +30,26 @@ internal static partial class TargetExtractor
     [GeneratedRegex(@"^(?:年内|全年|力争|确保|着力|保证|争取|努力|要|并|同时|其中|另外|此外)+")]
     private static partial Regex LeadingModal();
 
+    private const int MaxClause = 120;
+
+    /// <summary>No real item commits to more; past this a text is not a plan (hostile input) and the rest is skipped.</summary>
+    public const int MaxTargetsPerItem = 500;
+
     public static List<PlanTarget> Extract(string text)
     {
         var found = new List<(int Start, int End, decimal Value, string Unit, string Op)>();
         foreach (Match m in Quantity().Matches(text))
         {
             if (TryQuantity(text, m, out var value, out var unit, out var op)) found.Add((m.Index, m.Index + m.Length, value, unit, op));
+            if (found.Count >= MaxTargetsPerItem) break;
         }
+        var quantities = found.Count;
         foreach (Match m in Word().Matches(text))
         {
-            if (found.Any(f => m.Index < f.End && f.Start < m.Index + m.Length)) continue;
-            var before = text[..m.Index];
+            if (found.Count >= MaxTargetsPerItem) break;
+            if (Overlaps(found, quantities, m.Index, m.Index + m.Length)) continue;
+            var before = text.AsSpan(0, m.Index);
+            var rest = text.AsSpan(m.Index + m.Length);
             switch (m.Value)
             {
                 case "清零":
@@ -51,12 +60,12 @@ internal static partial class TargetExtractor
                     break;
                 case "一半":
                     if (InsideQuote(before)) continue;
-                    found.Add((m.Index, m.Index + 2, 50, "%", OpBefore(before) ?? OpAfter(text[(m.Index + 2)..]) ?? "="));
+                    found.Add((m.Index, m.Index + 2, 50, "%", OpBefore(before) ?? OpAfter(rest) ?? "="));
                     break;
                 default:
                     if (!ChineseNumber.TryParse(m.Groups["den"].Value, out var den) || !ChineseNumber.TryParse(m.Groups["numer"].Value, out var num) || den == 0) continue;
                     var pct = Math.Round((decimal)num * 100 / den, 2);
-                    found.Add((m.Index, m.Index + m.Length, pct, "%", OpBefore(before) ?? OpAfter(text[(m.Index + m.Length)..]) ?? "="));
+                    found.Add((m.Index, m.Index + m.Length, pct, "%", OpBefore(before) ?? OpAfter(rest) ?? "="));
                     break;
             }
         }
@@ -67,11 +76,18 @@ internal static partial class TargetExtractor
             var f = found[i];
             var span = ClauseSpan(text, f.Start, f.End, i > 0 ? found[i - 1].End : -1, i + 1 < found.Count ? found[i + 1].Start : -1);
             var t = new PlanTarget { Text = text[span.Start..span.End], Value = f.Value, Unit = f.Unit, Op = f.Op, Span = new SourceSpan(0, span.Start, span.End - span.Start) };
-            if (result.Any(r => r.Value == t.Value && r.Unit == t.Unit && r.Text == t.Text)) continue;
+            if (result.Count > 0 && result.Count < 64 && result.Any(r => r.Value == t.Value && r.Unit == t.Unit && r.Text == t.Text)) continue;
             result.Add(t);
         }
         return result;
     }
+
+    [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建)")] private static partial Regex PhaseNoun();
+    [GeneratedRegex(@"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")] private static partial Regex AbstractNoun();
+    [GeneratedRegex(@"^(?:行动|规划|计划|级|度|内|前|底|后|版|来|以来|起|的)")] private static partial Regex YearNameSuffix();
+    [GeneratedRegex(@"^(?:免费|义务|制|一贯|学制|以上|教龄|工龄)")] private static partial Regex DurationNoun();
+    [GeneratedRegex(@"^(?:及以上|以上|以下)\p{IsCJKUnifiedIdeographs}")] private static partial Regex PersonThreshold();
+    [GeneratedRegex(@"^(?:及以上|及以下)\p{IsCJKUnifiedIdeographs}")] private static partial Regex CategoryThreshold();
 
     private static bool TryQuantity(string text, Match m, out decimal value, out string unit, out string op)
     {
@@ -80,16 +96,19 @@ internal static partial class TargetExtractor
         unit = m.Groups["unit"].Value;
         if (unit == "％") unit = "%";
         var numText = m.Groups["num"].Value;
-        var before = text[..m.Index];
-        var after = text[(m.Index + m.Length)..];
+        // Windows around the match (spans: no copies of long paragraphs).
+        var beforeStart = Math.Max(0, m.Index - 80);
+        var before = text.AsSpan(beforeStart, m.Index - beforeStart);
+        var afterStart = m.Index + m.Length;
+        var after = text.AsSpan(afterStart, Math.Min(12, text.Length - afterStart));
         var chinese = !char.IsAsciiDigit(numText[0]);
         var prev = before.Length > 0 ? before[^1] : '\0';
 
         // Digits glued to the number are a longer token (a phone number, 1+X, 2.0): not a quantity.
         if (prev is '+' or '.' or '＋' or '/' || char.IsAsciiDigit(prev) || char.IsAsciiLetter(prev)) return false;
-        if (after.StartsWith('+') || after.StartsWith('＋')) return false;
+        if (after.StartsWith("+") || after.StartsWith("＋")) return false;
         // Ordinals, book titles, slogans in quotes.
-        if (prev is '第' || before.EndsWith("首", StringComparison.Ordinal)) return false;
+        if (prev is '第' || before.EndsWith("首")) return false;
         if (InsideQuote(before) || InsideTitle(before)) return false;
         if (chinese)
         {
@@ -97,81 +116,97 @@ internal static partial class TargetExtractor
             // 百名美丽教师, 千家企业, 万名教师: round numbers in names.
             if (numText[0] is '百' or '千') return false;
             if (numText.Length > 4) return false;
-            if ("同每单唯统任哪这那某其之万千百逐第一".Contains(prev) && prev != '\0') return false;
+            if (prev != '\0' && "同每单唯统任哪这那某其之万千百逐第一".Contains(prev)) return false;
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases.
             if (unit is "个" or "年" or "位" or "批" or "轮" or "部" or "支" or "条" or "门") return false;
-            // 一次 / 一项 / 一个: "once", "a" — a manner of speaking, not a committed count.
+            // 一次 / 一项: "once", "a" — a manner of speaking, not a committed count.
             if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件") return false;
-            if (unit == "期" && cn <= 3 && Regex.IsMatch(after, @"^(?:工程|项目|新建|建设|改造|扩建)")) return false;
-            if (unit == "项" && Regex.IsMatch(after, @"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")) return false;
+            if (unit == "期" && cn <= 3 && PhaseNoun().IsMatch(after)) return false;
+            if (unit == "项" && AbstractNoun().IsMatch(after)) return false;
             value = cn;
         }
         else
         {
             if (!decimal.TryParse(numText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
-            if (unit == "年" && (value >= 100 || Regex.IsMatch(after, @"^(?:行动|规划|计划|级|度|内|前|底|后|版|来|以来|起|的)"))) return false;
-            if (value >= 1900 && value <= 2100 && unit is "年") return false;
+            if (unit == "年" && (value >= 100 || YearNameSuffix().IsMatch(after))) return false;
         }
-        if (unit == "位" && after.StartsWith("一体", StringComparison.Ordinal)) return false;
-        if (unit == "年" && !Regex.IsMatch(after, @"^(?:免费|义务|制|一贯|学制|以上|教龄|工龄)")) return false;
-        if (unit == "人" && Regex.IsMatch(after, @"^(?:及以上|以上|以下)[\p{IsCJKUnifiedIdeographs}]")) return false;
+        if (unit == "位" && after.StartsWith("一体")) return false;
+        // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
+        if (unit == "个" && (after.StartsWith("月") || after.StartsWith("工作日") || after.StartsWith("小时"))) return false;
+        if (unit is "天" or "小时" && (after.StartsWith("内") || after.StartsWith("以内"))) return false;
+        if (unit == "年" && !DurationNoun().IsMatch(after)) return false;
+        if (unit == "人" && PersonThreshold().IsMatch(after)) return false;
         // A threshold that only defines a category: "55人及以上大班额".
-        if (Regex.IsMatch(after, @"^(?:及以上|及以下)[\p{IsCJKUnifiedIdeographs}]")) return false;
+        if (CategoryThreshold().IsMatch(after)) return false;
 
         var hasRange = m.Groups["num2"].Success;
         var mod = m.Groups["mod"].Success || m.Groups["mod2"].Success;
-        var before8 = before.Length > 10 ? before[^10..] : before;
-        if (before8.Contains('约') || after.StartsWith("左右", StringComparison.Ordinal)) op = "~";
+        var near = before.Length > 10 ? before[^10..] : before;
+        if (near.Contains('约') || after.StartsWith("左右")) op = "~";
         else if (hasRange || mod) op = ">=";
         else op = OpBefore(before) ?? OpAfter(after) ?? "=";
         return true;
     }
 
-    private static string? OpBefore(string before)
+    private static bool Overlaps(List<(int Start, int End, decimal Value, string Unit, string Op)> found, int count, int start, int end)
     {
-        var b = before.Length > 8 ? before[^8..] : before;
-        // Only words right before the number (after the last clause break) count.
-        var cut = b.LastIndexOfAny(['，', ',', '。', '；', ';', '、']);
-        if (cut >= 0) b = b[(cut + 1)..];
-        if (b.EndsWith("不少于", StringComparison.Ordinal) || b.EndsWith("至少", StringComparison.Ordinal) || b.EndsWith("不低于", StringComparison.Ordinal) || b.EndsWith("超过", StringComparison.Ordinal) && !b.EndsWith("不超过", StringComparison.Ordinal)) return ">=";
-        if (b.EndsWith("不超过", StringComparison.Ordinal) || b.EndsWith("不高于", StringComparison.Ordinal) || b.EndsWith("控制在", StringComparison.Ordinal) || b.EndsWith("低于", StringComparison.Ordinal)) return "<=";
-        if (b.EndsWith("约", StringComparison.Ordinal)) return "~";
-        return null;
-    }
-
-    private static string? OpAfter(string after)
-    {
-        if (after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("及以上", StringComparison.Ordinal)) return ">=";
-        if (after.StartsWith("以内", StringComparison.Ordinal) || after.StartsWith("以下", StringComparison.Ordinal)) return "<=";
-        if (after.StartsWith("左右", StringComparison.Ordinal)) return "~";
-        return null;
-    }
-
-    private static bool InsideQuote(string before)
-    {
-        var open = before.LastIndexOf('“');
-        var close = before.LastIndexOf('”');
-        if (open > close && before.Length - open <= 12) return true;
+        // The first count entries (the quantities) are in text order: a binary search finds the neighbours.
+        int lo = 0, hi = count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (found[mid].End <= start) lo = mid + 1;
+            else if (found[mid].Start >= end) hi = mid - 1;
+            else return true;
+        }
         return false;
     }
 
-    private static bool InsideTitle(string before) => before.LastIndexOf('《') > before.LastIndexOf('》');
+    private static string? OpBefore(ReadOnlySpan<char> before)
+    {
+        var b = before.Length > 8 ? before[^8..] : before;
+        // Only words right before the number (after the last clause break) count.
+        var cut = b.LastIndexOfAny("，,。；;、");
+        if (cut >= 0) b = b[(cut + 1)..];
+        if (b.EndsWith("不少于") || b.EndsWith("至少") || b.EndsWith("不低于") || b.EndsWith("超过") && !b.EndsWith("不超过")) return ">=";
+        if (b.EndsWith("不超过") || b.EndsWith("不高于") || b.EndsWith("控制在") || b.EndsWith("低于")) return "<=";
+        if (b.EndsWith("约")) return "~";
+        return null;
+    }
+
+    private static string? OpAfter(ReadOnlySpan<char> after)
+    {
+        if (after.StartsWith("以上") || after.StartsWith("及以上")) return ">=";
+        if (after.StartsWith("以内") || after.StartsWith("以下")) return "<=";
+        if (after.StartsWith("左右")) return "~";
+        return null;
+    }
+
+    private static bool InsideQuote(ReadOnlySpan<char> before)
+    {
+        var open = before.LastIndexOf('“');
+        var close = before.LastIndexOf('”');
+        return open > close && before.Length - open <= 12;
+    }
+
+    private static bool InsideTitle(ReadOnlySpan<char> before) => before.LastIndexOf('《') > before.LastIndexOf('》');
 
     /// <summary>The clause around a quantity, without a leading time or modal word; a clause with two quantities is split at 和/、.</summary>
     private static (int Start, int End) ClauseSpan(string text, int start, int end, int prevEnd, int nextStart)
     {
+        // A clause is short; the bound keeps a 50 MB paragraph without punctuation linear.
         var s = start;
-        while (s > 0 && !Cjk.IsClauseEnd(text[s - 1])) s--;
+        while (s > 0 && start - s < MaxClause && !Cjk.IsClauseEnd(text[s - 1])) s--;
         var e = end;
-        while (e < text.Length && !Cjk.IsClauseEnd(text[e])) e++;
+        while (e < text.Length && e - end < MaxClause && !Cjk.IsClauseEnd(text[e])) e++;
         if (prevEnd > s && prevEnd <= start)
         {
-            var cut = text.IndexOfAny(['和', '、', '及'], prevEnd);
+            var cut = text.IndexOfAny(['和', '、', '及'], prevEnd, start - prevEnd);
             s = cut >= 0 && cut < start ? cut + 1 : prevEnd;
         }
         if (nextStart >= 0 && nextStart < e && nextStart >= end)
         {
-            var cut = text.LastIndexOfAny(['和', '、', '及'], nextStart - 1);
+            var cut = text.LastIndexOfAny(['和', '、', '及'], nextStart - 1, nextStart - end);
             if (cut >= end) e = cut;
         }
         while (s < e && text[s] is ' ' or '\u3000') s++;

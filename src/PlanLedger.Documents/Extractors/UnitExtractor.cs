@@ -10,13 +10,13 @@ namespace PlanLedger.Documents.Extractors;
 /// </summary>
 internal static partial class UnitExtractor
 {
-    private const string LeadWords = "牵头单位|牵头部门|责任单位|责任部门|负责单位|主办单位|主责单位|牵头|主办";
-    private const string SupportWords = "配合单位|配合部门|协办单位|参与单位|协同单位|配合|协办";
+    private const string LeadWords = "(?:牵头|责任|负责|主办|主责|承办)(?:单位|部门|科室|股室|处室|科|股)|牵头|主办";
+    private const string SupportWords = "(?:配合|协办|参与|协同|协作)(?:单位|部门|科室|股室|处室|科|股)|配合|协办";
     private const string TimeWords = "完成时限|完成时间|时间节点|时限要求|时限";
     private const string AnyRole = LeadWords + "|" + SupportWords + "|" + TimeWords;
 
     /// <summary>A parenthetical that lists unit roles, at the end of the text or of a sentence.</summary>
-    [GeneratedRegex(@"[(（]\s*(?<body>(?:" + AnyRole + @")\s*[:：][^()（）]{1,400})[)）]\s*[。；;]?")]
+    [GeneratedRegex(@"[(（]\s*(?<body>(?:" + AnyRole + @")\s*[:：](?:[^()（）]|[(（][^()（）]{1,12}[)）]){1,400})[)）]\s*[。；;]?")]
     private static partial Regex Parenthetical();
 
     /// <summary>A line (or sentence) that starts with a role word.</summary>
@@ -34,9 +34,10 @@ internal static partial class UnitExtractor
     {
         deadline = null;
         var found = false;
+        if (!MayHoldRoles(text)) return text;
         foreach (var regex in new[] { Parenthetical(), RoleLine() })
         {
-            while (true)
+            for (var guard = 0; guard < 32; guard++)
             {
                 var m = regex.Match(text);
                 if (!m.Success) break;
@@ -62,6 +63,12 @@ internal static partial class UnitExtractor
         return text;
     }
 
+    private static bool MayHoldRoles(string text) =>
+        text.Contains("单位", StringComparison.Ordinal) || text.Contains("牵头", StringComparison.Ordinal) || text.Contains("负责", StringComparison.Ordinal)
+        || text.Contains("配合", StringComparison.Ordinal) || text.Contains("部门", StringComparison.Ordinal) || text.Contains("时限", StringComparison.Ordinal)
+        || text.Contains("主办", StringComparison.Ordinal) || text.Contains("协办", StringComparison.Ordinal) || text.Contains("完成时间", StringComparison.Ordinal)
+        || text.Contains("时间节点", StringComparison.Ordinal);
+
     private static string? AddRoles(string body, List<string> lead, List<string> support)
     {
         string? deadline = null;
@@ -75,7 +82,19 @@ internal static partial class UnitExtractor
                 continue;
             }
             var isSupport = Regex.IsMatch(role, "^(?:" + SupportWords + ")$");
-            (isSupport ? support : lead).AddRange(UnitNames.Split(value));
+            var names = UnitNames.Split(value);
+            // "责任单位：市教育局（牵头）、市财政局": the marked name leads, the others support.
+            var marked = names.FindIndex(n => n.EndsWith("（牵头）", StringComparison.Ordinal) || n.EndsWith("(牵头)", StringComparison.Ordinal));
+            if (!isSupport && marked >= 0)
+            {
+                for (var i = 0; i < names.Count; i++)
+                {
+                    var n = names[i].Replace("（牵头）", "", StringComparison.Ordinal).Replace("(牵头)", "", StringComparison.Ordinal);
+                    (i == marked ? lead : support).Add(n);
+                }
+                continue;
+            }
+            (isSupport ? support : lead).AddRange(names);
         }
         return deadline;
     }

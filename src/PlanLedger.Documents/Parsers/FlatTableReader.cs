@@ -22,7 +22,9 @@ internal static partial class FlatTableReader
     {
         table = new TaskTable();
         consumed = 0;
-        if (TableColumns.RoleOf(paragraphs[start].Text) != ColumnRole.Seq) return false;
+        var first = paragraphs[start].Text;
+        if (first.Length > 6 || first.IndexOf('号') < 0 && first.IndexOf('序') < 0) return false;
+        if (TableColumns.RoleOf(first) != ColumnRole.Seq) return false;
         var header = new List<string> { TableColumns.Normalise(paragraphs[start].Text) };
         var i = start + 1;
         while (i < paragraphs.Count)

@@ -136,7 +136,7 @@ internal static partial class MetadataParser
         // 1. "2020年3月10日印发"
         foreach (var p in all)
         {
-            if (p.Length > 40) continue;
+            if (p.Length > 40 || !p.Contains("印发", StringComparison.Ordinal)) continue;
             var m = ChineseDate().Match(p);
             if (m.Success && p.Contains("印发", StringComparison.Ordinal)) return Iso(m);
         }
@@ -153,6 +153,7 @@ internal static partial class MetadataParser
         // 3. a date the site labels 发布时间 / 发布日期.
         foreach (var p in all)
         {
+            if (!p.Contains("日期", StringComparison.Ordinal) && !p.Contains("时间", StringComparison.Ordinal)) continue;
             var m = LabelledDate().Match(p);
             if (m.Success) return Iso(m);
         }

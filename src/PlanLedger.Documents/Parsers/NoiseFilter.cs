@@ -18,7 +18,10 @@ internal sealed class NoiseFilter
     {
         var hits = new List<string>();
         foreach (var p in paragraphs)
+        {
+            if (!MayHoldInjectedKeyword(p)) continue;
             foreach (Match m in NoiseLexicon.InjectedKeyword().Matches(p)) hits.Add(m.Value);
+        }
         var injected = new List<string>();
         foreach (var group in hits.GroupBy(h => h[^5..]))
         {
@@ -40,11 +43,19 @@ internal sealed class NoiseFilter
         return new NoiseFilter(injected);
     }
 
+    private static bool MayHoldInjectedKeyword(string p) =>
+        p.Contains("机构", StringComparison.Ordinal) || p.Contains("教育网", StringComparison.Ordinal)
+        || p.Contains("人才网", StringComparison.Ordinal) || p.Contains("招聘网", StringComparison.Ordinal);
+
     public static bool IsChrome(string paragraph)
     {
         var p = paragraph.TrimStart();
+        if (p.Length == 0) return true;
         if (NoiseLexicon.ChromeLine().IsMatch(p)) return true;
-        if (p.Length <= 120 && NoiseLexicon.MetaRowLine().IsMatch(p)) return true;
+        // URLs, "2021-03-22 | 格式:DOC" rows and punctuation-only lines (cheap checks before the regex).
+        if (p.Length <= 120 && (p.Contains('|') || p.StartsWith("http", StringComparison.OrdinalIgnoreCase) || p.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+            || char.IsAsciiDigit(p[0]) && p.Length > 4 && p[4] == '-' || !char.IsLetterOrDigit(p[0]))
+            && NoiseLexicon.MetaRowLine().IsMatch(p)) return true;
         return false;
     }
 
@@ -52,6 +63,8 @@ internal sealed class NoiseFilter
     {
         foreach (var s in _injected)
             if (text.Contains(s, StringComparison.Ordinal)) text = Regex.Replace(text, Regex.Escape(s) + "(?=[，,。])", "");
+        if (text.IndexOf('_') < 0 && text.IndexOf('<') < 0 && text.IndexOf('>') < 0 && !text.Contains("。 ", StringComparison.Ordinal) && !text.Contains("。。", StringComparison.Ordinal))
+            return text;
         return CleanInline(text);
     }
 

@@ -103,7 +103,7 @@ internal static class PlanPipeline
         }
         else
         {
-            var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading);
+            var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading, standsAlone: d.Children.Count > 0 || d.More.Count > 0);
             item.Heading = heading;
             body = d.More.Count == 0 ? rest : string.Join("\n", new[] { rest }.Concat(d.More.Select(p => p.Text)).Where(s => s.Length > 0));
         }

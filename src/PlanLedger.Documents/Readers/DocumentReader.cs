@@ -1,4 +1,3 @@
-using System.Text;
 using PlanLedger.Documents.Text;
 
 namespace PlanLedger.Documents.Readers;
@@ -37,10 +36,11 @@ public static class DocumentReader
         var declared = HtmlCharset.Prescan(bytes);
         var decoded = EncodingDetector.Decode(bytes, declared);
         var text = decoded.Text;
-        var doc = HtmlShape.Analyze(text) switch
+        var shape = HtmlShape.Analyze(text);
+        var doc = shape.Shape switch
         {
             TextShape.Html => new SourceDocument(fileName, "html", HtmlDocumentReader.Read(text), decoded.EncodingName),
-            TextShape.TagSoup => new SourceDocument(fileName, "txt", TextDocumentReader.ReadTagSoup(text), decoded.EncodingName),
+            TextShape.TagSoup => new SourceDocument(fileName, shape.IsPage ? "html" : "txt", TextDocumentReader.ReadTagSoup(text), decoded.EncodingName),
             _ => new SourceDocument(fileName, "txt", TextDocumentReader.ReadPlain(text), decoded.EncodingName),
         };
         return NonEmpty(doc);
@@ -48,34 +48,4 @@ public static class DocumentReader
 
     private static SourceDocument NonEmpty(SourceDocument doc) =>
         doc.Blocks.Count > 0 ? doc : throw ReadErrors.Empty();
-}
-
-/// <summary>Finds the charset a page declares (&lt;meta charset&gt; or http-equiv content) in its first bytes.</summary>
-internal static class HtmlCharset
-{
-    public static string? Prescan(ReadOnlySpan<byte> bytes)
-    {
-        var head = bytes[..Math.Min(bytes.Length, 8192)];
-        if (head.IndexOf("<"u8) < 0) return null;
-        var text = Encoding.Latin1.GetString(head);
-        var i = 0;
-        while ((i = text.IndexOf("<meta", i, StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            var end = text.IndexOf('>', i);
-            if (end < 0) break;
-            var tag = text.AsSpan(i, end - i);
-            var cs = tag.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
-            if (cs >= 0)
-            {
-                var rest = tag[(cs + 7)..].TrimStart();
-                if (rest.StartsWith("=")) rest = rest[1..].TrimStart();
-                rest = rest.TrimStart("\"'");
-                var len = 0;
-                while (len < rest.Length && (char.IsAsciiLetterOrDigit(rest[len]) || rest[len] is '-' or '_')) len++;
-                if (len > 0) return rest[..len].ToString();
-            }
-            i = end;
-        }
-        return null;
-    }
 }

@@ -39,6 +39,8 @@ internal static class EncodingDetector
             if (IsPlausible(text)) return new(text, utf16.BigEndian() ? "utf-16be" : "utf-16le");
         }
 
+        if (bytes.Length % 2 == 0 && bytes[..Math.Min(bytes.Length, 64 * 1024)].IndexOf((byte)0) >= 0 && TryHanUtf16(bytes) is { } han)
+            return han;
         if (LooksBinary(bytes)) throw ReadErrors.Binary();
 
         if (System.Text.Unicode.Utf8.IsValid(bytes)) return new(Encoding.UTF8.GetString(bytes), "utf-8");
@@ -61,15 +63,18 @@ internal static class EncodingDetector
         if (multi > 0 && invalid * 10 <= multi) return new(Utf8Lossy.GetString(bytes), "utf-8");
 
         // Chinese-only UTF-16 without a BOM has almost no zero bytes: last chance before giving up.
-        if (bytes.Length % 2 == 0)
-        {
-            var le = Utf16Le.GetString(bytes);
-            if (IsMostlyHan(le)) return new(le, "utf-16le");
-            var be = Utf16Be.GetString(bytes);
-            if (IsMostlyHan(be)) return new(be, "utf-16be");
-        }
+        if (bytes.Length % 2 == 0 && TryHanUtf16(bytes) is { } utf16Han) return utf16Han;
 
         throw ReadErrors.UnknownEncoding();
+    }
+
+    private static Decoded? TryHanUtf16(ReadOnlySpan<byte> bytes)
+    {
+        var le = Utf16Le.GetString(bytes);
+        if (IsMostlyHan(le)) return new(le, "utf-16le");
+        var be = Utf16Be.GetString(bytes);
+        if (IsMostlyHan(be)) return new(be, "utf-16be");
+        return null;
     }
 
     private static bool BigEndian(this Encoding e) => ReferenceEquals(e, Utf16Be);
@@ -100,8 +105,9 @@ internal static class EncodingDetector
         }
 
         var pairs = sample.Length / 2;
-        if (odd >= Math.Max(1, pairs / 50) && even * 20 <= odd) return Utf16Le;
-        if (even >= Math.Max(1, pairs / 50) && odd * 20 <= even) return Utf16Be;
+        // Chinese characters such as 一 (U+4E00) put a zero byte on the other parity now and then.
+        if (odd >= Math.Max(1, pairs / 50) && even * 3 <= odd) return Utf16Le;
+        if (even >= Math.Max(1, pairs / 50) && odd * 3 <= even) return Utf16Be;
         return null;
     }
 
@@ -126,7 +132,7 @@ internal static class EncodingDetector
             if (i >= bytes.Length) break;
             var r = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed);
             if (r == System.Buffers.OperationStatus.Done) multi++;
-            else invalid++;
+            else if (++invalid >= 256 && invalid * 10 > multi) break; // clearly not UTF-8: no need to read on
             i += Math.Max(1, consumed);
         }
 

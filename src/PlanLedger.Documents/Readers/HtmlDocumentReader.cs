@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using PlanLedger.Documents.Text;
 
@@ -70,9 +71,14 @@ internal sealed class HtmlDocumentReader
         // CJK totals ignoring hard noise, to spare "noise" wrappers that in fact hold most of the page.
         for (var i = n - 1; i > 0; i--)
             if (!_noise[i]) hardCjk[_nodes[i].Parent] += hardCjk[i];
+        // A site header that holds the page's <h1> holds the document title: keep it (its nav stays noise).
+        var holdsH1 = new bool[n];
+        for (var i = n - 1; i > 0; i--)
+            if (_nodes[i].Tag == "h1" || holdsH1[i]) holdsH1[_nodes[i].Parent] = true;
+
         var total = hardCjk[0];
         for (var i = 1; i < n; i++)
-            if (soft[i] && !(total >= 50 && hardCjk[i] * 5 > total * 2)) _noise[i] = true;
+            if (soft[i] && !(total >= 50 && hardCjk[i] * 5 > total * 2) && !(holdsH1[i] && IsHeaderLike(_nodes[i]))) _noise[i] = true;
 
         for (var i = n - 1; i >= 0; i--)
         {
@@ -80,6 +86,11 @@ internal sealed class HtmlDocumentReader
             if (i > 0 && !_noise[i]) _cjk[_nodes[i].Parent] += _cjk[i];
         }
     }
+
+    private static bool IsHeaderLike(HtmlNode node) => node.Tag == "header" || HasWord(node, HeaderWords);
+
+    private static readonly string[] HeaderWords = ["header", "head", "top"];
+    private static readonly string[] TitleWords = ["title", "biaoti"];
 
     private static bool HasWord(HtmlNode node, string[] words) => ContainsAny(node.Id, words) || ContainsAny(node.Class, words);
 
@@ -190,7 +201,7 @@ internal sealed class HtmlDocumentReader
     {
         private readonly StringBuilder _sb = new();
         private bool _pendingSpace, _pendingNewline;
-        private int _line, _node, _titleDepth;
+        private int _line, _node, _titleDepth, _preDepth;
         private bool _title;
 
         public void Walk(int root)
@@ -227,6 +238,7 @@ internal sealed class HtmlDocumentReader
             if (tag == "br") { Flush(); return false; }
             if (HtmlTags.IsBlock(tag)) Flush();
             if (IsTitle(node)) _titleDepth++;
+            if (tag is "pre" or "listing" or "plaintext") _preDepth++;
             if (tag == "table" && !tablesAsText && table is not null && owner.TryTable(i) is { } t)
             {
                 table(t, node.Line, i);
@@ -241,33 +253,54 @@ internal sealed class HtmlDocumentReader
             if (node.IsText || owner._noise[i]) return;
             if (HtmlTags.IsBlock(node.Tag)) Flush();
             if (IsTitle(node)) _titleDepth--;
+            if (node.Tag is "pre" or "listing" or "plaintext") _preDepth--;
         }
 
         private static bool IsTitle(HtmlNode node) =>
-            node.Tag is "h1" or "h2" or "h3" || ContainsAny(node.Class, ["title", "biaoti"]) || ContainsAny(node.Id, ["title", "biaoti"]);
+            node.Tag is "h1" or "h2" or "h3" || HasWord(node, TitleWords);
 
+        private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\n\r\f");
+
+        /// <summary>Appends a text node, collapsing whitespace as a browser does (runs of text are copied whole).</summary>
         private void Append(string text, int line, int node)
         {
-            foreach (var c in text)
+            var span = text.AsSpan();
+            while (span.Length > 0)
             {
-                if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+                var ws = span.IndexOfAny(Whitespace);
+                if (ws != 0)
                 {
-                    _pendingSpace = true;
-                    if (c is '\n' or '\r') _pendingNewline = true;
-                    continue;
+                    AppendRun(ws < 0 ? span : span[..ws], line, node);
+                    if (ws < 0) return;
+                    span = span[ws..];
                 }
 
-                if (_sb.Length == 0)
+                var end = span.IndexOfAnyExcept(Whitespace);
+                var run = end < 0 ? span : span[..end];
+                if (_preDepth > 0 && run.Contains('\n')) Flush();
+                else
                 {
-                    _line = line;
-                    _node = node;
-                    _title = _titleDepth > 0;
+                    _pendingSpace = true;
+                    if (run.ContainsAny('\n', '\r')) _pendingNewline = true;
                 }
-                else if (_pendingSpace && !(_pendingNewline && TextNormalizer.IsWide(_sb[^1]) && TextNormalizer.IsWide(c)))
-                    _sb.Append(' ');
-                _pendingSpace = _pendingNewline = false;
-                _sb.Append(c);
+                if (end < 0) return;
+                span = span[end..];
             }
+        }
+
+        private void AppendRun(ReadOnlySpan<char> run, int line, int node)
+        {
+            if (_sb.Length == 0)
+            {
+                _line = line;
+                _node = node;
+                _title = _titleDepth > 0;
+            }
+            // A line break between two Chinese characters is not a space (CSS segment-break rule for CJK).
+            else if (_pendingSpace && !(_pendingNewline && TextNormalizer.IsWide(_sb[^1]) && TextNormalizer.IsWide(run[0])))
+                _sb.Append(' ');
+            _pendingSpace = _pendingNewline = false;
+            _sb.Append(run);
         }
 
         public void Flush()

@@ -44,7 +44,7 @@ internal sealed class HtmlTree
             switch (tok.Kind)
             {
                 case HtmlTokenKind.Text:
-                    if (tok.IsRaw && NodeTag(nodes, stack[^1]) is not "title") break;
+                    if (tok.IsRaw && nodes[stack[^1]].Tag is not "title") break;
                     if (tok.Span.IsWhiteSpace() && !tok.Span.ContainsAny('\n', '\r')) { Add(TextNode(" ")); break; }
                     Add(TextNode(TextNormalizer.DecodeEntitiesAndNormalize(tok.Span.ToString())));
                     break;
@@ -53,8 +53,9 @@ internal sealed class HtmlTree
                 {
                     var name = tok.Name;
                     ImplyEnds(name);
-                    var rs = ParseSpan(tok.GetAttribute("rowspan"));
-                    var cs = ParseSpan(tok.GetAttribute("colspan"));
+                    var cell = name is "td" or "th";
+                    var rs = cell ? ParseSpan(tok.GetAttribute("rowspan")) : 1;
+                    var cs = cell ? ParseSpan(tok.GetAttribute("colspan")) : 1;
                     var index = Add(new HtmlNode
                     {
                         Tag = name, Parent = stack[^1], Line = lines.LineAt(tok.Start),
@@ -142,8 +143,6 @@ internal sealed class HtmlTree
             }
         }
     }
-
-    private static string NodeTag(List<HtmlNode> nodes, int i) => nodes[i].Tag;
 
     private static int ParseSpan(string? value) =>
         int.TryParse(value?.Trim().Trim('"', '\''), out var n) ? Math.Clamp(n, 1, 1000) : 1;

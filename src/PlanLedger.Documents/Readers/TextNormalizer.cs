@@ -9,8 +9,6 @@ namespace PlanLedger.Documents.Readers;
 /// </summary>
 internal static class TextNormalizer
 {
-    private static readonly SearchValues<char> Special = SearchValues.Create(BuildSpecial());
-
     private static string BuildSpecial()
     {
         var chars = new List<char> { '\u3000', '\u00a0', '\u200b', '\u200c', '\u200d', '\ufeff', '\u2028', '\u2029' };
@@ -20,7 +18,32 @@ internal static class TextNormalizer
         for (var c = '\0'; c < ' '; c++)
             if (c is not ('\t' or '\n' or '\r')) chars.Add(c);
         chars.Add('\u007f');
+        for (var c = '\u2e80'; c <= '\u2fd5'; c++)
+            if (Radicals[c - 0x2e80] != c) chars.Add(c);
         return new string(chars.ToArray());
+    }
+
+    /// <summary>
+    /// PDFs made with CJK fonts often map ideographs to the look-alike Kangxi radicals (⼯ for 工, ⺠ for 民):
+    /// U+2F00–U+2FD5 fold by NFKC, the simplified forms of the radicals supplement by this table.
+    /// </summary>
+    private static readonly char[] Radicals = BuildRadicals();
+
+    private static readonly SearchValues<char> Special = SearchValues.Create(BuildSpecial());
+
+    private static char[] BuildRadicals()
+    {
+        var map = new char[0x2fd6 - 0x2e80];
+        for (var i = 0; i < map.Length; i++)
+        {
+            var c = (char)(0x2e80 + i);
+            var folded = c >= '\u2f00' ? c.ToString().Normalize(System.Text.NormalizationForm.FormKC) : "";
+            map[i] = folded.Length == 1 ? folded[0] : c;
+        }
+
+        const string supplement = "⺟母⺠民⺝月⻄西⻅见⻆角⻉贝⻋车⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻳龟";
+        for (var i = 0; i + 1 < supplement.Length; i += 2) map[supplement[i] - 0x2e80] = supplement[i + 1];
+        return map;
     }
 
     /// <summary>Normalizes <paramref name="s"/>; returns the same instance when nothing changes.</summary>
@@ -57,6 +80,7 @@ internal static class TextNormalizer
         '\u200b' or '\u200c' or '\u200d' or '\ufeff' => '\0',
         '\u2028' or '\u2029' => '\n',
         '\t' or '\n' or '\r' => c,
+        >= '\u2e80' and <= '\u2fd5' => Radicals[c - 0x2e80],
         < ' ' or '\u007f' => ' ',
         _ => c,
     };
