@@ -428,6 +428,10 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Date")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("DocNumber")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -405,6 +405,10 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Date")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DocNumber")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -119,6 +119,31 @@ public abstract class PlansApiTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task A_file_over_the_upload_limit_is_413()
+    {
+        var admin = await factory.ClientAsync();
+        var big = new byte[3_100_000];
+        Array.Fill(big, (byte)'a');
+        var res = await admin.UploadAsync("big.txt", big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, res.StatusCode);
+        Assert.Contains("过大", await res.ProblemTitle());
+    }
+
+    [Fact]
+    public async Task The_tree_carries_the_documents_metadata()
+    {
+        var admin = await factory.ClientAsync();
+        var plan = await admin.ImportOrExistingAsync(Seeds.Seed000);
+        var tree = await admin.GetJsonAsync($"/api/v1/plans/{plan.Id()}");
+        using var fs = File.OpenRead(Seeds.Seed000);
+        var doc = PlanLedger.Documents.PlanParser.Parse(fs, Path.GetFileName(Seeds.Seed000));
+        Assert.Equal(doc.Title, tree["title"]!.GetValue<string>());
+        Assert.Equal(doc.Year, tree["year"]!.GetValue<int>());
+        Assert.Equal(doc.Date, tree["date"]?.GetValue<string>());
+        Assert.Equal(doc.Issuer, tree["issuer"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Missing_plans_are_404_problems()
     {
         var admin = await factory.ClientAsync();

@@ -26,6 +26,7 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
         builder.UseSetting("PlanLedger:AdminPassword", AdminPassword);
         builder.UseSetting("PlanLedger:ReminderInterval", "00:00:00");
         builder.UseSetting("PlanLedger:MaxEvidenceBytes", "100000");
+        builder.UseSetting("PlanLedger:MaxUploadBytes", "3000000");
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

@@ -124,6 +124,33 @@ public abstract class PagesTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task Items_can_be_moved_and_merged_on_the_review_page()
+    {
+        var admin = await PageClient.SignInAsync(factory);
+        var res = await admin.PostFormAsync("/Plans/Import", "/Plans/Import", new(), [("Upload", "m.txt", SyntheticPlan.Unique())]);
+        var reviewUrl = res.RequestMessage!.RequestUri!.AbsolutePath;
+        var planId = int.Parse(reviewUrl.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var http = await factory.ClientAsync();
+        var tasks = (await http.GetJsonAsync($"/api/v1/plans/{planId}/tasks")).AsArray().Select(t => t!).ToList();
+        var moving = tasks.Single(t => t["path"]!.GetValue<string>() == "二/1");
+        var fmt = System.Globalization.CultureInfo.InvariantCulture;
+
+        await admin.PostFormAsync(reviewUrl, $"{reviewUrl}?handler=Move", new() { ["taskId"] = moving.Id().ToString(fmt), ["parentPath"] = "一" });
+        tasks = (await http.GetJsonAsync($"/api/v1/plans/{planId}/tasks")).AsArray().Select(t => t!).ToList();
+        Assert.Equal("一/1", tasks.Single(t => t.Id() == moving.Id())["path"]!.GetValue<string>());
+
+        var merged = await admin.PostFormAsync(reviewUrl, $"{reviewUrl}?handler=Merge", new() { ["taskId"] = moving.Id().ToString(fmt), ["intoPath"] = "二" });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        tasks = (await http.GetJsonAsync($"/api/v1/plans/{planId}/tasks")).AsArray().Select(t => t!).ToList();
+        Assert.DoesNotContain(tasks, t => t.Id() == moving.Id());
+        Assert.Contains("培训教师500人次", tasks.Single(t => t["path"]!.GetValue<string>() == "二")["text"]!.GetValue<string>());
+        Assert.Contains(tasks.Single(t => t["path"]!.GetValue<string>() == "二")["lead"]!.AsArray(), x => x!.GetValue<string>() == "人事股");
+
+        var day = await admin.PostFormAsync(reviewUrl, $"{reviewUrl}?handler=ReportDay", new() { ["reportDay"] = "31" });
+        Assert.Contains("报送日应为 1–28", await day.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_ledger_exports_to_xlsx_and_csv_in_the_task_breakdown_shape()
     {
         var http = await factory.ClientAsync();

@@ -10,6 +10,8 @@ public sealed class Plan
     public string? Issuer { get; set; }
     public int Year { get; set; }
     public string? DocNumber { get; set; }
+    /// <summary>Issue or publication date written in the document (ISO yyyy-MM-dd), as the engine read it.</summary>
+    public string? Date { get; set; }
     public PlanStatus Status { get; set; }
     public string SourceFileName { get; set; } = "";
     public string Format { get; set; } = "";

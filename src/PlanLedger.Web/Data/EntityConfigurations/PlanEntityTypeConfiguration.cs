@@ -11,6 +11,7 @@ internal sealed class PlanEntityTypeConfiguration : IEntityTypeConfiguration<Pla
         b.Property(p => p.Title).HasMaxLength(500);
         b.Property(p => p.Issuer).HasMaxLength(200);
         b.Property(p => p.DocNumber).HasMaxLength(100);
+        b.Property(p => p.Date).HasMaxLength(10);
         b.Property(p => p.SourceFileName).HasMaxLength(260);
         b.Property(p => p.Format).HasMaxLength(10);
         b.Property(p => p.Sha256).HasMaxLength(64);

@@ -33,6 +33,21 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         return plan;
     }
 
+    /// <summary>Sets the day of the month on which last month's report is due (1–28); statuses follow.</summary>
+    public async Task<Outcome<Plan>> SetReportDayAsync(CurrentUser me, int planId, int day, CancellationToken ct = default)
+    {
+        var access = await queries.PlanAsync(me, planId, LedgerAction.EditPlan, ct);
+        if (access.Error is { } e) return e;
+        if (day is < 1 or > 28) return Failure.BadRequest("报送日应为 1–28 the report day must be 1–28");
+        var plan = access.Value!.Plan;
+        plan.ReportDay = day;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var t in await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct)) t.RefreshStatus(plan, Today);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return plan;
+    }
+
     public async Task<Outcome<PlanTask>> UpdateTaskAsync(CurrentUser me, int taskId, TaskEdit edit, CancellationToken ct = default)
     {
         var r = await EditableTask(me, taskId, ct);

@@ -70,6 +70,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
             Issuer = Clip(string.IsNullOrWhiteSpace(issuer) ? doc.Issuer : issuer.Trim(), 200),
             Year = year ?? doc.Year ?? now.Year,
             DocNumber = Clip(doc.DocNumber, 100),
+            Date = Clip(doc.Date, 10),
             Status = PlanStatus.Draft,
             SourceFileName = Clip(fileName, 260)!,
             Format = Clip(doc.Format, 10) ?? "",

@@ -8,7 +8,7 @@ public sealed record PlanTreeItem(int Id, string Label, int Level, string Headin
     IReadOnlyList<PlanTreeItem> Children);
 
 /// <summary>The plan in the <c>planledger/plan@1</c> shape, with an <c>id</c> on the plan and every item.</summary>
-public sealed record PlanTree(string Schema, int Id, string Source, string Title, string? Issuer, int Year, string? DocNumber,
+public sealed record PlanTree(string Schema, int Id, string Source, string Title, string? Issuer, int Year, string? Date, string? DocNumber,
     string Format, string Status, int TaskCount, IReadOnlyList<PlanTreeItem> Items)
 {
     public static PlanTree Build(Plan plan, IReadOnlyList<TaskDto> tasks)
@@ -16,7 +16,7 @@ public sealed record PlanTree(string Schema, int Id, string Source, string Title
         var children = tasks.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value);
         PlanTreeItem Node(TaskDto t) => new(t.Id, t.Label, t.Level, t.Heading, t.Text, t.Targets, t.Lead, t.Support,
             t.Deadline, t.DueDate, t.Status, t.Progress, children[t.Id].Select(Node).ToList());
-        return new PlanTree("planledger/plan@1", plan.Id, plan.SourceFileName, plan.Title, plan.Issuer, plan.Year, plan.DocNumber,
+        return new PlanTree("planledger/plan@1", plan.Id, plan.SourceFileName, plan.Title, plan.Issuer, plan.Year, plan.Date, plan.DocNumber,
             plan.Format, plan.Status == PlanStatus.Draft ? "draft" : "published", plan.TaskCount,
             tasks.Where(t => t.ParentId is null).Select(Node).ToList());
     }

@@ -96,6 +96,12 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         return Back(id, r.Error, taskId);
     }
 
+    public async Task<IActionResult> OnPostReportDayAsync(int id, int reportDay, CancellationToken ct)
+    {
+        var r = await editor.SetReportDayAsync(Me, id, reportDay, ct);
+        return Back(id, r.Error);
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
     {
         var r = await editor.PublishAsync(Me, id, ct);
