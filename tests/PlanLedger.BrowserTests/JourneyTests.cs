@@ -89,7 +89,15 @@ public sealed class JourneyTests(AppServer server)
         await leader.ClickAsync("#status-counts a[href$='Status=on_track']");
         await Assertions.Expect(leader.Locator("#ledger")).ToContainTextAsync("普惠发展学前教育（校对）");
         await Assertions.Expect(leader.Locator("#ledger")).ToContainTextAsync("60%");
-        await leader.GoBackAsync();
+        // The ledger's filters update the table in place (htmx) and keep the URL shareable.
+        await leader.GotoAsync(planUrl.Replace(server.BaseUrl, "") + "/Ledger");
+        var all = await leader.Locator("#total").InnerTextAsync();
+        await leader.FillAsync("#q", "校对");
+        await Assertions.Expect(leader).ToHaveURLAsync(new Regex("Q=(%E6%A0%A1%E5%AF%B9|校对)"));
+        await Assertions.Expect(leader.Locator("#total")).ToHaveTextAsync("1");
+        await Assertions.Expect(leader.Locator("#ledger")).ToContainTextAsync("普惠发展学前教育（校对）");
+        Assert.NotEqual("1", all);
+        await leader.GotoAsync(planUrl.Replace(server.BaseUrl, "") + "/Dashboard");
         await leader.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, "dashboard.png"), FullPage = true });
         Assert.True(File.Exists(Path.Combine(AppServer.Screenshots, "review.png")));
     }

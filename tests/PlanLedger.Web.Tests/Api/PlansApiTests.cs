@@ -12,6 +12,7 @@ public abstract class PlansApiTests(LedgerFactory factory)
         var admin = await factory.ClientAsync();
         var created = await admin.ImportOrExistingAsync(Seeds.Seed000);
         var engineCount = Seeds.EngineItemCount(Seeds.Seed000);
+        Assert.True(engineCount > 0, "the engine finds the numbered items of seed 000");
         Assert.Equal(engineCount, created["taskCount"]!.GetValue<int>());
         Assert.False(string.IsNullOrWhiteSpace(created["title"]!.GetValue<string>()));
 

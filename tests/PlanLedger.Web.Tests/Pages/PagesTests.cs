@@ -46,6 +46,8 @@ public abstract class PagesTests(LedgerFactory factory)
         });
         foreach (var url in new[] { reviewUrl, $"/Plans/{planId}/Ledger", $"/Plans/{planId}/Ledger?View=tree", $"/Tasks/{task.Id()}" })
         {
+            var head = await admin.Http.GetAsync(url);
+            Assert.Contains("script-src 'self'", head.Headers.GetValues("Content-Security-Policy").Single());
             var html = await admin.GetHtmlAsync(url);
             Assert.DoesNotContain("<script>alert", html);
             Assert.DoesNotContain("<img src=x", html);
