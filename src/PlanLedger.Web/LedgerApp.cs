@@ -65,6 +65,8 @@ public static class LedgerApp
         {
             LedgerDatabase.Configure(o, sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Db);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            // Extra interceptors registered by the host (tests count database commands with one).
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
 
         services.AddIdentity<AppUser, IdentityRole<int>>(o =>

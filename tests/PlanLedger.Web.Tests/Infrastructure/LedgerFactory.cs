@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using PlanLedger.Web;
@@ -14,6 +15,8 @@ namespace PlanLedger.Web.Tests.Infrastructure;
 public abstract class LedgerFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "admin-pass-123";
+    /// <summary>Counts every SQL command of this application instance.</summary>
+    public CommandCounter Commands { get; } = new();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "planledger-tests", Guid.NewGuid().ToString("N"));
     public abstract string Provider { get; }
     protected abstract string Db { get; }
@@ -27,6 +30,7 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
         builder.UseSetting("PlanLedger:ReminderInterval", "00:00:00");
         builder.UseSetting("PlanLedger:MaxEvidenceBytes", "100000");
         builder.UseSetting("PlanLedger:MaxUploadBytes", "3000000");
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
