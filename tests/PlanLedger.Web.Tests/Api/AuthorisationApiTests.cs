@@ -136,6 +136,19 @@ public abstract class AuthorisationApiTests(LedgerFactory factory) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Over_long_or_malformed_directory_input_is_400_not_500()
+    {
+        var res = await _root.PostAsJsonAsync("/api/v1/units", new { name = new string('股', 300), kind = "school" });
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+        res = await _root.PostAsJsonAsync("/api/v1/users", new { userName = "x", password = "password-123", role = "superuser" });
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+        res = await _root.PostAsJsonAsync("/api/v1/organisations", new { name = new string('局', 300), level = "city" });
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+        res = await _root.PostAsync("/api/v1/units", new StringContent("{", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+    }
+
+    [Fact]
     public async Task The_organisation_above_reads_but_the_sibling_does_not_see_the_draft()
     {
         var office = await As("office");

@@ -85,6 +85,8 @@ public abstract class ProgressApiTests(LedgerFactory factory)
         var malformed = await reporter.PostAsync(url, new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reporter.PostAsJsonAsync("/api/v1/tasks/999999/reports", new { period = Period, progress = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reporter.PostAsJsonAsync(url, new { period = Period, progress = 10, text = new string('长', 5000) })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reporter.PostAsJsonAsync(url, new { period = Period, progress = "abc" })).StatusCode);
     }
 
     [Fact]

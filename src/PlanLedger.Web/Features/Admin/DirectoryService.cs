@@ -27,6 +27,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     public async Task<Outcome<OrganisationDto>> CreateOrganisationAsync(CurrentUser me, OrganisationInput input, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("名称不能为空 Name is required");
+        if (input.Name.Trim().Length > 200) return Failure.BadRequest("名称不超过 200 字 Name is too long");
         var parentId = input.ParentId ?? me.OrganisationId;
         if (await Check(me, parentId, LedgerAction.ManageOrganisations, ct) is { } f) return f;
         var parent = await db.Organisations.FirstAsync(o => o.Id == parentId, ct);
@@ -43,6 +44,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     public async Task<Outcome<UnitDto>> CreateUnitAsync(CurrentUser me, UnitInput input, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("单位名称不能为空 Unit name is required");
+        if (input.Name.Trim().Length > 200 || (input.Aliases?.Length ?? 0) > 1000) return Failure.BadRequest("名称或别名过长 Name or aliases too long");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUnits, ct) is { } f) return f;
         var name = input.Name.Trim();
@@ -60,6 +62,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound();
         if (await Check(me, unit.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
+        if ((aliases?.Length ?? 0) > 1000) return Failure.BadRequest("别名过长 Aliases too long");
         unit.Aliases = CleanAliases(aliases);
         await db.SaveChangesAsync(ct);
         await RelinkAsync(unit, ct);
@@ -80,7 +83,8 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         await db.Users.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
         await db.Reports.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
         await db.Notifications.Where(x => x.UnitId == from.Id).ExecuteDeleteAsync(ct);
-        into.Aliases = CleanAliases(string.Join("|", into.AliasList().Append(from.Name).Concat(from.AliasList())));
+        into.Aliases = PlanLedger.Web.Features.Plans.PlanImporter.Clip(
+            CleanAliases(string.Join("|", into.AliasList().Append(from.Name).Concat(from.AliasList()))), 1000)!;
         from.MergedIntoId = into.Id;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -91,6 +95,8 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     {
         if (string.IsNullOrWhiteSpace(input.UserName) || string.IsNullOrEmpty(input.Password))
             return Failure.BadRequest("用户名和密码必填 Username and password are required");
+        if (input.UserName.Trim().Length > 100 || (input.DisplayName?.Trim().Length ?? 0) > 100)
+            return Failure.BadRequest("用户名或姓名过长 Username or display name too long");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUsers, ct) is { } f) return f;
         if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))

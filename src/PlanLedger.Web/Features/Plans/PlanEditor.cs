@@ -176,6 +176,8 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
 
     private static Failure? Validate(TargetEdit edit) =>
         string.IsNullOrWhiteSpace(edit.Text) ? Failure.BadRequest("目标内容不能为空 Target text is required")
+        : edit.Text.Trim().Length > 500 || edit.Unit.Trim().Length > 50 ? Failure.BadRequest("目标或单位过长 Target text or unit too long")
+        : Math.Abs(edit.Value) >= 100_000_000_000_000m ? Failure.BadRequest("目标值过大 Value too large")
         : edit.Op is not ("=" or ">=" or "<=" or "~") ? Failure.BadRequest("比较方式无效 Invalid op")
         : null;
 

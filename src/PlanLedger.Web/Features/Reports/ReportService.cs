@@ -35,6 +35,7 @@ public sealed partial class ReportService(LedgerDbContext db, LedgerQueries quer
         if (text.Length > 4000) return Failure.BadRequest("进展情况不超过 4000 字 text is limited to 4000 characters");
         var actuals = input.Actuals ?? [];
         var targets = await db.Targets.Where(t => t.TaskId == taskId).ToListAsync(ct);
+        if (actuals.Any(a => Math.Abs(a.Value) >= 100_000_000_000_000m)) return Failure.BadRequest("实际值过大 Value too large");
         if (actuals.Any(a => targets.All(t => t.Id != a.TargetId)))
             return Failure.BadRequest("实际值对应的目标不属于该任务 An actual refers to a target of another task");
         var unitId = me.Role == UserRole.Reporter ? me.UnitId : null;
@@ -94,6 +95,7 @@ public sealed partial class ReportService(LedgerDbContext db, LedgerQueries quer
         var r = await queries.TaskAsync(me, report.TaskId, LedgerAction.ReviewReport, ct);
         if (r.Error is { } e) return e;
         if (string.IsNullOrWhiteSpace(comment)) return Failure.BadRequest("请填写退回意见 A comment is required");
+        if (comment.Trim().Length > 2000) return Failure.BadRequest("退回意见不超过 2000 字 Comment too long");
         if (report.Status != ReportStatus.Submitted) return Failure.Conflict("只能退回待审核的填报 Only submitted reports can be returned");
         var (task, plan) = r.Value;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
