@@ -64,6 +64,11 @@ public abstract class RemindersTests(LedgerFactory factory)
         var home = await page.GetHtmlAsync("/");
         Assert.Contains("2026-04 进展未报送", home);
         Assert.Contains("2026-05 进展请于 2026-06-05 前报送", home);
+
+        // Opening the task marks its reminders read: they leave the home page.
+        var taskId = notes[0].TaskId;
+        await page.GetHtmlAsync($"/Tasks/{taskId}");
+        Assert.DoesNotContain("2026-04 进展未报送", await page.GetHtmlAsync("/"));
     }
 
     [Fact]

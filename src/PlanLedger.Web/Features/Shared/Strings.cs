@@ -34,6 +34,6 @@ internal static class Strings
         ["省"] = "Province", ["市"] = "City", ["县"] = "County", ["谁"] = "Who", ["对象"] = "Entity", ["操作"] = "Action",
         ["修改前"] = "Before", ["修改后"] = "After", ["没有权限"] = "Not allowed", ["页面不存在"] = "Page not found",
         ["出错了"] = "Something went wrong", ["任务"] = "Task", ["计划列表"] = "Plans", ["报送日"] = "Report day",
-        ["打开"] = "Open", ["返回"] = "Back", ["无"] = "None", ["标题/内容"] = "Heading / text", ["设置"] = "Settings",
+        ["打开"] = "Open", ["返回"] = "Back", ["无"] = "None", ["标题/内容"] = "Heading / text", ["设置"] = "Settings", ["目标值"] = "Target value",
     };
 }

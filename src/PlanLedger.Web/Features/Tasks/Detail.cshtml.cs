@@ -36,6 +36,10 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
             Units.Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).ToList());
         CanReport = Plan.Status == PlanStatus.Published && Task.ClosedAt is null && Access.Can(Me, LedgerAction.ReportOnTask, resource);
         CanReview = Access.Can(Me, LedgerAction.ReviewReport, resource);
+        // The unit has seen this task: its reminders about it are read.
+        if (Me.UnitId is { } unit)
+            await db.Notifications.Where(n => n.UnitId == unit && n.TaskId == id && n.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, DateTimeOffset.UtcNow), ct);
         Error ??= Flash;
         return Page();
     }
