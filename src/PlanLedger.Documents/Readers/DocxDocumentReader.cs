@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -223,6 +224,7 @@ internal static class DocxDocumentReader
         private readonly DocxNumbering _numbering;
         private readonly List<SourceBlock> _blocks = [];
         private readonly StringBuilder _text = new();
+        private readonly char[] _chunk = new char[2048];
         private readonly List<(int Depth, int Start, bool Hidden, bool SawProperties)> _runs = [];
         private readonly string _w, _wStrict, _val, _alternateContent;
         private int _index;
@@ -237,6 +239,7 @@ internal static class DocxDocumentReader
             _alternateContent = x.NameTable.Add("AlternateContent");
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Tag Current()
         {
             var ns = _x.NamespaceURI;
@@ -298,6 +301,7 @@ internal static class DocxDocumentReader
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public List<SourceBlock> Read()
         {
             _x.MoveToContent();
@@ -328,6 +332,7 @@ internal static class DocxDocumentReader
         }
 
         /// <summary>The body: paragraphs and tables, through sdt/customXml wrappers (which take no line of their own).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadBlocks()
         {
             if (!Enter(out var depth)) return;
@@ -360,6 +365,7 @@ internal static class DocxDocumentReader
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadTable()
         {
             var rows = new List<List<string>>();
@@ -406,6 +412,7 @@ internal static class DocxDocumentReader
         }
 
         /// <summary>A row's cells (gridBefore padding, spans padded empty, vertical merges repeated); null when all empty.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private List<string>? ReadRow(Dictionary<int, string> above)
         {
             var cells = new List<string>();
@@ -467,6 +474,7 @@ internal static class DocxDocumentReader
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadCell(List<string> cells, Dictionary<int, string> above)
         {
             var span = 1;
@@ -562,6 +570,7 @@ internal static class DocxDocumentReader
         /// A paragraph's text with its numbering label; "" when it has no text (the numbering still advances).
         /// Leaves the reader after the paragraph.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private string ReadParagraph()
         {
             int? numId = null, level = null;
@@ -643,6 +652,7 @@ internal static class DocxDocumentReader
         }
 
         /// <summary>w:t's text. Whitespace-only text counts too, whether or not xml:space="preserve" is set.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadText()
         {
             if (!Enter(out var depth)) return;
@@ -655,7 +665,13 @@ internal static class DocxDocumentReader
                         _x.Read();
                         return;
                     case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                        _text.Append(_x.Value);
+                        if (_x.CanReadValueChunk)
+                        {
+                            // Straight into the paragraph's buffer, without a string per w:t.
+                            int n;
+                            while ((n = _x.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0) _text.Append(_chunk, 0, n);
+                        }
+                        else _text.Append(_x.Value);
                         _x.Read();
                         break;
                     case XmlNodeType.Element:
