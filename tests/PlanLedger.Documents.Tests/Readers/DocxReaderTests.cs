@@ -211,6 +211,20 @@ public class DocxReaderTests
         Assert.Contains(ReadFails(bytes, "plan.docx").Code, new[] { "zip-bomb", "corrupt-docx" });
     }
 
+    [Fact]
+    public void Deeply_nested_markup_is_read_without_running_out_of_stack()
+    {
+        const int depth = 100_000;
+        static string Nest(string open, string close, string inner) =>
+            string.Concat(Enumerable.Repeat(open, depth)) + inner + string.Concat(Enumerable.Repeat(close, depth));
+        var doc = Read(DocxFixture.WithBody(
+            Nest("<w:customXml>", "</w:customXml>", P(R("深")))
+            + "<w:tbl><w:tr>" + Tc(Nest("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", P(R("格"))))
+            + Tc(P(Nest("<w:hyperlink>", "</w:hyperlink>", R("链")))) + "</w:tr></w:tbl>"), "deep.docx");
+        Assert.Equal("深", doc.Blocks[0].Text);
+        Assert.Equal(["格", "链"], doc.Blocks[1].Rows[0]);
+    }
+
     internal static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
         var ms = new MemoryStream();
