@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -17,9 +17,10 @@ namespace PlanLedger.Documents.Readers;
 /// <para>
 /// The zip is checked for bombs from its directory first; the parts actually read (the package and main-part
 /// relationships, numbering.xml, styles.xml and the main document part) are then inflated through a counting
-/// stream with one budget for them all, so a size an entry lies about is caught while it is read, not by
-/// inflating everything twice. The body is streamed with an <see cref="XmlReader"/> — no DOM — and walked
-/// without recursion, so neither memory nor the stack grows with the document's size or nesting.
+/// stream with one budget for them all (ZipArchive also stops an entry at its declared size), so a size an entry
+/// lies about is caught while it is read, not by inflating everything twice. The body is streamed with an
+/// <see cref="XmlReader"/> — no DOM — and walked without recursion: beyond the blocks it returns, neither memory
+/// nor the stack grows with the document's size or nesting. Header and footer parts are never opened.
 /// </para>
 /// </summary>
 internal static class DocxDocumentReader
