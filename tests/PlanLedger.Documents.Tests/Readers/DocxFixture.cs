@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -47,6 +49,34 @@ internal static class DocxFixture
                 new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                     new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) }));
             main.Document = new Document(body);
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>
+    /// The work plan's package (numbering, styles, header, footer) with <paramref name="bodyXml"/> as the body of
+    /// word/document.xml, written by hand: for markup the OpenXml classes make awkward (content controls, hidden
+    /// runs, revisions, alternate content). The w, mc, v and wps prefixes are declared.
+    /// </summary>
+    public static byte[] WithBody(string bodyXml)
+    {
+        const string ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+            + "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:v=\"urn:schemas-microsoft-com:vml\" "
+            + "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"";
+        var xml = $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document {ns}><w:body>{bodyXml}</w:body></w:document>";
+        return ReplaceEntry(WorkPlan(), "word/document.xml", Encoding.UTF8.GetBytes(xml));
+    }
+
+    /// <summary>A copy of a zip with one entry's content replaced (or added).</summary>
+    public static byte[] ReplaceEntry(byte[] zipBytes, string name, byte[] content)
+    {
+        var ms = new MemoryStream();
+        ms.Write(zipBytes);
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(name)?.Delete();
+            using var s = zip.CreateEntry(name).Open();
+            s.Write(content);
         }
         return ms.ToArray();
     }

@@ -114,6 +114,117 @@ public class DocxReaderTests
         Assert.Contains("压缩包", zip.Message);
     }
 
+    private static string P(string runs, string pPr = "") => $"<w:p>{pPr}{runs}</w:p>";
+    private static string R(string text, string rPr = "") => $"<w:r>{rPr}<w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+    private static string Num(int numId, int level) => $"<w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{numId}\"/></w:numPr></w:pPr>";
+    private static string Tc(string content, string tcPr = "") => $"<w:tc>{tcPr}{content}</w:tc>";
+
+    [Fact]
+    public void Content_controls_custom_xml_and_smart_tags_are_read_through_each_paragraph_with_its_own_line()
+    {
+        var doc = Read(DocxFixture.WithBody(
+            P(R("标题"))
+            + "<w:sdt><w:sdtPr><w:alias w:val=\"要点\"/><w:rPr><w:b/></w:rPr></w:sdtPr><w:sdtContent>"
+            + P(R("加强党的建设"), Num(1, 0)) + P(R("深入开展理论学习。"), Num(1, 1)) + "</w:sdtContent></w:sdt>"
+            + "<w:customXml w:element=\"plan\"><w:customXmlPr/><w:sdt><w:sdtContent>" + P(R("促进学前教育"), Num(1, 0)) + "</w:sdtContent></w:sdt></w:customXml>"
+            + P("<w:sdt><w:sdtPr><w:tag w:val=\"unit\"/></w:sdtPr><w:sdtContent>" + R("县教育局") + "</w:sdtContent></w:sdt>" + R("牵头"))
+            + P("<w:smartTag w:uri=\"urn:schemas-microsoft-com:office:smarttags\" w:element=\"place\">" + R("某某县") + "</w:smartTag>" + R("各学校"))),
+            "plan.docx");
+        Assert.Equal(["标题", "一、加强党的建设", "（一）深入开展理论学习。", "二、促进学前教育", "县教育局牵头", "某某县各学校"], doc.Paragraphs());
+        Assert.Equal([1, 2, 3, 4, 5, 6], doc.Blocks.Select(b => b.Line));
+    }
+
+    [Fact]
+    public void Hidden_runs_deleted_text_text_boxes_and_alternate_content_are_left_out_but_still_number()
+    {
+        const string textBox = "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>"
+            + "<w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>"
+            + "<w:txbxContent><w:p><w:r><w:t>旧文本框</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
+        var doc = Read(DocxFixture.WithBody(
+            P(R("可见") + R("隐藏", "<w:rPr><w:vanish/></w:rPr>") + R("也隐藏", "<w:rPr><w:b/><w:vanish w:val=\"1\"/></w:rPr>")
+              + R("不隐藏", "<w:rPr><w:vanish w:val=\"false\"/></w:rPr>") + R("修订前隐藏", "<w:rPr><w:rPrChange w:id=\"1\"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr>"))
+            + P(R("整段隐藏", "<w:rPr><w:vanish/></w:rPr>"), Num(1, 0))
+            + P(R("插入") + "<w:ins w:id=\"2\">" + R("新增") + "</w:ins><w:del w:id=\"3\"><w:r><w:delText>删除</w:delText></w:r></w:del>"
+              + "<w:moveFrom w:id=\"4\">" + R("移走") + "</w:moveFrom><w:moveTo w:id=\"5\">" + R("移来") + "</w:moveTo>" + textBox + R("正文"), Num(1, 0))
+            + "<mc:AlternateContent><mc:Choice Requires=\"w14\">" + P(R("选择")) + "</mc:Choice><mc:Fallback>" + P(R("后备")) + "</mc:Fallback></mc:AlternateContent>"
+            + P(R("修订前是编号"), "<w:pPr><w:pPrChange w:id=\"6\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>")),
+            "plan.docx");
+        Assert.Equal(["可见不隐藏修订前隐藏", "二、插入新增移来正文", "修订前是编号"], doc.Paragraphs());
+    }
+
+    [Fact]
+    public void Table_rows_and_cells_in_content_controls_keep_their_places_and_continued_merges_do_not_number()
+    {
+        var doc = Read(DocxFixture.WithBody(
+            "<w:tbl><w:tblPr/><w:tblGrid/>"
+            + "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" + Tc(P(R("任务"))) + Tc(P(R("单位"))) + "</w:tr>"
+            + "<w:sdt><w:sdtContent><w:tr>" + Tc(P(R("合并")), "<w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge w:val=\"restart\"/></w:tcPr>")
+            + Tc(P(R("甲"), Num(1, 2))) + "</w:tr></w:sdtContent></w:sdt>"
+            + "<w:tr>" + Tc(P(R("不读"), Num(1, 2)), "<w:tcPr><w:gridSpan w:val=\"2\"/><w:vMerge/></w:tcPr>")
+            + "<w:sdt><w:sdtContent>" + Tc(P(R("乙"), Num(1, 2))) + "</w:sdtContent></w:sdt></w:tr>"
+            + "<w:tr>" + Tc(P(R("外")) + "<w:tbl><w:tr>" + Tc(P(R("内"), Num(1, 2))) + Tc(P(R("内二"))) + "</w:tr></w:tbl>")
+            + "<w:customXml w:element=\"c\">" + Tc(P(R("自定义格"))) + "</w:customXml>" + Tc(P(R("末格"))) + "</w:tr>"
+            + "</w:tbl>"),
+            "plan.docx");
+        var table = Assert.Single(doc.Blocks);
+        Assert.Equal(BlockKind.Table, table.Kind);
+        Assert.Equal(
+        [
+            ["", "任务", "单位"],
+            ["合并", "", "1.甲"],
+            ["合并", "", "2.乙"],
+            ["外\n3.内\n内二", "自定义格", "末格"],
+        ], table.Rows.Select(r => r.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void Main_document_part_is_found_through_the_package_relationships()
+    {
+        var plan = DocxFixture.WithBody(P(R("主文档在别处")));
+        using var zip = new ZipArchive(new MemoryStream(plan));
+        string Entry(string name) { using var r = new StreamReader(zip.GetEntry(name)!.Open()); return r.ReadToEnd(); }
+        var moved = DocxFixture.ReplaceEntry(plan, "word/main.xml", Encoding.UTF8.GetBytes(Entry("word/document.xml")));
+        moved = DocxFixture.ReplaceEntry(moved, "word/_rels/main.xml.rels", Encoding.UTF8.GetBytes(Entry("word/_rels/document.xml.rels")));
+        moved = DocxFixture.ReplaceEntry(moved, "_rels/.rels", Encoding.UTF8.GetBytes(Entry("_rels/.rels").Replace("/word/document.xml", "/word/main.xml")));
+        moved = DocxFixture.ReplaceEntry(moved, "word/document.xml", Encoding.UTF8.GetBytes("<w:document/>"));
+        Assert.Equal(["主文档在别处"], Read(moved, "plan.docx").Paragraphs());
+    }
+
+    [Fact]
+    public void Document_part_inflating_past_its_declared_size_is_refused()
+    {
+        // A zip whose directory says word/document.xml is 1 KB while it inflates to 5 MB of XML.
+        var xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+            + string.Concat(Enumerable.Repeat(P(R("加强党的建设")), 60_000)) + "</w:body></w:document>";
+        var bytes = Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("word/document.xml", Encoding.UTF8.GetBytes(xml)));
+        var declared = 1024u;
+        for (var i = 0; i + 4 <= bytes.Length; i++)
+        {
+            var sig = BitConverter.ToUInt32(bytes, i);
+            var nameOffset = sig == 0x04034b50 ? 30 : sig == 0x02014b50 ? 46 : -1;
+            if (nameOffset < 0 || i + nameOffset + 17 > bytes.Length) continue;
+            if (Encoding.ASCII.GetString(bytes, i + nameOffset, 17) != "word/document.xml") continue;
+            BitConverter.TryWriteBytes(bytes.AsSpan(i + (sig == 0x04034b50 ? 22 : 24), 4), declared);
+        }
+        // ZipArchive stops the entry at its declared size (the XML is then cut short); were it not to, the
+        // reader's counting stream would stop it. Either way nothing past the declared size is used.
+        Assert.Contains(ReadFails(bytes, "plan.docx").Code, new[] { "zip-bomb", "corrupt-docx" });
+    }
+
+    [Fact]
+    public void Deeply_nested_markup_is_read_without_running_out_of_stack()
+    {
+        const int depth = 100_000;
+        static string Nest(string open, string close, string inner) =>
+            string.Concat(Enumerable.Repeat(open, depth)) + inner + string.Concat(Enumerable.Repeat(close, depth));
+        var doc = Read(DocxFixture.WithBody(
+            Nest("<w:customXml>", "</w:customXml>", P(R("深")))
+            + "<w:tbl><w:tr>" + Tc(Nest("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", P(R("格"))))
+            + Tc(P(Nest("<w:hyperlink>", "</w:hyperlink>", R("链")))) + "</w:tr></w:tbl>"), "deep.docx");
+        Assert.Equal("深", doc.Blocks[0].Text);
+        Assert.Equal(["格", "链"], doc.Blocks[1].Rows[0]);
+    }
+
     internal static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
         var ms = new MemoryStream();
