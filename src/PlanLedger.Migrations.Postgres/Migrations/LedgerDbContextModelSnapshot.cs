@@ -257,6 +257,10 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("ActorOrganisationPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("After")
                         .HasColumnType("text");
 
@@ -285,6 +289,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActorOrganisationPath");
 
                     b.HasIndex("At");
 

@@ -242,6 +242,10 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActorOrganisationPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("After")
                         .HasColumnType("TEXT");
 
@@ -270,6 +274,8 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActorOrganisationPath");
 
                     b.HasIndex("At");
 

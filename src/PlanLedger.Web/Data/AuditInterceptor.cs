@@ -101,6 +101,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
                 At = now,
                 UserId = actor.UserId,
                 UserName = actor.UserName,
+                ActorOrganisationPath = actor.OrganisationPath,
                 Entity = entry.Metadata.ClrType.Name,
                 EntityId = id,
                 Action = action,

@@ -136,6 +136,22 @@ public abstract class AuthorisationApiTests(LedgerFactory factory) : IAsyncLifet
     }
 
     [Fact]
+    public async Task The_audit_trail_shows_only_changes_made_within_the_organisation()
+    {
+        var office = await As("office");
+        var name = "审计可见" + Guid.NewGuid().ToString("N")[..6];
+        await office.UnitAsync(name);
+        var own = await PageClient.SignInAsync(factory, Users["office"], TestApi.Password);
+        Assert.Contains(name, await own.GetHtmlAsync("/Audit?Entity=Unit"));
+        var root = await PageClient.SignInAsync(factory);
+        Assert.Contains(name, await root.GetHtmlAsync("/Audit?Entity=Unit"));
+        var sibling = await PageClient.SignInAsync(factory, Users["otherOffice"], TestApi.Password);
+        Assert.DoesNotContain(name, await sibling.GetHtmlAsync("/Audit?Entity=Unit"));
+        var reporter = await PageClient.SignInAsync(factory, Users["reporter"], TestApi.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.Http.GetAsync("/Audit")).StatusCode);
+    }
+
+    [Fact]
     public async Task Over_long_or_malformed_directory_input_is_400_not_500()
     {
         var res = await _root.PostAsJsonAsync("/api/v1/units", new { name = new string('股', 300), kind = "school" });

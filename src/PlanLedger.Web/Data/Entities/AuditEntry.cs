@@ -7,6 +7,8 @@ public sealed class AuditEntry
     public DateTimeOffset At { get; set; }
     public int? UserId { get; set; }
     public string UserName { get; set; } = "";
+    /// <summary>The organisation path of the person who made the change (null for the system): who may read the entry.</summary>
+    public string? ActorOrganisationPath { get; set; }
     public string Entity { get; set; } = "";
     public string EntityId { get; set; } = "";
     /// <summary>added, modified, deleted.</summary>

@@ -12,7 +12,9 @@ internal sealed class AuditEntryEntityTypeConfiguration : IEntityTypeConfigurati
         b.Property(a => a.Entity).HasMaxLength(50);
         b.Property(a => a.EntityId).HasMaxLength(50);
         b.Property(a => a.Action).HasMaxLength(20);
+        b.Property(a => a.ActorOrganisationPath).HasMaxLength(400);
         b.HasIndex(a => a.At);
+        b.HasIndex(a => a.ActorOrganisationPath);
         b.HasIndex(a => new { a.Entity, a.EntityId });
     }
 }

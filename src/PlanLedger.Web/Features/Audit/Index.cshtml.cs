@@ -17,7 +17,11 @@ public sealed class IndexModel(LedgerDbContext db) : LedgerPageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Me.Role is not (UserRole.Admin or UserRole.Office)) return Forbid();
-        var q = db.AuditEntries.AsNoTracking();
+        // An organisation reads the changes made by its own people and those below it; system changes only the top.
+        var path = Me.OrganisationPath;
+        var top = path.Count(c => c == '/') == 2 && Me.Role == UserRole.Admin;
+        var q = db.AuditEntries.AsNoTracking()
+            .Where(a => (a.ActorOrganisationPath != null && a.ActorOrganisationPath.StartsWith(path)) || (top && a.ActorOrganisationPath == null));
         if (!string.IsNullOrWhiteSpace(Entity)) q = q.Where(a => a.Entity == Entity);
         if (Before is { } b) q = q.Where(a => a.Id < b);
         Entries = await q.OrderByDescending(a => a.Id).Take(PageSize).ToListAsync(ct);
