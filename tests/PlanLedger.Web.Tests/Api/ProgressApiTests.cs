@@ -61,6 +61,22 @@ public abstract class ProgressApiTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task Evidence_can_be_attached_through_the_api_and_downloaded_by_readers()
+    {
+        var (admin, reporter, task, _) = await SetUpAsync();
+        var report = await reporter.PostJsonAsync($"/api/v1/tasks/{task.Id()}/reports", new { period = Period, progress = 20, text = "附件" });
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7 evidence"u8.ToArray()), "file", "照片.pdf" } };
+        var withFile = await (await reporter.PostAsync($"/api/v1/reports/{report.Id()}/evidence", form)).JsonAsync(HttpStatusCode.OK);
+        var evidenceId = withFile["evidence"]!.AsArray().Single()!.Id();
+        Assert.Equal("%PDF-1.7 evidence", await admin.GetStringAsync($"/api/v1/evidence/{evidenceId}"));
+
+        using var bad = new MultipartFormDataContent { { new ByteArrayContent("MZ"u8.ToArray()), "file", "virus.exe" } };
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await reporter.PostAsync($"/api/v1/reports/{report.Id()}/evidence", bad)).StatusCode);
+        using var big = new MultipartFormDataContent { { new ByteArrayContent(new byte[200_000]), "file", "big.pdf" } };
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await reporter.PostAsync($"/api/v1/reports/{report.Id()}/evidence", big)).StatusCode);
+    }
+
+    [Fact]
     public async Task Actual_values_update_the_targets()
     {
         var (admin, reporter, task, planId) = await SetUpAsync();

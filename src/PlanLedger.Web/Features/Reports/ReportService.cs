@@ -87,6 +87,41 @@ public sealed partial class ReportService(LedgerDbContext db, LedgerQueries quer
         }
     }
 
+    /// <summary>Attaches evidence to a submitted report: by the unit (or office) that filed it.</summary>
+    public async Task<Outcome<ReportDto>> AddEvidenceAsync(CurrentUser me, int reportId, IReadOnlyList<EvidenceUpload> uploads, CancellationToken ct = default)
+    {
+        var report = await db.Reports.FirstOrDefaultAsync(x => x.Id == reportId, ct);
+        if (report is null) return Failure.NotFound("填报不存在 Report not found");
+        var r = await queries.TaskAsync(me, report.TaskId, LedgerAction.ReportOnTask, ct);
+        if (r.Error is { } e) return e;
+        if (me.Role == UserRole.Reporter && report.UnitId != me.UnitId) return Failure.Forbidden();
+        if (report.Status != ReportStatus.Submitted) return Failure.Conflict("只能为待审核的填报补充附件 Only submitted reports take evidence");
+        if (uploads.Count == 0) return Failure.BadRequest("缺少附件 No file");
+        foreach (var f in uploads)
+            if (files.Check(f) is { } bad) return bad;
+        var stored = new List<string>();
+        try
+        {
+            foreach (var f in uploads)
+            {
+                var name = await files.SaveAsync(f, ct);
+                stored.Add(name);
+                db.Evidence.Add(new Evidence
+                {
+                    ReportId = report.Id, FileName = PlanLedger.Web.Features.Plans.PlanImporter.Clip(Path.GetFileName(f.FileName), 260)!,
+                    ContentType = EvidenceStore.ContentType(f.FileName), Size = f.Length, StoredName = name, UploadedAt = clock.GetUtcNow(),
+                });
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            foreach (var s in stored) files.Delete(s);
+            throw;
+        }
+        return await OneAsync(report.Id, ct);
+    }
+
     /// <summary>退回: the office sends a report back with a comment; the unit may then report again.</summary>
     public async Task<Outcome<ReportDto>> ReturnAsync(CurrentUser me, int reportId, string? comment, CancellationToken ct = default)
     {

@@ -21,6 +21,7 @@ public static class TasksApi
         g.MapGet("/tasks/{id:int}/reports", List);
         g.MapPost("/tasks/{id:int}/close", Close);
         g.MapPost("/reports/{id:int}/return", Return);
+        g.MapPost("/reports/{id:int}/evidence", AddEvidence);
         g.MapGet("/evidence/{id:int}", Download);
         return api;
     }
@@ -53,6 +54,19 @@ public static class TasksApi
         ReportService reports, CancellationToken ct)
     {
         var r = await reports.ReturnAsync(http.Me(), id, body?.Comment, ct);
+        if (r.Error is { } e) return Problems.From(e);
+        return TypedResults.Ok(r.Value!);
+    }
+
+    /// <summary>Multipart field <c>file</c> (one or more): evidence for a submitted report.</summary>
+    public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> AddEvidence(int id, HttpContext http, ReportService reports, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType)
+            return Problems.From(Failure.BadRequest("请以 multipart/form-data 上传字段 file Upload as multipart field 'file'"));
+        var form = await http.Request.ReadFormAsync(ct);
+        var uploads = form.Files.Where(f => f.Length > 0)
+            .Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
+        var r = await reports.AddEvidenceAsync(http.Me(), id, uploads, ct);
         if (r.Error is { } e) return Problems.From(e);
         return TypedResults.Ok(r.Value!);
     }
