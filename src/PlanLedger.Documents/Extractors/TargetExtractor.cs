@@ -32,6 +32,12 @@ internal static partial class TargetExtractor
 
     private const int MaxClause = 120;
 
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> UnitNames =
+        Units.Split('|').Append("％").Distinct().ToDictionary(u => u, u => u == "％" ? "%" : u).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int UnitGroup = Quantity().GroupNumberFromName("unit");
+    private static readonly int NumGroup = Quantity().GroupNumberFromName("num");
+
     /// <summary>No real item commits to more; past this a text is not a plan (hostile input) and the rest is skipped.</summary>
     public const int MaxTargetsPerItem = 500;
 
@@ -93,9 +99,9 @@ internal static partial class TargetExtractor
     {
         value = 0;
         op = "=";
-        unit = m.Groups["unit"].Value;
-        if (unit == "％") unit = "%";
-        var numText = m.Groups["num"].Value;
+        // Units come from a closed list: interned, so a rejected match allocates nothing.
+        unit = UnitNames.TryGetValue(m.Groups[UnitGroup].ValueSpan, out var known) ? known : m.Groups[UnitGroup].Value;
+        var numText = m.Groups[NumGroup].ValueSpan;
         // Windows around the match (spans: no copies of long paragraphs).
         var beforeStart = Math.Max(0, m.Index - 80);
         var before = text.AsSpan(beforeStart, m.Index - beforeStart);
