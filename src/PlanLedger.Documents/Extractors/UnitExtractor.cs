@@ -82,19 +82,7 @@ internal static partial class UnitExtractor
                 continue;
             }
             var isSupport = Regex.IsMatch(role, "^(?:" + SupportWords + ")$");
-            var names = UnitNames.Split(value);
-            // "责任单位：市教育局（牵头）、市财政局": the marked name leads, the others support.
-            var marked = names.FindIndex(n => n.EndsWith("（牵头）", StringComparison.Ordinal) || n.EndsWith("(牵头)", StringComparison.Ordinal));
-            if (!isSupport && marked >= 0)
-            {
-                for (var i = 0; i < names.Count; i++)
-                {
-                    var n = names[i].Replace("（牵头）", "", StringComparison.Ordinal).Replace("(牵头)", "", StringComparison.Ordinal);
-                    (i == marked ? lead : support).Add(n);
-                }
-                continue;
-            }
-            (isSupport ? support : lead).AddRange(names);
+            UnitNames.AddWithMarkers(UnitNames.Split(value), isSupport, lead, support);
         }
         return deadline;
     }

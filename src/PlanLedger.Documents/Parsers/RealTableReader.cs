@@ -52,8 +52,8 @@ internal static class RealTableReader
                     case ColumnRole.ExtraTask: (fields ??= [])["provincialTask"] = cell; break;
                     case ColumnRole.Measures: measures.Add(NoiseFilter.CleanInline(cell)); break;
                     case ColumnRole.Deadline: if (cell.Length > 0) deadline = Cjk.RemoveSpacesBetweenHan(cell.Replace("\n", "")); break;
-                    case ColumnRole.Lead: lead.AddRange(UnitNames.Split(cell)); break;
-                    case ColumnRole.Support: support.AddRange(UnitNames.Split(cell)); break;
+                    case ColumnRole.Lead: UnitNames.AddWithMarkers(UnitNames.Split(cell), false, lead, support); break;
+                    case ColumnRole.Support: UnitNames.AddWithMarkers(UnitNames.Split(cell), true, lead, support); break;
                     case ColumnRole.LeadAndSupport:
                         var names = UnitNames.Split(cell);
                         if (names.Count > 0) { lead.Add(names[0]); support.AddRange(names.Skip(1)); }

@@ -30,6 +30,26 @@ internal static partial class UnitNames
         return result;
     }
 
+    /// <summary>
+    /// Adds a list of names to lead or support. "市教育局（牵头）、市财政局": the name marked （牵头） leads and the
+    /// others support, whatever column or role the list came from.
+    /// </summary>
+    public static void AddWithMarkers(List<string> names, bool asSupport, List<string> lead, List<string> support)
+    {
+        var marked = names.FindIndex(IsMarkedLead);
+        if (marked < 0)
+        {
+            (asSupport ? support : lead).AddRange(names);
+            return;
+        }
+        for (var i = 0; i < names.Count; i++)
+            (i == marked ? lead : support).Add(StripMarker(names[i]));
+    }
+
+    private static bool IsMarkedLead(string n) => n.EndsWith("（牵头）", StringComparison.Ordinal) || n.EndsWith("(牵头)", StringComparison.Ordinal);
+
+    private static string StripMarker(string n) => IsMarkedLead(n) ? n[..^4].TrimEnd() : n;
+
     /// <summary>"宣传部" and "市委宣传部", "教育局" and "市教育局" name the same unit.</summary>
     public static bool Same(string a, string b)
     {

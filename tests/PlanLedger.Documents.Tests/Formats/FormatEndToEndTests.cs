@@ -62,6 +62,34 @@ public class FormatEndToEndTests
     }
 
     [Fact]
+    public void Html_task_table_under_a_forwarding_notice_gives_rows_with_measures_units_and_deadlines()
+    {
+        const string html = """
+            <html><head><meta charset="utf-8"></head><body><div id="zoom">
+            <p>某县教育局关于印发《2024年教育重点工作任务分解表》的通知</p><p>某教发〔2024〕3号</p>
+            <p>各学校：现将《2024年教育重点工作任务分解表》印发给你们，请认真抓好落实。</p>
+            <p>某县教育局</p><p>2024年2月1日</p><p>2024年教育重点工作任务分解表</p>
+            <table>
+            <tr><td>序号</td><td>重点任务</td><td>具体措施</td><td>责任单位</td><td>完成时限</td></tr>
+            <tr><td>1</td><td>扩大学前教育资源</td><td>1.新建幼儿园3所。<br>2.新增学位1200个。</td><td>基础教育股（牵头）、计财股</td><td>2024年8月底前</td></tr>
+            <tr><td>2</td><td>加强教师队伍建设</td><td>招聘教师200名左右，开展全员培训。</td><td>人事股</td><td>年内</td></tr>
+            </table></div></body></html>
+            """;
+        var doc = Parse(Encoding.UTF8.GetBytes(html), "table.html");
+        Assert.Equal(("2024年教育重点工作任务分解表", "某县教育局", 2024, "2024-02-01", "某教发〔2024〕3号"),
+            (doc.Title, doc.Issuer, doc.Year!.Value, doc.Date, doc.DocNumber));
+        Assert.Equal(["1", "2"], doc.Items.Select(i => i.Label));
+        var row1 = doc.Items[0];
+        Assert.Equal("扩大学前教育资源", row1.Heading);
+        Assert.Equal(["基础教育股"], row1.Lead);
+        Assert.Equal(["计财股"], row1.Support);
+        Assert.Equal("2024年8月底前", row1.Deadline);
+        Assert.Equal([3m, 1200m], row1.Children.SelectMany(c => c.Targets).Select(t => t.Value));
+        Assert.Equal("年内", doc.Items[1].Deadline);
+        Assert.Equal(["人事股"], doc.Items[1].Lead);
+    }
+
+    [Fact]
     public void Pdf_with_running_header_and_page_numbers_parses_into_sections_and_items()
     {
         var doc = Parse(File.ReadAllBytes(ReaderTestHelpers.FixturePath("plan-two-pages.pdf")), "plan.pdf");
