@@ -154,13 +154,16 @@ public abstract class PlansApiTests(LedgerFactory factory)
     }
 
     [Fact]
-    public async Task Summary_counts_tasks_by_status_and_lead_unit()
+    public async Task Summary_counts_leaf_tasks_by_status_and_lead_unit()
     {
         var admin = await factory.ClientAsync();
         var created = await admin.PostFileAsync("sum.txt", SyntheticPlan.Unique());
         var summary = await admin.GetJsonAsync($"/api/v1/plans/{created.Id()}/summary");
         var total = summary["tasks"]!.GetValue<int>();
-        Assert.Equal(created["taskCount"]!.GetValue<int>(), total);
+        // 一 (1, 2) and 二 (1): three leaf tasks and two sections.
+        Assert.Equal(3, total);
+        Assert.Equal(2, summary["sections"]!.GetValue<int>());
+        Assert.Equal(created["taskCount"]!.GetValue<int>(), total + summary["sections"]!.GetValue<int>());
         var byStatus = summary["byStatus"]!.AsObject();
         Assert.Equal(5, byStatus.Count);
         Assert.Equal(total, byStatus.Sum(kv => kv.Value!.GetValue<int>()));

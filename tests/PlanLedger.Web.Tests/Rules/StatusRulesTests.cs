@@ -89,4 +89,85 @@ public sealed class StatusRulesTests
         Assert.True(StatusRules.IsReportMissing("2026-05", "2026-04"));
         Assert.True(StatusRules.IsReportMissing("2026-05", null));
     }
+
+    // Sections: rolled up from their direct children.
+    private static readonly DateOnly July = new(2026, 7, 1);
+    private const PlanTaskStatus N = PlanTaskStatus.NotStarted, G = PlanTaskStatus.OnTrack, Y = PlanTaskStatus.AtRisk,
+        R = PlanTaskStatus.Overdue, D = PlanTaskStatus.Done;
+
+    private static (int Progress, PlanTaskStatus Status) RollUp(DateOnly? due, bool closed, params (PlanTaskStatus, int)[] children) =>
+        StatusRules.RollUp(children, due, closed, July);
+
+    [Fact]
+    public void Section_progress_is_the_rounded_average_of_its_children()
+    {
+        Assert.Equal(30, RollUp(null, false, (G, 60), (N, 0)).Progress);
+        Assert.Equal(34, RollUp(null, false, (G, 50), (N, 1), (G, 50)).Progress); // 33.67
+        Assert.Equal(1, RollUp(null, false, (G, 1), (N, 0)).Progress); // 0.5 rounds up
+    }
+
+    [Fact]
+    public void Section_is_done_when_all_children_are_done() =>
+        Assert.Equal((100, D), RollUp(new DateOnly(2026, 3, 31), false, (D, 100), (D, 100)));
+
+    [Fact]
+    public void Closed_out_section_is_done() =>
+        Assert.Equal(D, RollUp(null, true, (N, 0), (G, 40)).Status);
+
+    [Fact]
+    public void Section_takes_the_most_urgent_child_status()
+    {
+        Assert.Equal(R, RollUp(null, false, (N, 0), (G, 50), (Y, 10), (R, 90), (D, 100)).Status);
+        Assert.Equal(Y, RollUp(null, false, (N, 0), (G, 50), (Y, 10), (D, 100)).Status);
+        Assert.Equal(G, RollUp(null, false, (N, 0), (G, 50)).Status);
+        Assert.Equal(N, RollUp(null, false, (N, 0), (N, 0)).Status);
+    }
+
+    [Fact]
+    public void Section_with_some_children_done_and_the_others_not_started_is_on_track() =>
+        Assert.Equal((50, G), RollUp(null, false, (D, 100), (N, 0)));
+
+    [Fact]
+    public void Section_past_its_own_due_date_and_not_all_done_is_overdue()
+    {
+        Assert.Equal(R, RollUp(new DateOnly(2026, 6, 30), false, (G, 90), (D, 100)).Status);
+        Assert.Equal(G, RollUp(new DateOnly(2026, 7, 1), false, (G, 90), (D, 100)).Status);
+    }
+
+    [Fact]
+    public void Plan_wide_refresh_rolls_up_leaves_first_then_sections_bottom_up()
+    {
+        var plan = new Plan { Year = 2026, Status = PlanStatus.Draft };
+        var top = new PlanTask { Id = 1 };
+        var mid = new PlanTask { Id = 2, ParentId = 1 };
+        var leafA = new PlanTask { Id = 3, ParentId = 2, Progress = 100, ClosedAt = DateTimeOffset.UnixEpoch };
+        var leafB = new PlanTask { Id = 4, ParentId = 2, Progress = 20, LastReportPeriod = "2026-06" };
+        var leafC = new PlanTask { Id = 5, ParentId = 1 };
+        // Given top-down, as a plan lists them: the refresh must still compute children before parents.
+        var changed = new[] { top, mid, leafC, leafA, leafB }.RefreshStatuses(plan, July);
+        Assert.Equal(D, leafA.Status);
+        Assert.Equal(G, leafB.Status);
+        Assert.Equal(N, leafC.Status);
+        Assert.Equal((60, G), (mid.Progress, mid.Status));
+        Assert.Equal((30, G), (top.Progress, top.Status));
+        Assert.Equal(5 - 1, changed); // leafC stays not_started
+
+        leafB.ClosedAt = DateTimeOffset.UnixEpoch;
+        leafB.Progress = 100;
+        leafC.ClosedAt = DateTimeOffset.UnixEpoch;
+        leafC.Progress = 100;
+        new[] { top, mid, leafC, leafA, leafB }.RefreshStatuses(plan, July);
+        Assert.Equal((100, D), (mid.Progress, mid.Status));
+        Assert.Equal((100, D), (top.Progress, top.Status));
+    }
+
+    [Fact]
+    public void Unsaved_tasks_are_linked_by_their_parent_reference()
+    {
+        var plan = new Plan { Year = 2026, Status = PlanStatus.Draft };
+        var section = new PlanTask();
+        var leaf = new PlanTask { Parent = section, Progress = 40, LastReportPeriod = "2026-06" };
+        new[] { section, leaf }.RefreshStatuses(plan, July);
+        Assert.Equal((40, G), (section.Progress, section.Status));
+    }
 }

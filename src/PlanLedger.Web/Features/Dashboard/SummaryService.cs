@@ -8,24 +8,36 @@ namespace PlanLedger.Web.Features.Dashboard;
 public sealed record UnitSummary(string Unit, int? UnitId, int Tasks, int Done, int Overdue, int Progress);
 public sealed record SectionSummary(string Section, string Heading, int Tasks, int Done, int Overdue, int AtRisk, int Progress);
 public sealed record PeriodSummary(string Period, int Reports, int Progress);
-public sealed record PlanSummary(int Tasks, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<UnitSummary> ByUnit);
+/// <summary>The plan summary of the API: <paramref name="Tasks"/>, <paramref name="ByStatus"/> and <paramref name="ByUnit"/>
+/// count leaf tasks (tasks without children); <paramref name="Sections"/> is the number of section tasks, whose status
+/// is rolled up from their children and which would otherwise be counted twice.</summary>
+public sealed record PlanSummary(int Tasks, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyList<UnitSummary> ByUnit, int Sections);
 
-/// <summary>Dashboard aggregates, computed in SQL (GROUP BY), never by loading a plan's rows.</summary>
+/// <summary>
+/// Dashboard aggregates, computed in SQL (GROUP BY), never by loading a plan's rows. Counts are on leaf tasks
+/// (tasks without children): a section's status and progress are its children's, rolled up (see StatusRules).
+/// </summary>
 public sealed class SummaryService(LedgerDbContext db)
 {
+    /// <summary>A plan's leaf tasks (those no task names as parent).</summary>
+    private IQueryable<PlanTask> Leaves(int planId) =>
+        db.Tasks.Where(t => t.PlanId == planId && !db.Tasks.Any(c => c.ParentId == t.Id));
+
     public async Task<PlanSummary> SummaryAsync(int planId, CancellationToken ct = default)
     {
-        var byStatus = await db.Tasks.Where(t => t.PlanId == planId).GroupBy(t => t.Status)
+        var byStatus = await Leaves(planId).GroupBy(t => t.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var statuses = Enum.GetValues<PlanTaskStatus>().ToDictionary(StatusNames.ToName,
             s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0);
-        return new PlanSummary(statuses.Values.Sum(), statuses, await ByUnitAsync(planId, ct));
+        var sections = await db.Tasks.CountAsync(t => t.PlanId == planId && db.Tasks.Any(c => c.ParentId == t.Id), ct);
+        return new PlanSummary(statuses.Values.Sum(), statuses, await ByUnitAsync(planId, ct), sections);
     }
 
-    /// <summary>Per lead unit: mapped units by directory name, unmapped ones by the name as written.</summary>
+    /// <summary>Per lead unit of leaf tasks: mapped units by directory name, unmapped ones by the name as written.</summary>
     public async Task<List<UnitSummary>> ByUnitAsync(int planId, CancellationToken ct = default)
     {
-        var rows = await db.TaskUnits.Where(u => u.Role == UnitRole.Lead && u.Task!.PlanId == planId)
+        var rows = await db.TaskUnits.Where(u => u.Role == UnitRole.Lead && u.Task!.PlanId == planId
+                && !db.Tasks.Any(c => c.ParentId == u.TaskId))
             .GroupBy(u => new { u.UnitId, Name = u.Unit != null ? u.Unit.Name : u.Name })
             .Select(g => new
             {
@@ -38,9 +50,10 @@ public sealed class SummaryService(LedgerDbContext db)
             .OrderByDescending(r => r.Tasks).ThenBy(r => r.Unit, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Per top-level section: its leaf tasks.</summary>
     public async Task<List<SectionSummary>> BySectionAsync(int planId, CancellationToken ct = default)
     {
-        var rows = await db.Tasks.Where(t => t.PlanId == planId).GroupBy(t => t.Section)
+        var rows = await Leaves(planId).GroupBy(t => t.Section)
             .Select(g => new
             {
                 Section = g.Key, Tasks = g.Count(), First = g.Min(x => x.Order),
@@ -49,10 +62,10 @@ public sealed class SummaryService(LedgerDbContext db)
                 AtRisk = g.Count(x => x.Status == PlanTaskStatus.AtRisk),
                 Progress = g.Average(x => (double)x.Progress),
             }).ToListAsync(ct);
-        var firsts = rows.Select(r => r.First).ToList();
-        var headings = await db.Tasks.Where(t => t.PlanId == planId && firsts.Contains(t.Order))
-            .Select(t => new { t.Order, t.Heading }).ToDictionaryAsync(t => t.Order, t => t.Heading, ct);
-        return rows.OrderBy(r => r.First).Select(r => new SectionSummary(r.Section, headings.GetValueOrDefault(r.First) ?? "",
+        var headings = (await db.Tasks.Where(t => t.PlanId == planId && t.ParentId == null).OrderBy(t => t.Order)
+                .Select(t => new { t.Section, t.Heading }).ToListAsync(ct))
+            .DistinctBy(t => t.Section).ToDictionary(t => t.Section, t => t.Heading);
+        return rows.OrderBy(r => r.First).Select(r => new SectionSummary(r.Section, headings.GetValueOrDefault(r.Section) ?? "",
             r.Tasks, r.Done, r.Overdue, r.AtRisk, (int)Math.Round(r.Progress))).ToList();
     }
 

@@ -27,7 +27,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         plan.Status = PlanStatus.Published;
         plan.PublishedAt = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var t in await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct)) t.RefreshStatus(plan, Today);
+        (await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct)).RefreshStatuses(plan, Today);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return plan;
@@ -42,7 +42,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var plan = access.Value!.Plan;
         plan.ReportDay = day;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var t in await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct)) t.RefreshStatus(plan, Today);
+        (await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct)).RefreshStatuses(plan, Today);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return plan;
@@ -59,7 +59,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         task.Text = edit.Text.Trim();
         task.Deadline = PlanImporter.Clip(string.IsNullOrWhiteSpace(edit.Deadline) ? null : edit.Deadline.Trim(), 100);
         task.DueDate = edit.DueDate ?? StatusRules.DueDate(task.Deadline, plan.Year);
-        task.RefreshStatus(plan, Today);
+        await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         await db.SaveChangesAsync(ct);
         return task;
     }
@@ -69,7 +69,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
     {
         var r = await EditableTask(me, taskId, ct);
         if (r.Error is { } e) return e;
-        var (task, _) = r.Value;
+        var (task, plan) = r.Value;
         var all = await db.Tasks.Where(t => t.PlanId == task.PlanId).ToListAsync(ct);
         var byId = all.ToDictionary(t => t.Id);
         if (newParentId is { } pid)
@@ -80,7 +80,9 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         task.ParentId = newParentId;
+        task.Parent = newParentId is { } np ? byId[np] : null;
         Renumber(all);
+        all.RefreshStatuses(plan, Today);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return task;
@@ -106,6 +108,8 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         db.Tasks.Remove(task);
         all.Remove(task);
         Renumber(all);
+        foreach (var child in all.Where(t => t.ParentId == into.Id)) child.Parent = into;
+        all.RefreshStatuses(plan, Today);
         plan.TaskCount = all.Count;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

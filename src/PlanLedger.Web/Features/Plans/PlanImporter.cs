@@ -113,12 +113,12 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
                         Text = Clip(t.Text, 500)!, Value = t.Value, Unit = Clip(t.Unit, 50)!, Op = Clip(t.Op, 2)!,
                         SpanOffset = t.Span.Length > 0 ? t.Span.Offset : -1, SpanLength = t.Span.Length,
                     });
-                task.RefreshStatus(plan, today);
                 plan.Tasks.Add(task);
                 Add(item.Children, task, parent is null ? item.Label : section);
             }
         }
         Add(doc.Items, null, "");
+        plan.Tasks.RefreshStatuses(plan, today);
         plan.TaskCount = plan.Tasks.Count;
 
         db.Plans.Add(plan);

@@ -25,9 +25,12 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
         {
             db.ChangeTracker.Clear();
             var plan = await db.Plans.FirstAsync(p => p.Id == planId, ct);
-            var tasks = await db.Tasks.Where(t => t.PlanId == planId && t.ClosedAt == null).ToListAsync(ct);
-            foreach (var t in tasks)
-                if (t.RefreshStatus(plan, today)) changes++;
+            // The whole plan: a section rolls up closed-out children too. Leaves first, then sections bottom-up.
+            var all = await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct);
+            changes += all.RefreshStatuses(plan, today);
+            // Nobody reports on a section: reminders concern open leaf tasks only.
+            var sections = all.Where(t => t.ParentId is not null).Select(t => t.ParentId!.Value).ToHashSet();
+            var tasks = all.Where(t => t.ClosedAt == null && !sections.Contains(t.Id)).ToList();
 
             var published = plan.PublishedAt is { } pa ? DateOnly.FromDateTime(pa.UtcDateTime) : today;
             var missing = StatusRules.ExpectedPeriod(today, plan.ReportDay, published, plan.Year);

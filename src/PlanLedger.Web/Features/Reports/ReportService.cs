@@ -28,6 +28,8 @@ public sealed partial class ReportService(LedgerDbContext db, LedgerQueries quer
         var (task, plan) = r.Value;
         if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布 The plan is not published yet");
         if (task.ClosedAt is not null) return Failure.Conflict("任务已销号 The task is closed out");
+        if (await db.Tasks.AnyAsync(c => c.ParentId == taskId, ct))
+            return Failure.Conflict("本项由下级任务汇总，请在下级任务上填报 This item is rolled up from its sub-tasks; report on them");
         if (input.Period is null || !PeriodRegex().IsMatch(input.Period))
             return Failure.BadRequest("报送周期格式应为 yyyy-MM period must look like 2026-05");
         if (input.Progress is not (>= 0 and <= 100)) return Failure.BadRequest("进度应为 0–100 progress must be 0–100");
@@ -75,7 +77,7 @@ public sealed partial class ReportService(LedgerDbContext db, LedgerQueries quer
                 task.Progress = report.Progress;
                 task.LastReportPeriod = input.Period;
             }
-            task.RefreshStatus(plan, Today);
+            await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return await OneAsync(report.Id, ct);
@@ -142,7 +144,7 @@ public sealed partial class ReportService(LedgerDbContext db, LedgerQueries quer
             .OrderByDescending(x => x.Period).ThenByDescending(x => x.Id).Select(x => new { x.Period, x.Progress }).FirstOrDefaultAsync(ct);
         task.Progress = latest?.Progress ?? 0;
         task.LastReportPeriod = latest?.Period;
-        task.RefreshStatus(plan, Today);
+        await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await OneAsync(report.Id, ct);
@@ -158,7 +160,7 @@ public sealed partial class ReportService(LedgerDbContext db, LedgerQueries quer
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         task.ClosedAt = clock.GetUtcNow();
         task.Progress = 100;
-        task.RefreshStatus(plan, Today);
+        await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         var submitted = await db.Reports.Where(x => x.TaskId == taskId && x.Status == ReportStatus.Submitted).ToListAsync(ct);
         foreach (var s in submitted) { s.Status = ReportStatus.Accepted; s.ReviewedAt = task.ClosedAt; }
         await db.SaveChangesAsync(ct);

@@ -35,5 +35,7 @@ internal static class Strings
         ["修改前"] = "Before", ["修改后"] = "After", ["没有权限"] = "Not allowed", ["页面不存在"] = "Page not found",
         ["出错了"] = "Something went wrong", ["任务"] = "Task", ["计划列表"] = "Plans", ["报送日"] = "Report day",
         ["打开"] = "Open", ["返回"] = "Back", ["无"] = "None", ["标题/内容"] = "Heading / text", ["设置"] = "Settings", ["目标值"] = "Target value",
+        ["按末级任务统计"] = "Counted on leaf tasks", ["另有章节"] = "plus sections", ["状态由下级任务汇总"] = "whose status is rolled up from their sub-tasks",
+        ["本项由下级任务汇总"] = "Rolled up from its sub-tasks", ["下级任务"] = "Sub-tasks",
     };
 }

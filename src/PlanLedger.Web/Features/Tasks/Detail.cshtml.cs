@@ -18,6 +18,9 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
     public List<TaskTarget> Targets { get; private set; } = [];
     public List<TaskUnit> Units { get; private set; } = [];
     public List<ReportDto> Reports { get; private set; } = [];
+    /// <summary>Direct children: a task that has them is a section, rolled up from them and not reported on.</summary>
+    public List<PlanTask> Children { get; private set; } = [];
+    public bool IsSection => Children.Count > 0;
     public bool CanReport { get; private set; }
     public bool CanReview { get; private set; }
     public string? Error { get; private set; }
@@ -31,10 +34,11 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
         Targets = await db.Targets.AsNoTracking().Where(t => t.TaskId == id).OrderBy(t => t.Id).ToListAsync(ct);
         Units = await db.TaskUnits.AsNoTracking().Where(u => u.TaskId == id).OrderBy(u => u.Id).ToListAsync(ct);
         Reports = await reports.ListAsync(id, ct);
+        Children = await db.Tasks.AsNoTracking().Where(t => t.ParentId == id).OrderBy(t => t.Order).ToListAsync(ct);
         var orgPath = await db.Organisations.Where(o => o.Id == Plan.OrganisationId).Select(o => o.Path).FirstAsync(ct);
         var resource = new Resource(Plan.OrganisationId, orgPath, Plan.Status == PlanStatus.Draft,
             Units.Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).ToList());
-        CanReport = Plan.Status == PlanStatus.Published && Task.ClosedAt is null && Access.Can(Me, LedgerAction.ReportOnTask, resource);
+        CanReport = Plan.Status == PlanStatus.Published && Task.ClosedAt is null && !IsSection && Access.Can(Me, LedgerAction.ReportOnTask, resource);
         CanReview = Access.Can(Me, LedgerAction.ReviewReport, resource);
         // The unit has seen this task: its reminders about it are read.
         if (Me.UnitId is { } unit)

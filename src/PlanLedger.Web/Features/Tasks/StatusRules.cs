@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 
 namespace PlanLedger.Web.Features.Tasks;
@@ -25,6 +27,18 @@ public readonly record struct StatusInput(DateOnly? DueDate, int Progress, bool 
 /// <item><c>not_started</c> — no report yet and progress 0.</item>
 /// <item><c>on_track</c> — otherwise.</item>
 /// </list>
+/// A <b>section</b> (a task that has children: 一、二、… or any item with sub-items) is nobody's to report on; its
+/// state is rolled up from its direct children by <see cref="RollUp"/>:
+/// <list type="bullet">
+/// <item>progress — the average progress of its direct children, rounded (half away from zero);</item>
+/// <item><c>done</c> when the office closed the section itself out, or when all of its children are done;</item>
+/// <item>otherwise <c>overdue</c> when the section's own due date has passed;</item>
+/// <item>otherwise the most urgent status among its children in the order
+/// <c>overdue</c> &gt; <c>at_risk</c> &gt; <c>on_track</c> &gt; <c>not_started</c>, where a done child counts as
+/// <c>on_track</c> (some children done and the others not started → <c>on_track</c>).</item>
+/// </list>
+/// Children are computed before their parents: <see cref="TaskStatusExtensions.RefreshStatuses"/> for a whole
+/// plan (deepest tasks first), <see cref="TaskStatusExtensions.RefreshWithAncestorsAsync"/> for one changed task.
 /// </summary>
 public static partial class StatusRules
 {
@@ -39,6 +53,26 @@ public static partial class StatusRules
         if (i.DueDate is { } d && ElapsedPercent(i.PlanStart, d, i.Today) - i.Progress > LagMargin) return PlanTaskStatus.AtRisk;
         if (i.Progress == 0 && !i.HasReports) return PlanTaskStatus.NotStarted;
         return PlanTaskStatus.OnTrack;
+    }
+
+    /// <summary>
+    /// The rolled-up progress and status of a section from its direct children (see the class remarks).
+    /// </summary>
+    /// <param name="children">Status and progress of each direct child (at least one).</param>
+    /// <param name="dueDate">The section's own due date, if any.</param>
+    /// <param name="closedOut">The office closed the section itself out.</param>
+    /// <param name="today">Today (UTC).</param>
+    public static (int Progress, PlanTaskStatus Status) RollUp(IReadOnlyCollection<(PlanTaskStatus Status, int Progress)> children,
+        DateOnly? dueDate, bool closedOut, DateOnly today)
+    {
+        if (children.Count == 0) throw new ArgumentException("A section has at least one child.", nameof(children));
+        var progress = (int)Math.Round(children.Average(c => (double)c.Progress), MidpointRounding.AwayFromZero);
+        if (closedOut || children.All(c => c.Status == PlanTaskStatus.Done)) return (progress, PlanTaskStatus.Done);
+        if (dueDate is { } due && due < today) return (progress, PlanTaskStatus.Overdue);
+        if (children.Any(c => c.Status == PlanTaskStatus.Overdue)) return (progress, PlanTaskStatus.Overdue);
+        if (children.Any(c => c.Status == PlanTaskStatus.AtRisk)) return (progress, PlanTaskStatus.AtRisk);
+        if (children.Any(c => c.Status is PlanTaskStatus.OnTrack or PlanTaskStatus.Done)) return (progress, PlanTaskStatus.OnTrack);
+        return (progress, PlanTaskStatus.NotStarted);
     }
 
     /// <summary>Share of the time from plan start to due date that has passed, 0–100.</summary>
@@ -137,9 +171,10 @@ public static partial class StatusRules
     private static partial Regex QuarterRegex();
 }
 
-/// <summary>Applies <see cref="StatusRules"/> to a stored task.</summary>
+/// <summary>Applies <see cref="StatusRules"/> to stored tasks: leaves by the rules, sections rolled up from their children.</summary>
 public static class TaskStatusExtensions
 {
+    /// <summary>The status of a leaf task (one without children) by the rules.</summary>
     public static PlanTaskStatus ComputeStatus(this PlanTask task, Plan plan, DateOnly today)
     {
         var expected = plan.Status == PlanStatus.Published
@@ -152,12 +187,77 @@ public static class TaskStatusExtensions
             new DateOnly(plan.Year, 1, 1), today));
     }
 
-    /// <summary>Recomputes and stores the status; true when it changed.</summary>
-    public static bool RefreshStatus(this PlanTask task, Plan plan, DateOnly today)
+    /// <summary>
+    /// Recomputes and stores the status (and, for a section, the rolled-up progress); true when either changed.
+    /// <paramref name="children"/> are the task's direct children, already refreshed; none means a leaf.
+    /// </summary>
+    public static bool RefreshStatus(this PlanTask task, Plan plan, DateOnly today, IReadOnlyCollection<PlanTask>? children = null)
     {
+        if (children is { Count: > 0 })
+        {
+            var (progress, status) = StatusRules.RollUp(children.Select(c => (c.Status, c.Progress)).ToList(), task.DueDate,
+                task.ClosedAt is not null, today);
+            if (task.ClosedAt is not null) progress = task.Progress;
+            if (progress == task.Progress && status == task.Status) return false;
+            task.Progress = progress;
+            task.Status = status;
+            return true;
+        }
         var s = task.ComputeStatus(plan, today);
         if (s == task.Status) return false;
         task.Status = s;
         return true;
+    }
+
+    /// <summary>
+    /// Refreshes every given task of one plan: leaves first, then sections bottom-up (deepest first). The list must
+    /// hold every task of the plan (a section's children are found in it, by <see cref="PlanTask.ParentId"/> or
+    /// the <see cref="PlanTask.Parent"/> reference for tasks not yet saved). Returns the number of tasks that changed.
+    /// </summary>
+    public static int RefreshStatuses(this IReadOnlyCollection<PlanTask> tasks, Plan plan, DateOnly today)
+    {
+        var byId = tasks.Where(t => t.Id != 0).ToDictionary(t => t.Id);
+        PlanTask? ParentOf(PlanTask t) => t.Parent ?? (t.ParentId is { } p ? byId.GetValueOrDefault(p) : null);
+        var children = new Dictionary<PlanTask, List<PlanTask>>(ReferenceEqualityComparer.Instance);
+        foreach (var t in tasks)
+            if (ParentOf(t) is { } parent)
+            {
+                if (!children.TryGetValue(parent, out var list)) children[parent] = list = [];
+                list.Add(t);
+            }
+        var depth = new Dictionary<PlanTask, int>(ReferenceEqualityComparer.Instance);
+        int Depth(PlanTask t)
+        {
+            if (depth.TryGetValue(t, out var d)) return d;
+            depth[t] = 0; // guards against a cycle
+            return depth[t] = ParentOf(t) is { } parent ? Depth(parent) + 1 : 0;
+        }
+        var changed = 0;
+        foreach (var t in tasks.OrderByDescending(Depth))
+            if (t.RefreshStatus(plan, today, children.GetValueOrDefault(t))) changed++;
+        return changed;
+    }
+
+    /// <summary>
+    /// After one task changed (a report filed or returned, a close-out, an edit): refreshes the task and then its
+    /// ancestors bottom-up. Two queries whatever the depth: the plan's (Id, ParentId) pairs, then the chain with the
+    /// direct children of each task in it (tracked, so the caller's <paramref name="task"/> is the same instance).
+    /// </summary>
+    public static async Task RefreshWithAncestorsAsync(this PlanTask task, LedgerDbContext db, Plan plan, DateOnly today,
+        CancellationToken ct = default)
+    {
+        var parents = await db.Tasks.Where(t => t.PlanId == task.PlanId).Select(t => new { t.Id, t.ParentId })
+            .ToDictionaryAsync(t => t.Id, t => t.ParentId, ct);
+        var chain = new List<int> { task.Id };
+        for (var p = task.ParentId; p is { } id && !chain.Contains(id); p = parents.GetValueOrDefault(id)) chain.Add(id);
+        var loaded = await db.Tasks.Where(t => chain.Contains(t.Id) || (t.ParentId != null && chain.Contains(t.ParentId.Value)))
+            .ToListAsync(ct);
+        var byId = loaded.ToDictionary(t => t.Id);
+        var children = loaded.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value);
+        foreach (var id in chain)
+        {
+            var t = id == task.Id ? task : byId[id];
+            t.RefreshStatus(plan, today, children[id].ToList());
+        }
     }
 }
