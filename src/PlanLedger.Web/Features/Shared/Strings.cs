@@ -34,6 +34,14 @@ internal static class Strings
         ["省"] = "Province", ["市"] = "City", ["县"] = "County", ["谁"] = "Who", ["对象"] = "Entity", ["操作"] = "Action",
         ["修改前"] = "Before", ["修改后"] = "After", ["没有权限"] = "Not allowed", ["页面不存在"] = "Page not found",
         ["出错了"] = "Something went wrong", ["任务"] = "Task", ["计划列表"] = "Plans", ["报送日"] = "Report day",
+        ["编辑"] = "Edit", ["编辑用户"] = "Edit user", ["正常"] = "Active", ["已锁定"] = "Locked", ["已停用"] = "Deactivated",
+        ["已启用"] = "Reactivated", ["已保存"] = "Saved", ["已解锁"] = "Unlocked", ["密码已重置"] = "Password reset",
+        ["新密码"] = "New password", ["重置密码"] = "Reset password", ["解锁"] = "Unlock", ["停用账户"] = "Deactivate",
+        ["启用账户"] = "Reactivate", ["修改密码"] = "Change password", ["当前密码"] = "Current password",
+        ["确认新密码"] = "Confirm new password", ["密码已修改"] = "Password changed",
+        ["请填写当前密码和新密码"] = "Enter the current and the new password", ["两次输入的新密码不一致"] = "The new passwords differ",
+        ["账户已停用，请联系管理员"] = "Account deactivated, contact your administrator",
+        ["确认删除"] = "Confirm delete", ["删除草稿"] = "Delete draft", ["计划已删除"] = "Plan deleted",
         ["打开"] = "Open", ["返回"] = "Back", ["无"] = "None", ["标题/内容"] = "Heading / text", ["设置"] = "Settings", ["目标值"] = "Target value",
     };
 }
