@@ -82,6 +82,8 @@ public static class LedgerApp
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<LedgerDbContext>()
+            .AddSignInManager<LedgerSignInManager>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<LedgerClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
         {

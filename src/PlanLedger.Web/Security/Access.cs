@@ -5,7 +5,7 @@ namespace PlanLedger.Web.Security;
 /// <summary>What someone wants to do.</summary>
 public enum LedgerAction
 {
-    ReadPlan, ImportPlan, EditPlan, ReportOnTask, ReviewReport,
+    ReadPlan, ImportPlan, EditPlan, DeletePlan, ReportOnTask, ReviewReport,
     ManageUnits, ManageUsers, ManageOrganisations, ReadAudit,
 }
 
@@ -20,8 +20,8 @@ public readonly record struct Resource(int OrganisationId, string OrganisationPa
 /// The authorisation rules, in one place, for pages and API alike.
 /// <list type="bullet">
 /// <item>An organisation sees its own data and that of the organisations below it, never another's (404).</item>
-/// <item>管理员 admin: everything in scope, including users, organisations and the audit trail.</item>
-/// <item>督查室 office: imports, reviews, publishes its own organisation's plans; returns and closes out reports; manages its units.</item>
+/// <item>管理员 admin: everything in scope, including users (edit, reset password, unlock, deactivate), organisations and the audit trail.</item>
+/// <item>督查室 office: imports, reviews, publishes (and deletes while still drafts) its own organisation's plans; returns and closes out reports; manages its units.</item>
 /// <item>责任单位 reporter: reads published plans; reports only on tasks its unit leads or supports.</item>
 /// <item>领导 leader and 只读 viewer: read published plans and dashboards.</item>
 /// <item>Drafts are seen only by the owning organisation's admin and office.</item>
@@ -38,7 +38,7 @@ public static class Access
         var allowed = action switch
         {
             LedgerAction.ReadPlan => true,
-            LedgerAction.ImportPlan or LedgerAction.EditPlan or LedgerAction.ReviewReport => own && manager,
+            LedgerAction.ImportPlan or LedgerAction.EditPlan or LedgerAction.DeletePlan or LedgerAction.ReviewReport => own && manager,
             LedgerAction.ReportOnTask => user.Role == UserRole.Reporter
                 ? user.UnitId is { } unit && r.TaskUnitIds?.Contains(unit) == true
                 : own && manager,

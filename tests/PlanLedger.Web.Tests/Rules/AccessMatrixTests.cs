@@ -27,6 +27,9 @@ public sealed class AccessMatrixTests
         { UserRole.Admin, LedgerAction.EditPlan, "Allow" }, { UserRole.Office, LedgerAction.EditPlan, "Allow" },
         { UserRole.Reporter, LedgerAction.EditPlan, "Forbidden" }, { UserRole.Leader, LedgerAction.EditPlan, "Forbidden" },
         { UserRole.Viewer, LedgerAction.EditPlan, "Forbidden" },
+        { UserRole.Admin, LedgerAction.DeletePlan, "Allow" }, { UserRole.Office, LedgerAction.DeletePlan, "Allow" },
+        { UserRole.Reporter, LedgerAction.DeletePlan, "Forbidden" }, { UserRole.Leader, LedgerAction.DeletePlan, "Forbidden" },
+        { UserRole.Viewer, LedgerAction.DeletePlan, "Forbidden" },
         { UserRole.Admin, LedgerAction.ReportOnTask, "Allow" }, { UserRole.Office, LedgerAction.ReportOnTask, "Allow" },
         { UserRole.Reporter, LedgerAction.ReportOnTask, "Allow" }, { UserRole.Leader, LedgerAction.ReportOnTask, "Forbidden" },
         { UserRole.Viewer, LedgerAction.ReportOnTask, "Forbidden" },
@@ -71,6 +74,22 @@ public sealed class AccessMatrixTests
     [InlineData(UserRole.Admin)] [InlineData(UserRole.Office)]
     public void The_organisation_above_does_not_edit_the_plans_below(UserRole role) =>
         Assert.Equal(Decision.Forbidden, Access.Decide(User(role), LedgerAction.EditPlan, BelowPlan));
+
+    [Theory]
+    [InlineData(UserRole.Admin)] [InlineData(UserRole.Office)]
+    public void The_organisation_above_does_not_delete_the_plans_below(UserRole role) =>
+        Assert.Equal(Decision.Forbidden, Access.Decide(User(role), LedgerAction.DeletePlan, BelowPlan));
+
+    [Theory]
+    [InlineData(UserRole.Admin, "Allow")] [InlineData(UserRole.Office, "Forbidden")] [InlineData(UserRole.Reporter, "Forbidden")]
+    [InlineData(UserRole.Leader, "Forbidden")] [InlineData(UserRole.Viewer, "Forbidden")]
+    public void Only_an_admin_manages_the_users_of_the_organisations_below(UserRole role, string expected) =>
+        Assert.Equal(expected, Access.Decide(User(role), LedgerAction.ManageUsers, BelowPlan).ToString());
+
+    [Theory]
+    [InlineData(UserRole.Admin, "Allow")] [InlineData(UserRole.Office, "Allow")] [InlineData(UserRole.Reporter, "NotFound")]
+    public void Only_the_owning_admin_and_office_delete_a_draft(UserRole role, string expected) =>
+        Assert.Equal(expected, Access.Decide(User(role), LedgerAction.DeletePlan, OwnDraft).ToString());
 
     [Fact]
     public void A_reporter_of_unit_A_cannot_report_on_unit_Bs_task() =>

@@ -12,6 +12,9 @@ public sealed class AppUser : IdentityUser<int>
     public Unit? Unit { get; set; }
     public UserRole Role { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When an administrator deactivated the account (停用); null while active. A deactivated user cannot sign in.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+    public bool Active => DeactivatedAt is null;
 }
 
 /// <summary>管理员 admin, 督查室 office, 责任单位 unit reporter, 领导 leader, 只读 viewer.</summary>

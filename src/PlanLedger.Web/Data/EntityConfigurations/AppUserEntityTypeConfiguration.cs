@@ -13,5 +13,6 @@ internal sealed class AppUserEntityTypeConfiguration : IEntityTypeConfiguration<
         b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(u => u.OrganisationId);
+        b.Ignore(u => u.Active);
     }
 }

@@ -23,6 +23,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         }
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut) Error = "账户已锁定，请稍后再试";
+        else if (result.IsNotAllowed) Error = "账户已停用，请联系管理员";
         else if (!result.Succeeded) Error = "用户名或密码错误";
         if (Error is not null) return Page();
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

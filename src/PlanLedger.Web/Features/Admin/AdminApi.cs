@@ -32,8 +32,23 @@ public static class AdminApi
         });
         g.MapPost("/users", async (UserInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
             Created(await dir.CreateUserAsync(http.Me(), input, ct), "/api/v1/users"));
+        g.MapGet("/users/{id:int}", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.GetUserAsync(http.Me(), id, ct)));
+        g.MapPut("/users/{id:int}", async (int id, UserUpdate input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.UpdateUserAsync(http.Me(), id, input, ct)));
+        g.MapPost("/users/{id:int}/password", async (int id, PasswordInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.ResetPasswordAsync(http.Me(), id, input.Password, ct)));
+        g.MapPost("/users/{id:int}/unlock", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.UnlockAsync(http.Me(), id, ct)));
+        g.MapPost("/users/{id:int}/deactivate", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.SetActiveAsync(http.Me(), id, false, ct)));
+        g.MapPost("/users/{id:int}/reactivate", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.SetActiveAsync(http.Me(), id, true, ct)));
         return api;
     }
+
+    private static Results<Ok<T>, ProblemHttpResult> Ok<T>(Outcome<T> r) =>
+        r.Error is { } e ? Problems.From(e) : TypedResults.Ok(r.Value!);
 
     private static Results<Created<T>, ProblemHttpResult> Created<T>(Outcome<T> r, string location) =>
         r.Error is { } e ? Problems.From(e) : TypedResults.Created(location, r.Value);

@@ -12,10 +12,14 @@ public sealed record UnitInput(string? Name, UnitKind Kind, string? Aliases, int
 public sealed record UserInput(string? UserName, string? Password, string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
 public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level);
 public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId);
-public sealed record UserDto(int Id, string UserName, string DisplayName, string Role, int OrganisationId, int? UnitId);
+public sealed record UserDto(int Id, string UserName, string DisplayName, string Role, int OrganisationId, int? UnitId,
+    bool Active = true, bool LockedOut = false);
+/// <summary>Edit of a user: null display name or organisation keeps the current one; the unit is set as given (null = none).</summary>
+public sealed record UserUpdate(string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
+public sealed record PasswordInput(string? Password);
 
 /// <summary>Organisations, units (with aliases and merge) and users.</summary>
-public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> users, TimeProvider clock, IAuditActor actor)
 {
     private async Task<Failure?> Check(CurrentUser me, int orgId, LedgerAction action, CancellationToken ct)
     {
@@ -112,8 +116,106 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         var result = await users.CreateAsync(user, input.Password);
         if (!result.Succeeded)
             return Failure.BadRequest("无法创建用户 Cannot create user", string.Join("; ", result.Errors.Select(e => e.Description)));
-        return new UserDto(user.Id, user.UserName, user.DisplayName, user.Role.ToString(), user.OrganisationId, user.UnitId);
+        return UserDto(user);
     }
+
+    /// <summary>The user if the caller may manage users of its organisation (another organisation's user → 404).</summary>
+    private async Task<Outcome<AppUser>> ManagedUser(CurrentUser me, int userId, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null) return Failure.NotFound("用户不存在 User not found");
+        if (await Check(me, user.OrganisationId, LedgerAction.ManageUsers, ct) is { } f)
+            return f.Status == 404 ? Failure.NotFound("用户不存在 User not found") : f;
+        return user;
+    }
+
+    public async Task<Outcome<UserDto>> GetUserAsync(CurrentUser me, int userId, CancellationToken ct = default)
+    {
+        var r = await ManagedUser(me, userId, ct);
+        return r.Error is { } e ? e : UserDto(r.Value!);
+    }
+
+    /// <summary>Another active administrator exists (the last one can be neither deactivated nor demoted).</summary>
+    private Task<bool> AnotherActiveAdmin(int userId, CancellationToken ct) =>
+        db.Users.AnyAsync(u => u.Id != userId && u.Role == UserRole.Admin && u.DeactivatedAt == null, ct);
+
+    public async Task<Outcome<UserDto>> UpdateUserAsync(CurrentUser me, int userId, UserUpdate input, CancellationToken ct = default)
+    {
+        var r = await ManagedUser(me, userId, ct);
+        if (r.Error is { } e) return e;
+        var user = r.Value!;
+        if ((input.DisplayName?.Trim().Length ?? 0) > 100) return Failure.BadRequest("姓名过长 Display name too long");
+        if (!Enum.IsDefined(input.Role)) return Failure.BadRequest("角色无效 Invalid role");
+        var orgId = input.OrganisationId ?? user.OrganisationId;
+        if (orgId != user.OrganisationId && await Check(me, orgId, LedgerAction.ManageUsers, ct) is { } f) return f;
+        if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))
+            return Failure.BadRequest("单位不属于该组织 The unit is not in this organisation");
+        if (input.Role == UserRole.Reporter && input.UnitId is null)
+            return Failure.BadRequest("责任单位用户必须选择本组织的单位 A unit reporter needs a unit of its organisation");
+        if (user.Role == UserRole.Admin && input.Role != UserRole.Admin && user.Active && !await AnotherActiveAdmin(user.Id, ct))
+            return Failure.Conflict("不能更改最后一个管理员的角色 The last active administrator cannot be demoted");
+        if (!string.IsNullOrWhiteSpace(input.DisplayName)) user.DisplayName = input.DisplayName.Trim();
+        user.Role = input.Role;
+        user.OrganisationId = orgId;
+        user.UnitId = input.UnitId;
+        await db.SaveChangesAsync(ct);
+        return UserDto(user);
+    }
+
+    /// <summary>Sets a new password chosen by the administrator (Identity's password rules apply); unlocks the account.</summary>
+    public async Task<Outcome<UserDto>> ResetPasswordAsync(CurrentUser me, int userId, string? password, CancellationToken ct = default)
+    {
+        var r = await ManagedUser(me, userId, ct);
+        if (r.Error is { } e) return e;
+        var user = r.Value!;
+        if (string.IsNullOrEmpty(password)) return Failure.BadRequest("新密码必填 A new password is required");
+        var errors = new List<string>();
+        foreach (var v in users.PasswordValidators)
+        {
+            var result = await v.ValidateAsync(users, user, password);
+            if (!result.Succeeded) errors.AddRange(result.Errors.Select(x => x.Description));
+        }
+        if (errors.Count > 0) return Failure.BadRequest("密码不符合要求 The password does not meet the rules", string.Join("; ", errors));
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        db.Note(actor, clock.GetUtcNow(), user, "password_reset");
+        var update = await users.UpdateSecurityStampAsync(user);
+        if (!update.Succeeded) return Failure.Conflict(string.Join("; ", update.Errors.Select(x => x.Description)));
+        return UserDto(user);
+    }
+
+    /// <summary>Lifts a lockout after too many wrong passwords.</summary>
+    public async Task<Outcome<UserDto>> UnlockAsync(CurrentUser me, int userId, CancellationToken ct = default)
+    {
+        var r = await ManagedUser(me, userId, ct);
+        if (r.Error is { } e) return e;
+        var user = r.Value!;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        db.Note(actor, clock.GetUtcNow(), user, "unlocked");
+        await db.SaveChangesAsync(ct);
+        return UserDto(user);
+    }
+
+    /// <summary>Deactivates (停用) or reactivates an account; the last active administrator stays active (409).</summary>
+    public async Task<Outcome<UserDto>> SetActiveAsync(CurrentUser me, int userId, bool active, CancellationToken ct = default)
+    {
+        var r = await ManagedUser(me, userId, ct);
+        if (r.Error is { } e) return e;
+        var user = r.Value!;
+        if (user.Active == active) return UserDto(user);
+        if (!active && user.Role == UserRole.Admin && !await AnotherActiveAdmin(user.Id, ct))
+            return Failure.Conflict("不能停用最后一个管理员 The last active administrator cannot be deactivated");
+        user.DeactivatedAt = active ? null : clock.GetUtcNow();
+        // A new security stamp ends the deactivated person's cookie sessions at their next validation.
+        var update = await users.UpdateSecurityStampAsync(user);
+        if (!update.Succeeded) return Failure.Conflict(string.Join("; ", update.Errors.Select(x => x.Description)));
+        return UserDto(user);
+    }
+
+    private UserDto UserDto(AppUser u) => new(u.Id, u.UserName ?? "", u.DisplayName, u.Role.ToString(), u.OrganisationId, u.UnitId,
+        u.Active, u.LockoutEnd is { } end && end > clock.GetUtcNow());
 
     /// <summary>Links task unit names as written that match this unit's name or aliases and are not mapped yet.</summary>
     private async Task RelinkAsync(Unit unit, CancellationToken ct)

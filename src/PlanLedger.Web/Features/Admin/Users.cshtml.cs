@@ -7,7 +7,7 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Admin;
 
-public sealed record UserRow(string UserName, string DisplayName, UserRole Role, string Organisation, string? Unit, bool Locked);
+public sealed record UserRow(int Id, string UserName, string DisplayName, UserRole Role, string Organisation, string? Unit, bool Locked, bool Active);
 
 /// <summary>Users of the organisations in scope: list and create (admin only).</summary>
 public sealed class UsersModel(LedgerDbContext db, DirectoryService directory) : LedgerPageModel
@@ -25,9 +25,9 @@ public sealed class UsersModel(LedgerDbContext db, DirectoryService directory) :
         Units = await db.Units.AsNoTracking().Where(u => u.Organisation!.Path.StartsWith(path) && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
         var now = DateTimeOffset.UtcNow;
         Users = (await db.Users.AsNoTracking().Where(u => u.Organisation!.Path.StartsWith(path)).OrderBy(u => u.UserName).Take(500)
-            .Select(u => new { u.UserName, u.DisplayName, u.Role, Org = u.Organisation!.Name, Unit = u.Unit != null ? u.Unit.Name : null, u.LockoutEnd })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Role, Org = u.Organisation!.Name, Unit = u.Unit != null ? u.Unit.Name : null, u.LockoutEnd, u.DeactivatedAt })
             .ToListAsync(ct))
-            .Select(u => new UserRow(u.UserName ?? "", u.DisplayName, u.Role, u.Org, u.Unit, u.LockoutEnd > now)).ToList();
+            .Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName, u.Role, u.Org, u.Unit, u.LockoutEnd > now, u.DeactivatedAt == null)).ToList();
         Error = Flash;
         return Page();
     }

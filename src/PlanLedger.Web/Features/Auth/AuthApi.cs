@@ -30,6 +30,8 @@ public static class AuthApi
         if (user is null)
             return Problems.From(new Failure(401, "用户名或密码错误 Wrong username or password"));
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (check.IsNotAllowed)
+            return Problems.From(new Failure(401, "账户已停用，请联系管理员 Account deactivated"));
         if (check.IsLockedOut)
             return Problems.From(new Failure(401, "账户已锁定，请稍后再试 Account locked, try again later"));
         if (!check.Succeeded)

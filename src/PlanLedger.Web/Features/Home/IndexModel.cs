@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
@@ -8,13 +9,25 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Home;
 
 /// <summary>Home: the unit's notifications (reports due, missing, overdue tasks) and the plans in scope.</summary>
-public sealed class IndexModel(LedgerDbContext db) : LedgerPageModel
+public sealed class IndexModel(LedgerDbContext db, PlanEditor editor) : LedgerPageModel
 {
     public List<Notification> Notifications { get; private set; } = [];
     public List<PlanListItem> Plans { get; private set; } = [];
 
+    public string? Message { get; private set; }
+
+    /// <summary>Deletes a draft plan from the list (office/admin of the owning organisation).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var r = await editor.DeleteDraftAsync(Me, id, ct);
+        if (r.Error is { Status: 403 or 404 } e) return Fail(e);
+        Flash = r.Error?.Title ?? "计划已删除";
+        return Redirect("/Plans");
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Message = Flash;
         if (Me.UnitId is { } unit)
             Notifications = await db.Notifications.AsNoTracking().Where(n => n.UnitId == unit && n.ReadAt == null)
                 .OrderByDescending(n => n.CreatedAt).Take(50).ToListAsync(ct);

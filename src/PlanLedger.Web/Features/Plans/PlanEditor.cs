@@ -33,6 +33,30 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         return plan;
     }
 
+    /// <summary>
+    /// Deletes a draft (a wrong import, to be redone) with its tasks, targets and unit links in one transaction;
+    /// the plan's audit entry records it. A published plan is never deleted (409).
+    /// </summary>
+    public async Task<Outcome<Plan>> DeleteDraftAsync(CurrentUser me, int planId, CancellationToken ct = default)
+    {
+        var access = await queries.PlanAsync(me, planId, LedgerAction.DeletePlan, ct);
+        if (access.Error is { } e) return e;
+        var plan = access.Value!.Plan;
+        if (plan.Status == PlanStatus.Published) return Failure.Conflict("已发布的计划不能删除 A published plan cannot be deleted");
+        if (await db.Reports.AnyAsync(r => r.Task!.PlanId == planId, ct))
+            return Failure.Conflict("该计划已有填报，不能删除 The plan has reports and cannot be deleted");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Notifications.Where(n => n.Task!.PlanId == planId).ExecuteDeleteAsync(ct);
+        await db.Targets.Where(x => x.Task!.PlanId == planId).ExecuteDeleteAsync(ct);
+        await db.TaskUnits.Where(x => x.Task!.PlanId == planId).ExecuteDeleteAsync(ct);
+        await db.Tasks.Where(t => t.PlanId == planId).ExecuteUpdateAsync(s => s.SetProperty(t => t.ParentId, (int?)null), ct);
+        await db.Tasks.Where(t => t.PlanId == planId).ExecuteDeleteAsync(ct);
+        db.Plans.Remove(plan);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return plan;
+    }
+
     /// <summary>Sets the day of the month on which last month's report is due (1–28); statuses follow.</summary>
     public async Task<Outcome<Plan>> SetReportDayAsync(CurrentUser me, int planId, int day, CancellationToken ct = default)
     {

@@ -24,6 +24,7 @@ public static class PlansApi
         g.MapGet("/{id:int}/tasks", Tasks);
         g.MapGet("/{id:int}/summary", Summary);
         g.MapPost("/{id:int}/publish", Publish);
+        g.MapDelete("/{id:int}", Delete);
         return api;
     }
 
@@ -78,6 +79,13 @@ public static class PlansApi
         var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
         if (access.Error is { } e) return Problems.From(e);
         return TypedResults.Ok(await summaries.SummaryAsync(id, ct));
+    }
+
+    /// <summary>Deletes a draft plan (204); a published one → 409, another organisation's → 404.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, HttpContext http, PlanEditor editor, CancellationToken ct)
+    {
+        var result = await editor.DeleteDraftAsync(http.Me(), id, ct);
+        return result.Error is { } e ? Problems.From(e) : TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<PlanListItem>, ProblemHttpResult>> Publish(int id, HttpContext http, PlanEditor editor, CancellationToken ct)
