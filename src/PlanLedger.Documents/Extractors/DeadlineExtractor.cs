@@ -9,8 +9,12 @@ namespace PlanLedger.Documents.Extractors;
 /// </summary>
 internal static partial class DeadlineExtractor
 {
+    /// <summary>A time word right after these is part of another word (每年, 当月, 上半年度 …).</summary>
+    private const string NotAfter = "每当同次上下本今明去前近历第";
+
+    // The check of the character before a candidate is done in code (see Find): a leading look-behind
+    // would keep the regex from jumping straight to the characters a candidate can start with.
     [GeneratedRegex(
-        @"(?<![每当同次上下本今明去前近历第\d])" +
         @"(?<dl>" +
         @"(?<y>(?:19|20)\d{2})\s*年(?:底|末|年底|上半年|下半年|\d{1,2}\s*月(?:底|末|份)?)?(?:前|以前)?" +
         @"|(?<![年\d])\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?" +
@@ -24,8 +28,17 @@ internal static partial class DeadlineExtractor
 
     public static string? Find(string text)
     {
-        foreach (Match m in Candidate().Matches(text))
+        var pos = 0;
+        while (pos <= text.Length)
         {
+            var m = Candidate().Match(text, pos);
+            if (!m.Success) return null;
+            if (m.Index > 0 && (NotAfter.Contains(text[m.Index - 1]) || char.IsDigit(text[m.Index - 1])))
+            {
+                pos = m.Index + 1;
+                continue;
+            }
+            pos = m.Index + Math.Max(1, m.Length);
             var dl = m.Groups["dl"].Value.Replace(" ", "", StringComparison.Ordinal);
             var bs = Math.Max(0, m.Index - 60);
             var before = text.AsSpan(bs, m.Index - bs);

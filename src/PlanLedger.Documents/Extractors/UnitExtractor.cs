@@ -19,9 +19,24 @@ internal static partial class UnitExtractor
     [GeneratedRegex(@"[(（]\s*(?<body>(?:" + AnyRole + @")\s*[:：](?:[^()（）]|[(（][^()（）]{1,12}[)）]){1,400})[)）]\s*[。；;]?")]
     private static partial Regex Parenthetical();
 
-    /// <summary>A line (or sentence) that starts with a role word.</summary>
-    [GeneratedRegex(@"(?<=^|[。；;\n])\s*(?<body>(?:" + AnyRole + @")\s*[:：][^\n]{1,400}?)\s*(?=$|\n)")]
+    /// <summary>A line (or sentence) that starts with a role word; the start is checked in code (<see cref="AtClauseStart"/>).</summary>
+    [GeneratedRegex(@"(?<body>(?:" + AnyRole + @")\s*[:：][^\n]{1,400}?)\s*(?=$|\n)")]
     private static partial Regex RoleLine();
+
+    /// <summary>The first role line that starts a line or a sentence.</summary>
+    private static Match AtClauseStart(string text)
+    {
+        var pos = 0;
+        while (true)
+        {
+            var m = RoleLine().Match(text, pos);
+            if (!m.Success) return m;
+            var k = m.Index - 1;
+            while (k >= 0 && char.IsWhiteSpace(text[k]) && text[k] != '\n') k--;
+            if (k < 0 || text[k] is '。' or '；' or ';' or '\n') return m;
+            pos = m.Index + 1;
+        }
+    }
 
     [GeneratedRegex(@"(?<role>" + AnyRole + @")\s*[:：]\s*(?<names>[^；;:：]*?)(?=[，,；;。]?\s*(?:" + AnyRole + @")\s*[:：]|$)")]
     private static partial Regex RolePart();
@@ -35,11 +50,11 @@ internal static partial class UnitExtractor
         deadline = null;
         var found = false;
         if (!MayHoldRoles(text)) return text;
-        foreach (var regex in new[] { Parenthetical(), RoleLine() })
+        foreach (var find in new Func<string, Match>[] { t => Parenthetical().Match(t), AtClauseStart })
         {
             for (var guard = 0; guard < 32; guard++)
             {
-                var m = regex.Match(text);
+                var m = find(text);
                 if (!m.Success) break;
                 found = true;
                 deadline = AddRoles(m.Groups["body"].Value, lead, support) ?? deadline;
