@@ -85,6 +85,14 @@ internal sealed class ParseCommand : ICliCommand
                 await File.WriteAllTextAsync(target, content + "\n", new UTF8Encoding(false));
                 await stdout.WriteLineAsync(target);
             }
+            else if (json && ReferenceEquals(stdout, Console.Out))
+            {
+                // Straight to the process's standard output: no copy of a large document's JSON in memory.
+                await stdout.FlushAsync();
+                await using var raw = Console.OpenStandardOutput();
+                PlanJsonWriter.Write(raw, doc, positions);
+                raw.WriteByte((byte)'\n');
+            }
             else if (json)
             {
                 await stdout.WriteLineAsync(PlanJsonWriter.ToJson(doc, positions));
