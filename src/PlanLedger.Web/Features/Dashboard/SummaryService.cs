@@ -78,7 +78,7 @@ public sealed class SummaryService(LedgerDbContext db)
         return rows.Select(r => new PeriodSummary(r.Period, r.Reports, (int)Math.Round(r.Progress))).ToList();
     }
 
-    /// <summary>Tasks with a given status (overdue / at-risk lists), first <paramref name="max"/> in document order.</summary>
+    /// <summary>Leaf tasks with a given status (overdue / at-risk lists; a section only repeats its children), first <paramref name="max"/> in document order.</summary>
     public Task<List<PlanTask>> ListAsync(int planId, PlanTaskStatus status, int max, CancellationToken ct = default) =>
-        db.Tasks.AsNoTracking().Where(t => t.PlanId == planId && t.Status == status).OrderBy(t => t.Order).Take(max).ToListAsync(ct);
+        Leaves(planId).AsNoTracking().Where(t => t.Status == status).OrderBy(t => t.Order).Take(max).ToListAsync(ct);
 }
