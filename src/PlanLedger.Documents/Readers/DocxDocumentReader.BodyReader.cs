@@ -95,6 +95,21 @@ internal static partial class DocxDocumentReader
             return false;
         }
 
+        /// <summary>
+        /// Moves to the next direct child element of the element that started at <paramref name="depth"/> (reader
+        /// inside it); false, with the reader after the element, when there is none. The caller consumes each child
+        /// (reads it or skips it) before asking for the next.
+        /// </summary>
+        private bool NextChild(int depth)
+        {
+            while (true)
+            {
+                if (_x.NodeType == XmlNodeType.EndElement && _x.Depth == depth) { _x.Read(); return false; }
+                if (_x.NodeType == XmlNodeType.Element) return true;
+                if (!_x.Read()) throw new XmlException("unexpected end of document");
+            }
+        }
+
         /// <summary>Skips what is left of the element that started at <paramref name="depth"/> (reader inside it).</summary>
         private void SkipRest(int depth)
         {
@@ -262,21 +277,16 @@ internal static partial class DocxDocumentReader
             var sawBefore = false;
             if (!Enter(out var depth)) return null;
             _x.Read();
-            while (true)
+            while (NextChild(depth))
             {
-                if (_x.NodeType == XmlNodeType.EndElement && _x.Depth == depth) { _x.Read(); return before; }
-                if (_x.NodeType != XmlNodeType.Element)
-                {
-                    if (!_x.Read()) throw new XmlException("unexpected end of document");
-                    continue;
-                }
-                if (!sawBefore && _x.Depth == depth + 1 && Current() == Tag.GridBefore)
+                if (!sawBefore && Current() == Tag.GridBefore)
                 {
                     sawBefore = true;
                     before = IntVal();
                 }
                 _x.Skip();
             }
+            return before;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -346,24 +356,15 @@ internal static partial class DocxDocumentReader
             if (Enter(out var depth))
             {
                 _x.Read();
-                while (true)
+                while (NextChild(depth))
                 {
-                    if (_x.NodeType == XmlNodeType.EndElement && _x.Depth == depth) { _x.Read(); break; }
-                    if (_x.NodeType != XmlNodeType.Element)
+                    var tag = Current();
+                    if (tag == Tag.GridSpan && !sawSpan) { sawSpan = true; span = IntVal(); }
+                    else if (tag == Tag.VMerge && !sawMerge)
                     {
-                        if (!_x.Read()) throw new XmlException("unexpected end of document");
-                        continue;
-                    }
-                    if (_x.Depth == depth + 1)
-                    {
-                        var tag = Current();
-                        if (tag == Tag.GridSpan && !sawSpan) { sawSpan = true; span = IntVal(); }
-                        else if (tag == Tag.VMerge && !sawMerge)
-                        {
-                            sawMerge = true;
-                            var val = Val();
-                            continues = val is null || val == "continue";
-                        }
+                        sawMerge = true;
+                        var val = Val();
+                        continues = val is null || val == "continue";
                     }
                     _x.Skip();
                 }
@@ -497,15 +498,9 @@ internal static partial class DocxDocumentReader
             bool sawStyle = false, sawNumPr = false;
             if (!Enter(out var depth)) return (null, null, null);
             _x.Read();
-            while (true)
+            while (NextChild(depth))
             {
-                if (_x.NodeType == XmlNodeType.EndElement && _x.Depth == depth) { _x.Read(); return (numId, level, style); }
-                if (_x.NodeType != XmlNodeType.Element)
-                {
-                    if (!_x.Read()) throw new XmlException("unexpected end of document");
-                    continue;
-                }
-                var tag = _x.Depth == depth + 1 ? Current() : Tag.Other;
+                var tag = Current();
                 if (tag == Tag.PStyle && !sawStyle)
                 {
                     sawStyle = true;
@@ -519,6 +514,7 @@ internal static partial class DocxDocumentReader
                 }
                 else _x.Skip();
             }
+            return (numId, level, style);
         }
 
         private (int? NumId, int? Level) ReadNumberingProperties()
@@ -527,22 +523,14 @@ internal static partial class DocxDocumentReader
             bool sawNumId = false, sawLevel = false;
             if (!Enter(out var depth)) return (null, null);
             _x.Read();
-            while (true)
+            while (NextChild(depth))
             {
-                if (_x.NodeType == XmlNodeType.EndElement && _x.Depth == depth) { _x.Read(); return (numId, level); }
-                if (_x.NodeType != XmlNodeType.Element)
-                {
-                    if (!_x.Read()) throw new XmlException("unexpected end of document");
-                    continue;
-                }
-                if (_x.Depth == depth + 1)
-                {
-                    var tag = Current();
-                    if (tag == Tag.NumId && !sawNumId) { sawNumId = true; numId = IntVal(); }
-                    else if (tag == Tag.Ilvl && !sawLevel) { sawLevel = true; level = IntVal(); }
-                }
+                var tag = Current();
+                if (tag == Tag.NumId && !sawNumId) { sawNumId = true; numId = IntVal(); }
+                else if (tag == Tag.Ilvl && !sawLevel) { sawLevel = true; level = IntVal(); }
                 _x.Skip();
             }
+            return (numId, level);
         }
 
         /// <summary>rPr: whether its (first, direct) vanish hides the run — val absent, true, 1 or on.</summary>
@@ -552,15 +540,9 @@ internal static partial class DocxDocumentReader
             var sawVanish = false;
             if (!Enter(out var depth)) return false;
             _x.Read();
-            while (true)
+            while (NextChild(depth))
             {
-                if (_x.NodeType == XmlNodeType.EndElement && _x.Depth == depth) { _x.Read(); return hidden; }
-                if (_x.NodeType != XmlNodeType.Element)
-                {
-                    if (!_x.Read()) throw new XmlException("unexpected end of document");
-                    continue;
-                }
-                if (!sawVanish && _x.Depth == depth + 1 && Current() == Tag.Vanish)
+                if (!sawVanish && Current() == Tag.Vanish)
                 {
                     sawVanish = true;
                     hidden = Val()?.Trim() switch
@@ -571,6 +553,7 @@ internal static partial class DocxDocumentReader
                 }
                 _x.Skip();
             }
+            return hidden;
         }
 
         /// <summary>The current element's w:val.</summary>
