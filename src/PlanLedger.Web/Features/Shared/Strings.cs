@@ -1,9 +1,28 @@
 namespace PlanLedger.Web.Features.Shared;
 
-/// <summary>English for the Chinese page labels (the Chinese text is the key).</summary>
-internal static class Strings
+/// <summary>
+/// English for the Chinese page labels (the Chinese text is the key). One catalogue in parts: each feature area keeps
+/// its labels in a file of its own (<c>Strings.&lt;Area&gt;.cs</c>, a <c>partial</c> of this class with a static
+/// <c>Dictionary&lt;string, string&gt;</c> field); <see cref="En"/> is their union, built once.
+/// </summary>
+internal static partial class Strings
 {
-    public static readonly Dictionary<string, string> En = new()
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> All = new(Union);
+
+    public static IReadOnlyDictionary<string, string> En => All.Value;
+
+    private static Dictionary<string, string> Union()
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in typeof(Strings).GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static))
+        {
+            if (field.GetValue(null) is not Dictionary<string, string> part) continue;
+            foreach (var (zh, en) in part) all.TryAdd(zh, en);
+        }
+        return all;
+    }
+
+    private static readonly Dictionary<string, string> Core = new()
     {
         ["工作要点任务台账与督办系统"] = "Work-plan ledger and supervision",
         ["首页"] = "Home", ["计划"] = "Plans", ["导入"] = "Import", ["我的任务"] = "My tasks", ["看板"] = "Dashboard",
