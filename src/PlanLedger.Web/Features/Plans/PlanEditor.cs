@@ -210,7 +210,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         : null;
 
     /// <summary>Recomputes order, level, path and section from the parent links after a move or merge.</summary>
-    private static void Renumber(List<PlanTask> all)
+    internal static void Renumber(List<PlanTask> all)
     {
         var children = all.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value);
         var order = 0;
