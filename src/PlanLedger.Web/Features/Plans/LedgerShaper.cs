@@ -51,14 +51,17 @@ public static class LedgerShaper
     }
 
     /// <summary>The first clause of the text (up to 。；，：！？ or a line break), shortened to <see cref="NameLength"/> characters.</summary>
-    public static string Name(ImportedTask t)
+    public static string Name(ImportedTask t) => Name(t.Text, t.Label);
+
+    /// <summary>The name of a task without a heading: the first clause of <paramref name="text"/>, else its label.</summary>
+    public static string Name(string text, string label)
     {
-        var text = t.Text.Trim();
+        text = text.Trim();
         var end = text.IndexOfAny(['。', '；', ';', '，', ',', '：', ':', '！', '？', '\n']);
         var clause = (end < 0 ? text : text[..end]).Trim();
         if (clause.Length == 0) clause = text;
         if (clause.Length > NameLength) clause = clause[..(NameLength - 1)] + "…";
-        return clause.Length > 0 ? clause : t.Label.Length > 0 ? t.Label : "未命名任务";
+        return clause.Length > 0 ? clause : label.Length > 0 ? label : "未命名任务";
     }
 
     private static void InheritLead(List<ImportedTask> tasks, List<string> lead)
