@@ -48,8 +48,9 @@ public static class CliApp
               Parse work-plan documents (.txt .html .htm .docx .pdf). Default prints a readable outline
               with targets, units and deadlines; --json prints planledger/plan@1; with --out DIR, one
               JSON file per input is written into DIR (needed for several files with --json).
-          planledger bench [DIR|FILE...] [--seconds N]
-              Measure parse throughput (MB/s) and peak memory on the given documents.
+          planledger bench [DIR|FILE...] [--seconds N] [--no-process]
+              Measure parse throughput (MB/s, MB per CPU-second) and peak memory on the given documents,
+              warm and in process, then as whole processes (--no-process skips that part).
           planledger serve [--urls URL] [--db PATH-or-connection-string]
               Start the ledger web application (SQLite ./data/planledger.db by default).
 

@@ -129,6 +129,7 @@ public static class LedgerApp
         services.AddScoped<PlanImporter>();
         services.AddScoped<DirectoryService>();
         services.AddScoped<PlanEditor>();
+        services.AddScoped<PairingUndo>();
         services.AddScoped<ReportService>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<SummaryService>();
@@ -167,6 +168,7 @@ public static class LedgerApp
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
         api.MapAuthApi();
         api.MapPlansApi();
+        api.MapPairingsApi();
         api.MapTasksApi();
         api.MapAdminApi();
         app.MapExportEndpoints();

@@ -13,11 +13,12 @@ internal static partial class DeadlineExtractor
     private const string NotAfter = "每当同次上下本今明去前近历第";
 
     // The check of the character before a candidate is done in code (see Find): a leading look-behind
-    // would keep the regex from jumping straight to the characters a candidate can start with.
+    // would keep the regex from jumping straight to the characters a candidate can start with. [0-9], not \d, for
+    // the same reason (the readers fold full-width digits).
     [GeneratedRegex(
         @"(?<dl>" +
-        @"(?<y>(?:19|20)\d{2})\s*年(?:底|末|年底|上半年|下半年|\d{1,2}\s*月(?:底|末|份)?)?(?:前|以前)?" +
-        @"|(?<![年\d])\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?" +
+        @"(?<y>(?:19|20)[0-9]{2})\s*年(?:底|末|年底|上半年|下半年|[0-9]{1,2}\s*月(?:底|末|份)?)?(?:前|以前)?" +
+        @"|(?<![年0-9])[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?" +
         @"|年内|年底前|年底|年末|上半年|下半年|[一二三四]季度(?:末|底)?(?:前)?|[春秋]季(?:学期)?|长期坚持|持续推进" +
         @")")]
     private static partial Regex Candidate();

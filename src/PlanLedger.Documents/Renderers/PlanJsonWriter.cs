@@ -15,6 +15,17 @@ public static class PlanJsonWriter
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    // Property names encoded once, not on every item.
+    private static readonly JsonEncodedText Label = Name("label"), Level = Name("level"), Heading = Name("heading"), Text = Name("text"),
+        Targets = Name("targets"), Value = Name("value"), Unit = Name("unit"), Op = Name("op"), Lead = Name("lead"), Support = Name("support"),
+        Deadline = Name("deadline"), Fields = Name("fields"), Position = Name("position"), Line = Name("line"), Offset = Name("offset"),
+        Length = Name("length"), Children = Name("children");
+
+    private static JsonEncodedText Name(string name) => JsonEncodedText.Encode(name, Options.Encoder);
+
+    /// <summary>The writer hands its buffer to the stream once it holds this much, so a large document is streamed, not held.</summary>
+    private const int FlushBytes = 1 << 16;
+
     public static string ToJson(PlanDocument doc, bool includePositions = false)
     {
         using var ms = new MemoryStream();
@@ -60,49 +71,50 @@ public static class PlanJsonWriter
         foreach (var it in items)
         {
             w.WriteStartObject();
-            w.WriteString("label", it.Label);
-            w.WriteNumber("level", it.Level);
-            w.WriteString("heading", it.Heading);
-            w.WriteString("text", it.Text);
-            w.WritePropertyName("targets");
+            w.WriteString(Label, it.Label);
+            w.WriteNumber(Level, it.Level);
+            w.WriteString(Heading, it.Heading);
+            w.WriteString(Text, it.Text);
+            w.WritePropertyName(Targets);
             w.WriteStartArray();
             foreach (var t in it.Targets)
             {
                 w.WriteStartObject();
-                w.WriteString("text", t.Text);
-                w.WriteNumber("value", t.Value);
-                w.WriteString("unit", t.Unit);
-                w.WriteString("op", t.Op);
+                w.WriteString(Text, t.Text);
+                w.WriteNumber(Value, t.Value);
+                w.WriteString(Unit, t.Unit);
+                w.WriteString(Op, t.Op);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            WriteStrings(w, "lead", it.Lead);
-            WriteStrings(w, "support", it.Support);
-            WriteNullable(w, "deadline", it.Deadline);
+            WriteStrings(w, Lead, it.Lead);
+            WriteStrings(w, Support, it.Support);
+            if (it.Deadline is null) w.WriteNull(Deadline); else w.WriteString(Deadline, it.Deadline);
             if (it.Fields is { Count: > 0 })
             {
-                w.WritePropertyName("fields");
+                w.WritePropertyName(Fields);
                 w.WriteStartObject();
                 foreach (var (k, v) in it.Fields) w.WriteString(k, v);
                 w.WriteEndObject();
             }
             if (positions)
             {
-                w.WritePropertyName("position");
+                w.WritePropertyName(Position);
                 w.WriteStartObject();
-                w.WriteNumber("line", it.Span.Line);
-                w.WriteNumber("offset", it.Span.Offset);
-                w.WriteNumber("length", it.Span.Length);
+                w.WriteNumber(Line, it.Span.Line);
+                w.WriteNumber(Offset, it.Span.Offset);
+                w.WriteNumber(Length, it.Span.Length);
                 w.WriteEndObject();
             }
-            w.WritePropertyName("children");
+            w.WritePropertyName(Children);
             WriteItems(w, it.Children, positions);
             w.WriteEndObject();
+            if (w.BytesPending >= FlushBytes) w.Flush();
         }
         w.WriteEndArray();
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, List<string> values)
+    private static void WriteStrings(Utf8JsonWriter w, JsonEncodedText name, List<string> values)
     {
         w.WritePropertyName(name);
         w.WriteStartArray();

@@ -546,6 +546,9 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PairedRow")
+                        .HasColumnType("text");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 

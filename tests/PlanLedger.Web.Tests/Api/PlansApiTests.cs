@@ -32,7 +32,7 @@ public abstract class PlansApiTests(LedgerFactory factory)
     }
 
     [Fact]
-    public async Task Every_seed_imports_with_the_same_task_count_as_the_engine()
+    public async Task Every_seed_imports_with_the_engines_task_count_less_the_restated_table_rows()
     {
         var admin = await factory.ClientAsync();
         foreach (var seed in Seeds.All)
@@ -40,7 +40,10 @@ public abstract class PlansApiTests(LedgerFactory factory)
             var res = await admin.UploadAsync(Path.GetFileName(seed), await File.ReadAllBytesAsync(seed));
             if (res.StatusCode == HttpStatusCode.Conflict) continue; // imported by another test of this class
             var body = await res.JsonAsync(HttpStatusCode.Created);
-            Assert.Equal(Seeds.EngineItemCount(seed), body["taskCount"]!.GetValue<int>());
+            // Seed 003's 附件 restates its 24 tasks: the attachment and its rows are paired away, and the only,
+            // unnumbered measure of rows 8 and 16 is its row's text. Every other seed: one task per item of the engine.
+            var restated = Path.GetFileName(seed).StartsWith("003_", StringComparison.Ordinal) ? 1 + 24 + 2 : 0;
+            Assert.Equal(Seeds.EngineItemCount(seed) - restated, body["taskCount"]!.GetValue<int>());
         }
     }
 

@@ -31,8 +31,27 @@ public sealed class PlanTask
     public DateTimeOffset? ClosedAt { get; set; }
     public int SpanOffset { get; set; }
     public int SpanLength { get; set; }
+    /// <summary>
+    /// JSON (<see cref="Features.Plans.PairedRow"/>) when this body item absorbed the attachment-table row that restates it:
+    /// both sides as written, so that the review page can show the pairing and undo it.
+    /// </summary>
+    public string? PairedRow { get; set; }
     public List<TaskUnit> Units { get; } = [];
     public List<TaskTarget> Targets { get; } = [];
+
+    /// <summary>Replaces the task's lead and supporting units with these names as written, mapped onto the directory.</summary>
+    public void SetUnits(IEnumerable<string> lead, IEnumerable<string> support, IReadOnlyList<Unit> directory)
+    {
+        Units.Clear();
+        foreach (var name in lead)
+            Units.Add(new TaskUnit { Role = UnitRole.Lead, Name = Clip(name, 200), UnitId = Features.Admin.UnitMatcher.Match(name, directory)?.Id });
+        foreach (var name in support)
+            Units.Add(new TaskUnit { Role = UnitRole.Support, Name = Clip(name, 200), UnitId = Features.Admin.UnitMatcher.Match(name, directory)?.Id });
+        LeadNames = Clip(string.Join("、", lead), 1000);
+        SupportNames = Clip(string.Join("、", support), 1000);
+    }
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 }
 
 /// <summary>The status light: not_started, on_track (绿), at_risk (黄), overdue (红), done (销号).</summary>

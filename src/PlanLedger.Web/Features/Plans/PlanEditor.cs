@@ -79,8 +79,9 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var (task, plan) = r.Value;
         if (string.IsNullOrWhiteSpace(edit.Heading) && string.IsNullOrWhiteSpace(edit.Text))
             return Failure.BadRequest("标题和内容不能都为空 Heading and text cannot both be empty");
-        task.Heading = PlanImporter.Clip(edit.Heading.Trim(), 1000)!;
         task.Text = edit.Text.Trim();
+        // A task is never nameless: without a heading it is named by the first clause of its text.
+        task.Heading = PlanImporter.Clip(string.IsNullOrWhiteSpace(edit.Heading) ? LedgerShaper.Name(task.Text, task.Label) : edit.Heading.Trim(), 1000)!;
         task.Deadline = PlanImporter.Clip(string.IsNullOrWhiteSpace(edit.Deadline) ? null : edit.Deadline.Trim(), 100);
         task.DueDate = edit.DueDate ?? StatusRules.DueDate(task.Deadline, plan.Year);
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
@@ -210,7 +211,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         : null;
 
     /// <summary>Recomputes order, level, path and section from the parent links after a move or merge.</summary>
-    private static void Renumber(List<PlanTask> all)
+    internal static void Renumber(List<PlanTask> all)
     {
         var children = all.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value);
         var order = 0;

@@ -81,7 +81,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
         var units = await db.Units.Where(u => u.OrganisationId == me.OrganisationId && u.MergedIntoId == null).ToListAsync(ct);
         var order = 0;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        void Add(IEnumerable<PlanItem> items, PlanTask? parent, string section)
+        void Add(IEnumerable<ImportedTask> items, PlanTask? parent, string section)
         {
             foreach (var item in items)
             {
@@ -90,7 +90,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
                     Plan = plan,
                     Parent = parent,
                     Order = order++,
-                    Level = item.Level,
+                    Level = parent is null ? 1 : parent.Level + 1,
                     Label = Clip(item.Label, 50)!,
                     Path = Clip(parent is null ? item.Label : parent.Path + "/" + item.Label, 200)!,
                     Section = Clip(parent is null ? item.Label : section, 50)!,
@@ -98,15 +98,11 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
                     Text = item.Text,
                     Deadline = Clip(item.Deadline, 100),
                     DueDate = StatusRules.DueDate(item.Deadline, plan.Year),
-                    LeadNames = Clip(string.Join("、", item.Lead), 1000)!,
-                    SupportNames = Clip(string.Join("、", item.Support), 1000)!,
                     SpanOffset = item.Span.Offset,
                     SpanLength = item.Span.Length,
+                    PairedRow = item.Paired?.ToJson(),
                 };
-                foreach (var name in item.Lead)
-                    task.Units.Add(new TaskUnit { Role = UnitRole.Lead, Name = Clip(name, 200)!, UnitId = UnitMatcher.Match(name, units)?.Id });
-                foreach (var name in item.Support)
-                    task.Units.Add(new TaskUnit { Role = UnitRole.Support, Name = Clip(name, 200)!, UnitId = UnitMatcher.Match(name, units)?.Id });
+                task.SetUnits(item.Lead, item.Support, units);
                 foreach (var t in item.Targets)
                     task.Targets.Add(new TaskTarget
                     {
@@ -117,7 +113,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
                 Add(item.Children, task, parent is null ? item.Label : section);
             }
         }
-        Add(doc.Items, null, "");
+        Add(LedgerShaper.Shape(doc.Items), null, "");
         plan.Tasks.RefreshStatuses(plan, today);
         plan.TaskCount = plan.Tasks.Count;
 

@@ -11,7 +11,7 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Plans;
 
 /// <summary>Review: the source text beside the parsed tree; the office fixes items, targets, units and due dates, then publishes.</summary>
-public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanEditor editor) : LedgerPageModel
+public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanEditor editor, PairingUndo pairing) : LedgerPageModel
 {
     public Plan Plan { get; private set; } = null!;
     public List<PlanTask> Tasks { get; private set; } = [];
@@ -94,6 +94,13 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
     {
         var r = await editor.AddUnitAsync(Me, taskId, unitId, role, ct);
         return Back(id, r.Error, taskId);
+    }
+
+    /// <summary>拆开: the body item and its attachment-table row become two tasks again.</summary>
+    public async Task<IActionResult> OnPostUnpairAsync(int id, int taskId, CancellationToken ct)
+    {
+        var r = await pairing.UnpairAsync(Me, taskId, ct);
+        return Back(id, r.Error, r.Value?.Id ?? taskId);
     }
 
     public async Task<IActionResult> OnPostReportDayAsync(int id, int reportDay, CancellationToken ct)

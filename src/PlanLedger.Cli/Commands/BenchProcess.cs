@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace PlanLedger.Cli.Commands;
+
+/// <summary>
+/// Whole-process figures for the bench: runs this CLI as a child (<c>planledger parse FILE --json</c>, output
+/// discarded) and measures wall time, CPU time (user + system, from <c>getrusage(RUSAGE_CHILDREN)</c>) and peak RSS,
+/// best of N runs, so that start-up, JIT and GC are counted as a user meets them.
+/// </summary>
+internal static partial class BenchProcess
+{
+    public sealed record Run(double Wall, double Cpu, long PeakRssBytes);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct RUsage
+    {
+        public long UtimeSec, UtimeUsec, StimeSec, StimeUsec, MaxRss;
+        public long IxRss, IdRss, IsRss, MinFlt, MajFlt, NSwap, InBlock, OuBlock, MsgSnd, MsgRcv, NSignals, NvCsw, NivCsw;
+    }
+
+    [LibraryImport("libc", EntryPoint = "getrusage", SetLastError = true)]
+    private static partial int GetRUsage(int who, out RUsage usage);
+
+    private const int RusageChildren = -1;
+
+    public static bool Supported => OperatingSystem.IsLinux() && Environment.ProcessPath is not null;
+
+    /// <summary>Best wall and best CPU time of <paramref name="runs"/> runs of this CLI with <paramref name="args"/>.</summary>
+    public static Run Measure(IReadOnlyList<string> args, int runs)
+    {
+        double bestWall = double.MaxValue, bestCpu = double.MaxValue;
+        for (var i = 0; i < runs; i++)
+        {
+            var before = Cpu(out _);
+            var sw = Stopwatch.StartNew();
+            using (var p = Start(args))
+            {
+                var drain = p.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+                var err = p.StandardError.ReadToEndAsync();
+                p.WaitForExit();
+                drain.Wait();
+                if (p.ExitCode != 0) throw new InvalidOperationException($"planledger {string.Join(' ', args)} exited {p.ExitCode}: {err.Result.Trim()}");
+            }
+            sw.Stop();
+            bestWall = Math.Min(bestWall, sw.Elapsed.TotalSeconds);
+            bestCpu = Math.Min(bestCpu, Cpu(out _) - before);
+        }
+        Cpu(out var maxRss);
+        return new Run(bestWall, bestCpu, maxRss);
+    }
+
+    private static Process Start(IReadOnlyList<string> args)
+    {
+        var psi = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        // Under `dotnet planledger.dll` the host is dotnet and the entry assembly its first argument.
+        var entry = Environment.GetCommandLineArgs()[0];
+        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) psi.ArgumentList.Add(entry);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return Process.Start(psi)!;
+    }
+
+    /// <summary>CPU seconds of all children waited for so far; <paramref name="maxRss"/> the largest child's peak RSS.</summary>
+    private static double Cpu(out long maxRss)
+    {
+        if (GetRUsage(RusageChildren, out var u) != 0) throw new InvalidOperationException("getrusage failed");
+        maxRss = u.MaxRss * 1024;
+        return u.UtimeSec + u.UtimeUsec / 1e6 + u.StimeSec + u.StimeUsec / 1e6;
+    }
+}

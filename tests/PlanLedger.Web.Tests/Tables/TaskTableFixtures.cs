@@ -1,0 +1,57 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace PlanLedger.Web.Tests.Tables;
+
+/// <summary>
+/// A county bureau's 任务分解表 as an HTML page and as a Word file: a title, a header row (序号/重点任务/具体措施/责任单位/完成时限)
+/// and three rows — numbered measures (one stating its own deadline), an unnumbered measures cell, and a row led by
+/// another unit with a supporting unit.
+/// </summary>
+public static class TaskTableFixtures
+{
+    public const string Title = "2024年教育重点工作任务分解表";
+
+    /// <summary>Rows (every unit name begins with <paramref name="p"/>, a place name that keeps two imports apart): 序号, 重点任务, 具体措施 (lines), 责任单位, 完成时限.</summary>
+    public static (string No, string Task, string[] Measures, string Units, string Deadline)[] Rows(string p) =>
+    [
+        ("1", "扩大学前教育资源", ["1.新建幼儿园3所。", "2.新增学位1200个，6月底前完成。"], $"{p}基础教育股（牵头）、{p}计财股", "2024年10月底前"),
+        ("2", "加强教师队伍建设", ["招聘教师200名左右，开展全员培训。"], $"{p}人事股", "年内"),
+        ("3", "推进校园安全建设", ["1.开展安全隐患排查。", "2.组织应急演练4次。"], $"{p}安全股（牵头）、{p}基础教育股", "2024年12月底前"),
+    ];
+
+    public static byte[] Html(string p)
+    {
+        var sb = new StringBuilder($"""
+            <html><head><meta charset="utf-8"></head><body><div id="zoom">
+            <p>某县教育局关于印发《{Title}》的通知</p><p>各学校：现将《{Title}》印发给你们，请认真抓好落实。</p>
+            <p>某县教育局</p><p>2024年2月1日</p><p>{Title}（{p}）</p>
+            <table><tr><td>序号</td><td>重点任务</td><td>具体措施</td><td>责任单位</td><td>完成时限</td></tr>
+            """);
+        foreach (var (no, task, measures, units, deadline) in Rows(p))
+            sb.Append($"<tr><td>{no}</td><td>{task}</td><td>{string.Join("<br>", measures)}</td><td>{units}</td><td>{deadline}</td></tr>\n");
+        sb.Append("</table></div></body></html>");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    public static byte[] Docx(string p)
+    {
+        var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var table = new Table(new TableProperties(new TableBorders()));
+            table.Append(Row(["序号", "重点任务", "具体措施", "责任单位", "完成时限"]));
+            foreach (var (no, task, measures, units, deadline) in Rows(p))
+                table.Append(Row([no, task, measures, units, deadline]));
+            main.Document = new Document(new Body(Para($"{Title}（{p}）"), Para("某县教育局"), table, Para("某县教育局办公室 2024年2月1日印发")));
+        }
+        return ms.ToArray();
+    }
+
+    private static Paragraph Para(string text) => new(new Run(new Text(text)));
+
+    private static TableRow Row(object[] cells) =>
+        new(cells.Select(c => new TableCell((c is string[] lines ? lines : [(string)c]).Select(Para))));
+}
