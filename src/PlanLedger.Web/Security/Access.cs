@@ -58,9 +58,9 @@ public static class Access
             LedgerAction.ReadFinding or LedgerAction.ReadBulletin when user.Role == UserRole.Reporter && !Inspector(user, r) =>
                 user.UnitId is { } u && r.TaskUnitIds?.Contains(u) == true ? true : null,
             LedgerAction.ReadFinding or LedgerAction.ReadBulletin => true,
-            LedgerAction.RectifyFinding => user.Role == UserRole.Reporter
-                ? user.UnitId is { } unit2 && r.TaskUnitIds?.Contains(unit2) == true
-                : own && manager,
+            LedgerAction.RectifyFinding when user.Role == UserRole.Reporter =>
+                user.UnitId is { } u2 && r.TaskUnitIds?.Contains(u2) == true ? true : Inspector(user, r) ? false : null,
+            LedgerAction.RectifyFinding => own && manager,
             _ => false,
         };
         // A reporter never learns that another unit's finding exists.
