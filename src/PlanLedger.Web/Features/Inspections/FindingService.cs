@@ -169,10 +169,13 @@ public sealed class FindingService(LedgerDbContext db, InspectionService rounds,
     }
 
     /// <summary>The dashboard's figures: open (待整改 + 重新整改), overdue among them, awaiting re-check — for the scope of <paramref name="me"/>.</summary>
-    public async Task<FindingCounts> CountsAsync(CurrentUser me, CancellationToken ct = default)
+    /// <remarks>With <paramref name="planId"/>: only findings related to a task of that plan (the plan's dashboard).</remarks>
+    public async Task<FindingCounts> CountsAsync(CurrentUser me, CancellationToken ct = default, int? planId = null)
     {
         var today = Today;
-        var rows = await Visible(me).GroupBy(f => f.Status)
+        var q = Visible(me);
+        if (planId is { } plan) q = q.Where(f => f.Tasks.Any(t => t.Task!.PlanId == plan));
+        var rows = await q.GroupBy(f => f.Status)
             .Select(g => new { g.Key, N = g.Count(), Late = g.Count(f => f.Deadline < today) }).ToListAsync(ct);
         var open = rows.Where(r => r.Key is FindingStatus.Open or FindingStatus.Reopened).ToList();
         return new FindingCounts(open.Sum(r => r.N), open.Sum(r => r.Late), rows.Where(r => r.Key == FindingStatus.Rectified).Sum(r => r.N));

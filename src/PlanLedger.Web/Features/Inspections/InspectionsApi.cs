@@ -27,7 +27,7 @@ public static class InspectionsApi
 
         var f = api.MapGroup("/findings").RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Findings");
         f.MapGet("", List);
-        f.MapGet("/counts", async (HttpContext http, FindingService s, CancellationToken ct) => TypedResults.Ok(await s.CountsAsync(http.Me(), ct)));
+        f.MapGet("/counts", async (int? plan, HttpContext http, FindingService s, CancellationToken ct) => TypedResults.Ok(await s.CountsAsync(http.Me(), ct, plan)));
         f.MapGet("/{id:int}", GetFinding);
         f.MapPost("/{id:int}/rectify", Rectify);
         f.MapPost("/{id:int}/close", Close);
