@@ -339,6 +339,8 @@ public abstract class InspectionsApiTests(LedgerFactory factory)
         Assert.Equal(HttpStatusCode.Conflict, (await office.PutAsJsonAsync($"/api/v1/inspections/{round}/bulletin", new { title = "改" })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/inspections/{round}/bulletin?regenerate=true", new { })).StatusCode);
         Assert.Equal("reported", (await office.GetJsonAsync($"/api/v1/inspections/{round}"))["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/inspections/{round}/findings",
+            new { unitId = w.UnitA, severity = "minor", description = "通报后", requirement = "y", deadline = Today(5) })).StatusCode);
 
         // Published to the visited units (and readable by leaders); a unit not visited does not see it; the sibling neither.
         Assert.Equal(HttpStatusCode.OK, (await (await As(w, "repA")).GetAsync($"/api/v1/inspections/{round}/bulletin")).StatusCode);

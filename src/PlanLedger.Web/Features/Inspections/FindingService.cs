@@ -21,6 +21,7 @@ public sealed class FindingService(LedgerDbContext db, InspectionService rounds,
         if (r.Error is { } e) return e;
         var (round, resource) = r.Value;
         if (!round.Drawn) return Failure.Conflict("本轮督导尚未抽取，不能记录问题 Draw the round before recording findings");
+        if (round.Status == InspectionRoundStatus.Reported) return Failure.Conflict("本轮督导已通报，不能再记录问题 The round's bulletin is published");
         if (input.UnitId is not { } unitId || round.DrawnVisits.All(v => v.UnitId != unitId))
             return Failure.BadRequest("问题单位应为本轮抽中的单位 The unit must be one this round visits");
         if (!InspectionNames.TryParseSeverity(input.Severity, out var severity))
