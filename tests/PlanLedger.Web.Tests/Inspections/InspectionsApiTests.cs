@@ -353,8 +353,11 @@ public abstract class InspectionsApiTests(LedgerFactory factory)
             foreach (var unit in new[] { w.UnitA, w.UnitB })
                 Assert.Single(await db.Notifications.Where(n => n.UnitId == unit && n.Kind == NotificationKind.BulletinPublished).ToListAsync());
         }
-        var home = await (await PageClient.SignInAsync(factory, w.Users["repA"], TestApi.Password)).GetHtmlAsync("/");
-        Assert.Contains($"href=\"/Inspections/{round}/Bulletin\"", home);
+        var unitPage = await PageClient.SignInAsync(factory, w.Users["repA"], TestApi.Password);
+        Assert.Contains($"href=\"/Inspections/{round}/Bulletin\"", await unitPage.GetHtmlAsync("/"));
+        // Reading it marks the notice read.
+        Assert.Contains("第二中学安全管理制度健全", await unitPage.GetHtmlAsync($"/Inspections/{round}/Bulletin"));
+        Assert.DoesNotContain($"href=\"/Inspections/{round}/Bulletin\"", await unitPage.GetHtmlAsync("/"));
 
         // The 问题清单 as .xlsx, for the office and for a visited unit once published.
         var xlsx = await (await As(w, "repA")).GetByteArrayAsync($"/api/v1/inspections/{round}/findings.xlsx");
@@ -412,6 +415,8 @@ public abstract class InspectionsApiTests(LedgerFactory factory)
         var unit = await PageClient.SignInAsync(factory, w.Users["repA"], TestApi.Password);
         Assert.Contains($"/Inspections/Findings/{id}", await unit.GetHtmlAsync("/"));
         var url = $"/Inspections/Findings/{id}";
+        await unit.GetHtmlAsync(url);
+        Assert.DoesNotContain($"/Inspections/Findings/{id}", await unit.GetHtmlAsync("/"));
         var rectified = await unit.PostFormAsync(url, url + "?handler=Rectify", new() { ["text"] = "已建立晨检台账" },
             [("evidence", "晨检台账.pdf", "%PDF-1.4 台账"u8.ToArray())]);
         var after = await rectified.Content.ReadAsStringAsync();

@@ -4,7 +4,7 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Inspections;
 
 /// <summary>督导通报: read it, and for the office edit the draft, redraft it from the round, and publish (印发) it.</summary>
-public sealed class BulletinModel(BulletinService bulletins, InspectionService rounds) : InspectionPageModel
+public sealed class BulletinModel(BulletinService bulletins, InspectionService rounds, InspectionNotifier notifier) : InspectionPageModel
 {
     public BulletinDto Bulletin { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -15,6 +15,7 @@ public sealed class BulletinModel(BulletinService bulletins, InspectionService r
         if (r.Error is { } e) return Fail(e);
         Bulletin = r.Value!;
         CanManage = (await rounds.RoundAsync(Me, id, LedgerAction.ManageInspection, ct: ct)).Ok;
+        if (Me.UnitId is { } unit) await notifier.MarkReadAsync(unit, $"/Inspections/{id}/Bulletin", ct);
         return Page();
     }
 

@@ -6,7 +6,7 @@ namespace PlanLedger.Web.Features.Inspections;
 
 /// <summary>One finding: its history with evidence, the unit's 整改 form, the office's 复查 (销号 / 重新整改).</summary>
 [RequestSizeLimit(64L * 1024 * 1024)]
-public sealed class FindingModel(FindingService findings, TimeProvider clock) : InspectionPageModel
+public sealed class FindingModel(FindingService findings, InspectionNotifier notifier, TimeProvider clock) : InspectionPageModel
 {
     public FindingDto Finding { get; private set; } = null!;
     public bool CanRectify { get; private set; }
@@ -20,6 +20,8 @@ public sealed class FindingModel(FindingService findings, TimeProvider clock) : 
         Finding = r.Value!;
         CanRectify = (await findings.FindingAsync(Me, id, LedgerAction.RectifyFinding, ct: ct)).Ok;
         CanRecheck = (await findings.FindingAsync(Me, id, LedgerAction.RecheckFinding, ct: ct)).Ok;
+        if (Me.Role == Data.Entities.UserRole.Reporter && Me.UnitId == Finding.UnitId)
+            await notifier.MarkReadAsync(Finding.UnitId, $"/Inspections/Findings/{id}", ct);
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 
@@ -19,5 +20,14 @@ public sealed class InspectionNotifier(LedgerDbContext db, TimeProvider clock)
             Period = now.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             Message = message.Length > 1000 ? message[..1000] : message,
         });
+    }
+
+    /// <summary>Opening the page a notification leads to marks the unit's unread notifications of that page read.</summary>
+    public async Task MarkReadAsync(int unitId, string link, CancellationToken ct = default)
+    {
+        var unread = await db.Notifications.Where(n => n.UnitId == unitId && n.Link == link && n.ReadAt == null).ToListAsync(ct);
+        if (unread.Count == 0) return;
+        foreach (var n in unread) n.ReadAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
     }
 }

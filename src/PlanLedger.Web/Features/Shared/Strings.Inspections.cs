@@ -30,6 +30,7 @@ internal static partial class Strings
         ["督导通报"] = "Inspection bulletin", ["起草督导通报"] = "Draft the bulletin", ["查看通报"] = "Open the bulletin",
         ["按问题清单重新起草"] = "Redraft from the issue list", ["印发"] = "Publish", ["已印发"] = "Published", ["草稿（未印发）"] = "Draft (not published)",
         ["打印视图"] = "Print view", ["一、督导基本情况"] = "1. What was inspected", ["二、好的做法"] = "2. Good practice",
+        ["被督导单位在已发布台账中暂无任务，可不关联任务"] = "The visited units hold no task in a published ledger; the finding can stand without one",
         ["三、存在的问题"] = "3. Findings", ["四、整改要求"] = "4. Requirements and deadlines", ["附件：问题清单"] = "Attachment: issue list",
     };
 }
