@@ -119,6 +119,8 @@ public abstract class InspectionsApiTests(LedgerFactory factory)
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.Entity == nameof(InspectionRound) && e.EntityId == one.ToString()).ToListAsync();
         Assert.Contains(audit, e => e.Action == "modified" && e.After!.Contains("00000000000abcde"));
+        Assert.Equal(["draw", "edit"], audit.Where(e => e.Action == "refused").OrderBy(e => e.Id)
+            .Select(e => System.Text.Json.JsonDocument.Parse(e.After!).RootElement.GetProperty("attempt").GetString()));
         Assert.Equal(3, await db.AuditEntries.CountAsync(e => e.Entity == nameof(InspectionVisit) && e.Action == "added"
             && db.InspectionVisits.Any(v => v.RoundId == one && v.Id.ToString() == e.EntityId)));
     }

@@ -73,7 +73,7 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
         var r = await RoundAsync(me, id, LedgerAction.ManageInspection, track: true, ct);
         if (r.Error is { } e) return e;
         var (round, resource) = r.Value;
-        if (round.Drawn) return Failure.Conflict("本轮督导已抽取，抽取结果与范围不能更改 This round has been drawn; its scope and draw cannot change");
+        if (round.Drawn) return await RefusedAsync(me, round, "edit", "本轮督导已抽取，抽取结果与范围不能更改 This round has been drawn; its scope and draw cannot change", ct);
         if (await ApplyAsync(round, resource.OrganisationPath, input, ct) is { } bad) return bad;
         await db.SaveChangesAsync(ct);
         return await DtoAsync(round.Id, ct);
@@ -111,7 +111,7 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
         var r = await RoundAsync(me, id, LedgerAction.ManageInspection, track: true, ct);
         if (r.Error is { } e) return e;
         var round = r.Value.Round;
-        if (round.Drawn) return Failure.Conflict("本轮督导已抽取，抽取结果不能更改 This round has been drawn; the draw cannot change");
+        if (round.Drawn) return await RefusedAsync(me, round, "draw", "本轮督导已抽取，抽取结果不能更改 This round has been drawn; the draw cannot change", ct);
         ulong seed;
         if (string.IsNullOrWhiteSpace(seedText)) seed = RandomDraw.NewSeed();
         else if (!RandomDraw.TryParse(seedText, out seed)) return Failure.BadRequest("种子应为 1–16 位十六进制数 The seed must be 1–16 hex digits");
@@ -131,6 +131,23 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
             return Failure.Conflict(why);
         await db.SaveChangesAsync(ct);
         return await DtoAsync(round.Id, ct);
+    }
+
+    /// <summary>
+    /// An attempt to change a stored draw: refused (409) and written to the audit trail as action "refused", with the
+    /// stored seed, so that attempts are visible beside the draw itself.
+    /// </summary>
+    private async Task<Failure> RefusedAsync(CurrentUser me, InspectionRound round, string attempt, string why, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), UserId = me.Id, UserName = me.UserName, ActorOrganisationPath = me.OrganisationPath,
+            Entity = nameof(InspectionRound), EntityId = round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = "refused",
+            After = System.Text.Json.JsonSerializer.Serialize(new { attempt, round.Seed }),
+        });
+        await db.SaveChangesAsync(ct);
+        return Failure.Conflict(why, new Dictionary<string, object?> { ["seed"] = round.Seed });
     }
 
     private static IEnumerable<InspectorCandidate> Pool(InspectionRound round) =>
