@@ -372,6 +372,39 @@ public abstract class InspectionsApiTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task Two_decisions_on_the_same_finding_at_once_the_second_is_refused()
+    {
+        var w = await WorldAsync();
+        var round = await DrawnRoundAsync(w);
+        var id = await FindingAsync(w, round);
+        await (await As(w, "repA")).PostJsonAsync($"/api/v1/findings/{id}/rectify", new { text = "已整改" }, HttpStatusCode.OK);
+        using var s1 = factory.Services.CreateScope();
+        using var s2 = factory.Services.CreateScope();
+        var db1 = s1.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var db2 = s2.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var a = await db1.Findings.Include(f => f.Events).SingleAsync(f => f.Id == id);
+        var b = await db2.Findings.Include(f => f.Events).SingleAsync(f => f.Id == id);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(a.Close("复查通过", "甲", now));
+        Assert.Null(b.Reopen("整改不到位", null, DateOnly.FromDateTime(now.UtcDateTime), "乙", now));
+        await db1.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());
+        Assert.Equal("closed", (await (await As(w, "office")).GetJsonAsync($"/api/v1/findings/{id}"))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_pages_speak_english_when_asked()
+    {
+        var w = await WorldAsync();
+        var round = await DrawnRoundAsync(w);
+        var office = await PageClient.SignInAsync(factory, w.Users["office"], TestApi.Password);
+        var html = await office.GetHtmlAsync($"/Inspections/{round}?culture=en&ui-culture=en");
+        Assert.Contains("Random draw", html);
+        Assert.Contains("Record a finding", html);
+        Assert.Contains("Drawn", html);
+    }
+
+    [Fact]
     public async Task The_routes_are_described_in_the_openapi_document()
     {
         var doc = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
