@@ -430,11 +430,25 @@ public abstract class InspectionsApiTests(LedgerFactory factory)
         });
         var roundUrl = created.RequestMessage!.RequestUri!.AbsolutePath;
         Assert.Matches(@"^/Inspections/\d+$", roundUrl);
+        var edit = new Dictionary<string, string>
+        {
+            ["title"] = $"页面督导（改）{w.N}", ["visits"] = "1", ["inspectorsPerVisit"] = "1", ["avoidRecentRounds"] = "0",
+            ["unitIds"] = w.UnitA.ToString(), ["inspectorIds"] = w.Inspectors[0].ToString(),
+        };
+        Assert.Contains($"页面督导（改）{w.N}", await (await office.PostFormAsync(roundUrl, roundUrl + "?handler=Edit", edit)).Content.ReadAsStringAsync());
         var drawn = await office.PostFormAsync(roundUrl, roundUrl + "?handler=Draw", new() { ["seed"] = "2026" });
         var html = await drawn.Content.ReadAsStringAsync();
         Assert.Contains("0000000000002026", html);
         Assert.Contains($"第一中学{w.N}", html);
         Assert.Contains("复核一致", await office.GetHtmlAsync(roundUrl + "?verify=2026"));
+        Assert.DoesNotContain("id=\"edit-round\"", html);
+        var token = PageClient.Token(html);   // a stale form posted after the draw: refused with the reason
+        using (var stale = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } })
+        {
+            foreach (var (k, v) in edit) stale.Add(new StringContent(v), k);
+            var refused = await (await office.Http.PostAsync(roundUrl + "?handler=Edit", stale)).Content.ReadAsStringAsync();
+            Assert.Contains("本轮督导已抽取", refused);
+        }
 
         var inspector = await PageClient.SignInAsync(factory, w.Users["insp1"], TestApi.Password);
         var recorded = await inspector.PostFormAsync(roundUrl, roundUrl + "?handler=Finding", new()

@@ -17,6 +17,9 @@ public sealed class RoundModel(LedgerDbContext db, InspectionService rounds, Fin
     public bool CanManage { get; private set; }
     public bool CanRecord { get; private set; }
     public bool HasBulletin { get; private set; }
+    /// <summary>For the edit form while the round is 待抽取.</summary>
+    public List<Data.Entities.Unit> Units { get; private set; } = [];
+    public List<Data.Entities.AppUser> People { get; private set; } = [];
     public DateOnly Day => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task<IActionResult> OnGetAsync(int id, string? verify, CancellationToken ct)
@@ -29,6 +32,11 @@ public sealed class RoundModel(LedgerDbContext db, InspectionService rounds, Fin
         CanRecord = round.Drawn && Access.Can(Me, LedgerAction.RecordFinding, resource);
         Findings = await findings.ListAsync(Me, new FindingFilter(RoundId: id), ct);
         HasBulletin = await db.InspectionBulletins.AnyAsync(b => b.RoundId == id, ct);
+        if (CanManage && !round.Drawn)
+        {
+            Units = await rounds.CandidateUnitsAsync(resource.OrganisationPath, ct);
+            People = await rounds.CandidateInspectorsAsync(round.OrganisationId, ct);
+        }
         if (round.Drawn && verify is not null)
         {
             var v = await rounds.VerifyAsync(Me, id, verify, ct);
@@ -46,6 +54,13 @@ public sealed class RoundModel(LedgerDbContext db, InspectionService rounds, Fin
                 .Select(t => new TaskChoice(t.TaskId, Round.Draw.First(v => v.UnitId == t.UnitId).Unit, $"{t.Path} {t.Heading}")).ToList();
         }
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(int id, string? title, string? description, int? visits, int? inspectorsPerVisit,
+        int? avoidRecentRounds, List<int>? unitIds, List<int>? inspectorIds, CancellationToken ct)
+    {
+        var r = await rounds.UpdateAsync(Me, id, new RoundInput(title, description, visits, inspectorsPerVisit, avoidRecentRounds, unitIds, inspectorIds), ct);
+        return After($"/Inspections/{id}", r.Error, "督导已修改");
     }
 
     public async Task<IActionResult> OnPostDrawAsync(int id, string? seed, CancellationToken ct)

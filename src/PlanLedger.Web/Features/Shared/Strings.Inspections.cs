@@ -5,7 +5,7 @@ internal static partial class Strings
 {
     private static readonly Dictionary<string, string> Inspections = new()
     {
-        ["督导"] = "Inspections", ["新建督导"] = "New inspection round", ["督导名称"] = "Round title", ["督导说明"] = "Description",
+        ["督导"] = "Inspections", ["新建督导"] = "New inspection round", ["修改督导"] = "Edit the round", ["督导名称"] = "Round title", ["督导说明"] = "Description",
         ["督导单位数"] = "Visits", ["每组督导人员数"] = "Inspectors per visit", ["回避最近几轮已督导的单位"] = "Avoid units visited in the last N rounds",
         ["督导范围（单位/学校）"] = "Scope (units / schools)", ["督导人员库"] = "Inspector pool", ["督导人员"] = "Inspectors",
         ["被督导单位"] = "Visited unit", ["创建"] = "Create", ["创建人"] = "Created by",
