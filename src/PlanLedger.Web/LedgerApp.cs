@@ -14,6 +14,7 @@ using PlanLedger.Web.Features.Auth;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Features.Dashboard;
 using PlanLedger.Web.Features.Export;
+using PlanLedger.Web.Features.Inspections;
 using PlanLedger.Web.Features.Plans;
 using PlanLedger.Web.Features.Reminders;
 using PlanLedger.Web.Features.Reports;
@@ -135,6 +136,10 @@ public static class LedgerApp
         services.AddScoped<SummaryService>();
         services.AddScoped<EvidenceStore>();
         services.AddScoped<ReminderJob>();
+        services.AddScoped<InspectionService>();
+        services.AddScoped<FindingService>();
+        services.AddScoped<BulletinService>();
+        services.AddScoped<InspectionNotifier>();
         services.AddHostedService<ReminderService>();
     }
 
@@ -171,8 +176,10 @@ public static class LedgerApp
         api.MapPairingsApi();
         api.MapTasksApi();
         api.MapAdminApi();
+        api.MapInspectionsApi();
         app.MapExportEndpoints();
         app.MapEvidenceDownload();
+        app.MapFindingEvidenceDownload();
     }
 
     /// <summary>Creates and migrates the database; on first start creates the organisation and the administrator.</summary>

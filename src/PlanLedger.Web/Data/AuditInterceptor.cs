@@ -18,6 +18,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     [
         typeof(Plan), typeof(PlanTask), typeof(TaskTarget), typeof(TaskUnit), typeof(ProgressReport),
         typeof(Evidence), typeof(Unit), typeof(Organisation), typeof(AppUser),
+        // Inspections (督导): rounds and their draw, findings and their steps, bulletins.
+        typeof(InspectionRound), typeof(InspectionScopeUnit), typeof(InspectionInspector), typeof(InspectionVisit),
+        typeof(InspectionVisitInspector), typeof(Finding), typeof(FindingTask), typeof(FindingEvent), typeof(FindingEvidence),
+        typeof(InspectionBulletin),
     ];
 
     private static readonly HashSet<string> Hidden =

@@ -20,6 +20,12 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<InspectionRound> InspectionRounds => Set<InspectionRound>();
+    public DbSet<InspectionVisit> InspectionVisits => Set<InspectionVisit>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<FindingEvent> FindingEvents => Set<FindingEvent>();
+    public DbSet<FindingEvidence> FindingEvidence => Set<FindingEvidence>();
+    public DbSet<InspectionBulletin> InspectionBulletins => Set<InspectionBulletin>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

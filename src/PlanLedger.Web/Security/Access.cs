@@ -7,6 +7,9 @@ public enum LedgerAction
 {
     ReadPlan, ImportPlan, EditPlan, DeletePlan, ReportOnTask, ReviewReport,
     ManageUnits, ManageUsers, ManageOrganisations, ReadAudit,
+    // 督导 inspections: a round's resource carries its visited units (TaskUnitIds) and drawn inspectors (InspectorIds);
+    // a finding's carries its one unit and the round's inspectors; a bulletin's is a draft until published.
+    ReadInspection, ManageInspection, RecordFinding, ReadFinding, RectifyFinding, RecheckFinding, ReadBulletin,
 }
 
 /// <summary>Allow, or refuse as 403 (visible but not yours to do) or 404 (not visible to you at all).</summary>
@@ -14,7 +17,7 @@ public enum Decision { Allow, Forbidden, NotFound }
 
 /// <summary>The thing acted on: its organisation and, for a task, the units linked to it.</summary>
 public readonly record struct Resource(int OrganisationId, string OrganisationPath, bool Draft = false,
-    IReadOnlyCollection<int>? TaskUnitIds = null);
+    IReadOnlyCollection<int>? TaskUnitIds = null, IReadOnlyCollection<int>? InspectorIds = null);
 
 /// <summary>
 /// The authorisation rules, in one place, for pages and API alike.
@@ -25,6 +28,10 @@ public readonly record struct Resource(int OrganisationId, string OrganisationPa
 /// <item>责任单位 reporter: reads published plans; reports only on tasks its unit leads or supports.</item>
 /// <item>领导 leader and 只读 viewer: read published plans and dashboards.</item>
 /// <item>Drafts are seen only by the owning organisation's admin and office.</item>
+/// <item>督导: the office/admin of the round's organisation manage rounds, draw, re-check and close findings (复查/销号) and
+/// issue bulletins; the drawn inspectors of a round read it and record findings; a reporter sees and rectifies only its own
+/// unit's findings (another unit's → 404) and reads published bulletins of rounds that visited its unit; leaders and
+/// viewers read rounds, findings and published bulletins.</item>
 /// </list>
 /// </summary>
 public static class Access
@@ -35,7 +42,7 @@ public static class Access
         var own = r.OrganisationId == user.OrganisationId;
         var manager = user.Role is UserRole.Admin or UserRole.Office;
         if (r.Draft && !(own && manager)) return Decision.NotFound;
-        var allowed = action switch
+        bool? allowed = action switch
         {
             LedgerAction.ReadPlan => true,
             LedgerAction.ImportPlan or LedgerAction.EditPlan or LedgerAction.DeletePlan or LedgerAction.ReviewReport => own && manager,
@@ -45,12 +52,25 @@ public static class Access
             LedgerAction.ManageUnits => user.Role == UserRole.Admin || (own && user.Role == UserRole.Office),
             LedgerAction.ManageUsers or LedgerAction.ManageOrganisations => user.Role == UserRole.Admin,
             LedgerAction.ReadAudit => manager,
+            LedgerAction.ReadInspection => user.Role != UserRole.Reporter || Inspector(user, r),
+            LedgerAction.ManageInspection or LedgerAction.RecheckFinding => own && manager,
+            LedgerAction.RecordFinding => (own && manager) || Inspector(user, r),
+            LedgerAction.ReadFinding or LedgerAction.ReadBulletin when user.Role == UserRole.Reporter && !Inspector(user, r) =>
+                user.UnitId is { } u && r.TaskUnitIds?.Contains(u) == true ? true : null,
+            LedgerAction.ReadFinding or LedgerAction.ReadBulletin => true,
+            LedgerAction.RectifyFinding when user.Role == UserRole.Reporter =>
+                user.UnitId is { } u2 && r.TaskUnitIds?.Contains(u2) == true ? true : Inspector(user, r) ? false : null,
+            LedgerAction.RectifyFinding => own && manager,
             _ => false,
         };
-        return allowed ? Decision.Allow : Decision.Forbidden;
+        // A reporter never learns that another unit's finding exists.
+        if (allowed is null) return Decision.NotFound;
+        return allowed == true ? Decision.Allow : Decision.Forbidden;
     }
 
     public static bool Can(CurrentUser user, LedgerAction action, Resource r) => Decide(user, action, r) == Decision.Allow;
+
+    private static bool Inspector(CurrentUser user, Resource r) => r.InspectorIds?.Contains(user.Id) == true;
 
     /// <summary>Plans a person may list: in scope, and drafts only for the owning office/admin.</summary>
     public static IQueryable<Plan> VisiblePlans(IQueryable<Plan> plans, CurrentUser user)

@@ -11,7 +11,9 @@ internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfigura
         b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(n => n.Period).HasMaxLength(7);
         b.Property(n => n.Message).HasMaxLength(1000);
-        b.HasOne(n => n.Task).WithMany().HasForeignKey(n => n.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(n => n.Link).HasMaxLength(200);
+        b.Ignore(n => n.Href);
+        b.HasOne(n => n.Task).WithMany().HasForeignKey(n => n.TaskId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Unit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(n => new { n.UnitId, n.TaskId, n.Kind, n.Period }).IsUnique();
         b.HasIndex(n => new { n.UnitId, n.ReadAt });

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Shared;
+
+namespace PlanLedger.Web.Features.Inspections;
+
+/// <summary>Base of the inspection pages: a refused step comes back to the page with its reason, a done one with a notice.</summary>
+public abstract class InspectionPageModel : LedgerPageModel
+{
+    [TempData] public string? Problem { get; set; }
+
+    /// <summary>404/403 as pages; anything else back to <paramref name="url"/> with the reason shown.</summary>
+    protected IActionResult After(string url, Failure? f, string ok)
+    {
+        if (f is { Status: 404 or 403 }) return Fail(f);
+        if (f is not null) Problem = f.Title;
+        else Flash = ok;
+        return Redirect(url);
+    }
+
+    /// <summary>Times are stored in UTC and shown in China Standard Time (Asia/Shanghai, UTC+8, no daylight saving).</summary>
+    public static string Local(DateTimeOffset? t) => t?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    public static string StatusClass(Data.Entities.FindingStatus s, bool overdue) =>
+        overdue ? "finding overdue" : "finding " + s.ToString().ToLowerInvariant();
+}
