@@ -44,4 +44,19 @@ internal static class ReadErrors
     public static DocumentReadException NoText() =>
         new("no-text", "PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 .docx",
             "the PDF has no text layer (probably a scan); provide a PDF with selectable text or a .docx");
+
+    public static DocumentReadException ParseCrashed() =>
+        new("parse-crashed", "解析进程异常终止（文件结构异常，可能已损坏或经过恶意构造），无法读取该文件",
+            "the parse worker died on this file (malformed or crafted structure); the file cannot be read");
+
+    public static DocumentReadException ParseTimeout(TimeSpan limit) =>
+        new("parse-timeout", $"解析超时（超过 {limit.TotalSeconds:0} 秒），文件过于复杂或已损坏",
+            $"parsing took longer than {limit.TotalSeconds:0} s; the file is too complex or damaged");
+
+    public static DocumentReadException ParseOutOfMemory(long limit) =>
+        new("parse-memory", $"解析所需内存超过上限（{limit / (1024 * 1024)} MB），文件过于复杂或已损坏",
+            $"parsing needed more than the {limit / (1024 * 1024)} MB memory limit; the file is too complex or damaged");
+
+    public static DocumentReadException WorkerUnavailable(string detail) =>
+        new("parse-worker", $"无法启动解析进程：{detail}", $"the parse worker could not be started: {detail}");
 }
