@@ -105,6 +105,7 @@ internal sealed class ParseCommand : ICliCommand
                 await stdout.WriteAsync(OutlineRenderer.Render(doc));
             }
         }
+        _worker?.Dispose();
         return worst;
     }
 

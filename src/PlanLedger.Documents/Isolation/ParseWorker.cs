@@ -1,64 +1,62 @@
-using System.Globalization;
+using System.Buffers.Binary;
 using PlanLedger.Documents.Readers;
 
 namespace PlanLedger.Documents.Isolation;
 
 /// <summary>
-/// The child side of isolated parsing (<c>planledger parse-worker</c>): reads one document's bytes from standard
-/// input, parses it and writes a <see cref="WorkerReply"/> on standard output. A read error is a reply (exit 0);
-/// anything that kills the process — a stack overflow in PdfPig, the memory limit — is seen by the parent as
-/// a dead worker. Arguments: <c>--name FILE</c> <c>--year N</c> <c>--max-bytes N</c> <c>--max-uncompressed N</c>.
+/// The child side of isolated parsing (<c>planledger parse-worker</c>): reads requests from standard input —
+/// each a <see cref="WorkerRequest"/> frame and the document's bytes — parses them one after the other and
+/// writes a <see cref="WorkerReply"/> frame for each on standard output, until standard input ends. A read
+/// error is a reply; anything that kills the process — a stack overflow in PdfPig, the memory limit — is seen by
+/// the parent as a dead worker. Frames: a 4-byte little-endian length, then that many bytes.
 /// </summary>
 public static class ParseWorker
 {
     public const string Command = "parse-worker";
     public const int OutOfMemoryExit = 70;
 
-    public static int Run(string[] args, Stream input, Stream output)
+    public static int Run(Stream input, Stream output)
     {
-        var options = ParseOptions.Default;
-        var name = "input";
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        while (ReadFrame(input) is { } header)
         {
-            var value = args[i + 1];
-            switch (args[i])
+            var request = WorkerRequest.Read(header);
+            var body = ReadFrame(input);
+            if (request is null || body is null) return 2;
+            WorkerReply reply;
+            try
             {
-                case "--name": name = value; break;
-                case "--year": options = options with { Year = int.Parse(value, CultureInfo.InvariantCulture) }; break;
-                case "--max-bytes": options = options with { MaxInputBytes = long.Parse(value, CultureInfo.InvariantCulture) }; break;
-                case "--max-uncompressed": options = options with { MaxUncompressedBytes = long.Parse(value, CultureInfo.InvariantCulture) }; break;
-                default: return 2;
+                using var ms = new MemoryStream(body, writable: false);
+                reply = new WorkerReply { Document = PlanParser.Parse(ms, request.Name, request.Options) };
             }
+            catch (DocumentReadException e)
+            {
+                reply = WorkerReply.Failed(e);
+            }
+            catch (OutOfMemoryException)
+            {
+                return OutOfMemoryExit;
+            }
+            WriteFrame(output, reply.ToBytes());
+            output.Flush();
         }
-
-        WorkerReply reply;
-        try
-        {
-            reply = new WorkerReply { Document = PlanParser.Parse(input, name, options) };
-        }
-        catch (DocumentReadException e)
-        {
-            reply = WorkerReply.Failed(e);
-        }
-        catch (OutOfMemoryException)
-        {
-            return OutOfMemoryExit;
-        }
-        reply.Write(output);
-        output.Flush();
         return 0;
     }
 
-    /// <summary>The worker's arguments for one parse.</summary>
-    internal static IEnumerable<string> Arguments(string fileName, ParseOptions options)
+    internal static byte[]? ReadFrame(Stream s)
     {
-        yield return Command;
-        yield return "--name";
-        yield return string.IsNullOrEmpty(fileName) ? "input" : fileName;
-        if (options.Year is { } y) { yield return "--year"; yield return y.ToString(CultureInfo.InvariantCulture); }
-        yield return "--max-bytes";
-        yield return options.MaxInputBytes.ToString(CultureInfo.InvariantCulture);
-        yield return "--max-uncompressed";
-        yield return options.MaxUncompressedBytes.ToString(CultureInfo.InvariantCulture);
+        Span<byte> len = stackalloc byte[4];
+        if (s.ReadAtLeast(len, 4, throwOnEndOfStream: false) < 4) return null;
+        var n = BinaryPrimitives.ReadInt32LittleEndian(len);
+        if (n < 0) return null;
+        var data = new byte[n];
+        return s.ReadAtLeast(data, n, throwOnEndOfStream: false) == n ? data : null;
+    }
+
+    internal static void WriteFrame(Stream s, ReadOnlySpan<byte> data)
+    {
+        Span<byte> len = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(len, data.Length);
+        s.Write(len);
+        s.Write(data);
     }
 }

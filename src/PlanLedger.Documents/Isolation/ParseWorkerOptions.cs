@@ -17,4 +17,7 @@ public sealed record ParseWorkerOptions
 
     /// <summary>The worker's GC heap hard limit (DOTNET_GCHeapHardLimit, default 1 GiB).</summary>
     public long MemoryBytes { get; init; } = 1L << 30;
+
+    /// <summary>Workers kept running between documents (default 1; 0 starts one process per document).</summary>
+    public int IdleWorkers { get; init; } = 1;
 }
