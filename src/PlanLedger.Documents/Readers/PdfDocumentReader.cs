@@ -18,12 +18,19 @@ internal static partial class PdfDocumentReader
 {
     private sealed record PdfLine(string Text, double Left, double Right, double Y, double Size, int Page, int IndexOnPage, int LinesOnPage, double PageHeight);
 
+    /// <summary>PdfPig's limit on nested operations (content streams, form XObjects); real documents nest a few levels.</summary>
+    private const int MaxStackDepth = 64;
+
+    /// <summary>A work plan has tens of pages; thousands are a report or an attack on the reader.</summary>
+    private const int MaxPages = 2000;
+
     public static List<SourceBlock> Read(byte[] bytes)
     {
         List<PdfLine> lines;
         try
         {
-            using var doc = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            using var doc = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, MaxStackDepth = MaxStackDepth });
+            if (doc.NumberOfPages > MaxPages) throw ReadErrors.TooManyPages(doc.NumberOfPages, MaxPages);
             lines = [];
             foreach (var page in doc.GetPages()) lines.AddRange(PageLines(page));
         }

@@ -45,6 +45,9 @@ internal static class ReadErrors
         new("no-text", "PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 .docx",
             "the PDF has no text layer (probably a scan); provide a PDF with selectable text or a .docx");
 
+    public static DocumentReadException TooManyPages(int pages, int max) =>
+        new("too-large", $"PDF 页数过多（{pages} 页，上限 {max} 页），无法导入", $"the PDF has {pages} pages, more than the {max} page limit");
+
     public static DocumentReadException ParseCrashed() =>
         new("parse-crashed", "解析进程异常终止（文件结构异常，可能已损坏或经过恶意构造），无法读取该文件",
             "the parse worker died on this file (malformed or crafted structure); the file cannot be read");

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using PlanLedger.Documents;
+using PlanLedger.Documents.Isolation;
+using PlanLedger.Documents.Readers;
+using PlanLedger.Web.Tests.Infrastructure;
+
+namespace PlanLedger.Web.Tests.Api;
+
+/// <summary>
+/// Uploads are parsed in a worker process (planledger.dll parse-worker beside the application): a PDF that
+/// overflows PdfPig's stack kills the worker, the import answers 422 and the server goes on answering.
+/// </summary>
+public abstract class ImportIsolationTests(LedgerFactory factory)
+{
+    private static string Hostile(string name) => Path.Combine(Seeds.Folder, "..", "hostile", name);
+
+    [Fact]
+    public async Task The_server_parses_uploads_in_the_real_worker_process()
+    {
+        var parser = factory.Services.GetRequiredService<IPlanDocumentParser>();
+        var worker = Assert.IsType<WorkerPlanDocumentParser>(parser);
+        Assert.Contains("planledger.dll", worker.CommandLine);
+        Assert.EndsWith("parse-worker", worker.CommandLine);
+    }
+
+    [Theory]
+    [InlineData("pdfjs-issue19800.pdf")]
+    [InlineData("pdfjs-REDHAT-1531897-0.pdf")]
+    public async Task A_pdf_that_overflows_the_stack_is_422_and_the_server_keeps_answering(string name)
+    {
+        var admin = await factory.ClientAsync();
+        var res = await admin.UploadAsync(name, await File.ReadAllBytesAsync(Hostile(name)));
+        var problem = await res.JsonAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("application/problem+json", res.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("解析进程异常终止", problem["title"]!.GetValue<string>());
+        Assert.Equal("parse-crashed", problem["code"]!.GetValue<string>());
+
+        // Still answering, and the next import (a new worker) works.
+        await admin.GetJsonAsync("/api/v1/plans");
+        var created = await admin.PostFileAsync("after-" + name + ".txt", SyntheticPlan.Unique());
+        Assert.True(created["taskCount"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
+    public async Task A_document_with_more_items_than_the_limit_is_422_with_the_counts()
+    {
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("PlanLedger:MaxImportItems", "3"));
+        var admin = limited.CreateClient();
+        var token = await (await admin.PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password = LedgerFactory.AdminPassword }))
+            .JsonAsync(HttpStatusCode.OK);
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", token["token"]!.GetValue<string>());
+        var res = await admin.UploadAsync("many.txt", SyntheticPlan.Unique());
+        var problem = await res.JsonAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("条目过多", problem["title"]!.GetValue<string>());
+        Assert.Equal(3, problem["limit"]!.GetValue<int>());
+        Assert.True(problem["items"]!.GetValue<int>() > 3);
+    }
+}
+
+public sealed class ImportIsolationSqliteTests(SqliteLedgerFactory f) : ImportIsolationTests(f), IClassFixture<SqliteLedgerFactory>;
+public sealed class ImportIsolationPostgresTests(PostgresLedgerFactory f) : ImportIsolationTests(f), IClassFixture<PostgresLedgerFactory>;
+
+/// <summary>The worker's limits: wall-clock and CPU budget, cancellation, and reuse after a good parse.</summary>
+public sealed class ParseWorkerLimitsTests
+{
+    private static WorkerPlanDocumentParser Worker(ParseWorkerOptions? o = null) =>
+        WorkerPlanDocumentParser.TryCreate(o) ?? throw new InvalidOperationException("planledger.dll not beside the tests");
+
+    private static byte[] Plan() => File.ReadAllBytes(Seeds.Seed000);
+
+    [Fact]
+    public async Task The_worker_gives_the_same_tree_as_the_engine_in_process()
+    {
+        using var worker = Worker();
+        var bytes = Plan();
+        var viaWorker = await worker.ParseAsync(bytes, "000.txt", ParseOptions.Default);
+        var inProcess = await new InProcessPlanDocumentParser().ParseAsync(bytes, "000.txt", ParseOptions.Default);
+        Assert.Equal(Documents.Renderers.PlanJsonWriter.ToJson(inProcess, includePositions: true),
+            Documents.Renderers.PlanJsonWriter.ToJson(viaWorker, includePositions: true));
+        Assert.Equal(inProcess.SourceText, viaWorker.SourceText);
+        Assert.Equal(inProcess.Encoding, viaWorker.Encoding);
+        // A read error comes back as the engine's own error, and the worker serves the next document.
+        var empty = await Assert.ThrowsAsync<DocumentReadException>(() => worker.ParseAsync(new byte[] { 32, 10 }, "e.txt", ParseOptions.Default));
+        Assert.Equal("empty", empty.Code);
+        Assert.NotEmpty((await worker.ParseAsync(bytes, "again.txt", ParseOptions.Default)).Items);
+    }
+
+    [Fact]
+    public async Task A_parse_over_its_wall_clock_budget_is_a_timeout_error()
+    {
+        using var worker = Worker(new ParseWorkerOptions { WallTime = TimeSpan.FromMilliseconds(1) });
+        var e = await Assert.ThrowsAsync<DocumentReadException>(() => worker.ParseAsync(Plan(), "000.txt", ParseOptions.Default));
+        Assert.Equal("parse-timeout", e.Code);
+        Assert.Contains("解析超时", e.Message);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_request_kills_the_worker_at_once()
+    {
+        using var worker = Worker(new ParseWorkerOptions { IdleWorkers = 0 });
+        // 30 MB of one paragraph without punctuation: seconds of work for the worker.
+        var big = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("一、加强教育工作推进学校建设", 800_000)));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => worker.ParseAsync(big, "big.txt", ParseOptions.Default, cts.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"cancelled after {clock.Elapsed}");
+    }
+}
