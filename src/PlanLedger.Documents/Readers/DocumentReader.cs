@@ -1,3 +1,4 @@
+using PlanLedger.Documents.Syntax;
 using PlanLedger.Documents.Text;
 
 namespace PlanLedger.Documents.Readers;
@@ -43,6 +44,7 @@ public static class DocumentReader
             TextShape.TagSoup => new SourceDocument(fileName, shape.IsPage ? "html" : "txt", TextDocumentReader.ReadTagSoup(text), decoded.EncodingName),
             _ => new SourceDocument(fileName, "txt", TextDocumentReader.ReadPlain(text), decoded.EncodingName),
         };
+        if (decoded.Note is { } note) doc.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, "encoding", note));
         return NonEmpty(doc);
     }
 
