@@ -44,6 +44,9 @@ internal static class FormatSniffer
     /// <summary>Names the format inside an OLE compound file (.doc/.wps/.xls/.ppt).</summary>
     public static DocumentReadException OleError(ReadOnlySpan<byte> b, string fileName)
     {
+        // An encrypted Office 2007+ file (.docx/.xlsx with a password) is an OLE container holding the
+        // encrypted package (MS-OFFCRYPTO): its directory names EncryptedPackage and EncryptionInfo.
+        if (Contains16(b, "EncryptedPackage") || Contains16(b, "EncryptionInfo")) return ReadErrors.EncryptedOffice(fileName);
         if (Contains16(b, "WordDocument"))
             return fileName.EndsWith(".wps", StringComparison.OrdinalIgnoreCase) ? ReadErrors.LegacyWps() : ReadErrors.LegacyDoc();
         if (Contains16(b, "Workbook") || Contains16(b, "Book"))

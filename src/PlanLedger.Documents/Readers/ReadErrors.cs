@@ -28,6 +28,13 @@ internal static class ReadErrors
         new("legacy-doc", ".wps 是 WPS 文字的旧格式，请在 WPS 中另存为 .docx 后再导入",
             ".wps is the legacy WPS Writer format; save it as .docx and import again");
 
+    public static DocumentReadException EncryptedOffice(string fileName) =>
+        fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
+            ? new("encrypted", "Excel 文件设有打开密码（已加密），请在 Excel 中取消密码后再导入",
+                "the Excel file is password-protected (encrypted); remove the password in Excel and import again")
+            : new("encrypted", "Word 文件设有打开密码（已加密），请在 Word 或 WPS 中取消密码（文件→信息→保护文档）后再导入",
+                "the Word file is password-protected (encrypted); remove the password in Word or WPS and import again");
+
     public static DocumentReadException CorruptDocx(Exception? inner = null) =>
         new("corrupt-docx", "文件已损坏，无法作为 .docx 读取", "the file is damaged and cannot be read as .docx", inner);
 
