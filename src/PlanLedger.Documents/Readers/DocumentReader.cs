@@ -22,7 +22,7 @@ public static class DocumentReader
             SniffedKind.Empty => throw ReadErrors.Empty(),
             SniffedKind.Text => ReadText(bytes, fileName),
             SniffedKind.Zip => NonEmpty(new SourceDocument(fileName, "docx", DocxDocumentReader.Read(bytes, options))),
-            SniffedKind.Pdf => new SourceDocument(fileName, "pdf", PdfDocumentReader.Read(bytes)),
+            SniffedKind.Pdf => ReadPdf(bytes, fileName),
             SniffedKind.Ole => throw FormatSniffer.OleError(bytes, fileName),
             SniffedKind.Rtf => throw ReadErrors.Unsupported("这是 RTF 格式文件，请用 Word 或 WPS 另存为 .docx 后再导入",
                 "this is an RTF file; open it in Word or WPS, save it as .docx and import again"),
@@ -30,6 +30,14 @@ public static class DocumentReader
                 $"这是{sniffed.ChineseName}，不是可解析的文档（支持 .txt .html .docx .pdf）",
                 $"the file is {sniffed.EnglishName}, not a document (.txt, .html, .docx and .pdf are supported)"),
         };
+    }
+
+    private static SourceDocument ReadPdf(byte[] bytes, string fileName)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var doc = new SourceDocument(fileName, "pdf", PdfDocumentReader.Read(bytes, diagnostics));
+        doc.Diagnostics.AddRange(diagnostics);
+        return doc;
     }
 
     private static SourceDocument ReadText(byte[] bytes, string fileName)

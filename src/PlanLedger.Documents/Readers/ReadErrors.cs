@@ -48,6 +48,10 @@ internal static class ReadErrors
     public static DocumentReadException EncryptedPdf(Exception? inner = null) =>
         new("encrypted-pdf", "PDF 已加密（设有密码），请提供未加密的文件", "the PDF is encrypted; provide an unencrypted file", inner);
 
+    public static DocumentReadException UndecodableFonts() =>
+        new("undecodable-fonts", "PDF 的文字无法解码（所用字体没有字符映射），请用原文档重新导出 PDF（嵌入字体）或提供 .docx",
+            "the PDF's text cannot be decoded (its fonts have no character mapping); export the PDF again from the original document or provide a .docx");
+
     public static DocumentReadException NoText() =>
         new("no-text", "PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 .docx",
             "the PDF has no text layer (probably a scan); provide a PDF with selectable text or a .docx");
