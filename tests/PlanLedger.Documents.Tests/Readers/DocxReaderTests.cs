@@ -103,10 +103,10 @@ public class DocxReaderTests
     }
 
     [Fact]
-    public void Excel_workbook_and_plain_zip_are_unsupported_with_a_specific_message()
+    public void A_broken_excel_workbook_and_a_plain_zip_have_specific_messages()
     {
         var xlsx = ReadFails(Zip(("[Content_Types].xml", [1]), ("xl/workbook.xml", [1])), "plan.docx");
-        Assert.Equal("unsupported", xlsx.Code);
+        Assert.Equal("corrupt-xlsx", xlsx.Code);
         Assert.Contains("Excel", xlsx.Message);
 
         var zip = ReadFails(Zip(("readme.txt", Encoding.UTF8.GetBytes("一、"))), "plan.docx");

@@ -21,7 +21,7 @@ public sealed record PlanCreated(int Id, string Title, string? Issuer, int Year,
 /// </summary>
 public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> options, TimeProvider clock, ImportParsing parsing)
 {
-    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".docx", ".pdf"];
+    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".xls", ".doc", ".wps", ".rtf", ".odt", ".et"];
 
     public async Task<Outcome<PlanCreated>> ImportAsync(CurrentUser me, Stream file, string fileName, long length,
         int? year, string? issuer, CancellationToken ct = default)
@@ -32,7 +32,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
         fileName = Path.GetFileName(fileName ?? "");
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (!Extensions.Contains(ext))
-            return new Failure(415, "不支持的文件类型，请上传 .txt .html .htm .docx .pdf Unsupported file type");
+            return new Failure(415, "不支持的文件类型，请上传 .txt .html .htm .docx .pdf .xlsx .xls .doc .wps .rtf .odt .et Unsupported file type");
         if (length > options.Value.MaxUploadBytes)
             return new Failure(413, $"文件过大（上限 {options.Value.MaxUploadBytes / 1048576} MB） File too large");
         if (year is < 1900 or > 2200) return Failure.BadRequest("年份无效 Invalid year");
