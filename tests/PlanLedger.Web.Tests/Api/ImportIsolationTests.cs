@@ -46,6 +46,49 @@ public abstract class ImportIsolationTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task An_xlsx_task_table_imports_through_the_worker_with_each_rows_lead_unit()
+    {
+        string[][] rows =
+        [
+            ["某某县教育局2024年重点工作任务分解表"],
+            ["序号", "工作任务", "牵头单位", "完成时限"],
+            ["1", "新建公办幼儿园6所，新增学位1200个。", "县教育局", "2024年12月底前"],
+            ["2", "完成32所中小学校党组织书记培训。", "县委组织部", "2024年6月底前"],
+        ];
+        var ms = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            wb.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+            var ws = wb.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new DocumentFormat.OpenXml.Spreadsheet.Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                    row.Append(new DocumentFormat.OpenXml.Spreadsheet.Cell
+                    {
+                        CellReference = $"{(char)('A' + c)}{r + 1}",
+                        DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
+                        InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(rows[r][c])),
+                    });
+                data.Append(row);
+            }
+            ws.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data,
+                new DocumentFormat.OpenXml.Spreadsheet.MergeCells(new DocumentFormat.OpenXml.Spreadsheet.MergeCell { Reference = "A1:D1" }));
+            wb.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(
+                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "任务分解表" }));
+        }
+
+        var admin = await factory.ClientAsync();
+        var created = await (await admin.UploadAsync("任务分解表.xlsx", ms.ToArray())).JsonAsync(HttpStatusCode.Created);
+        var tasks = (await admin.GetJsonAsync($"/api/v1/plans/{created.Id()}/tasks")).AsArray();
+        var kindergarten = tasks.Single(t => t!["text"]!.GetValue<string>().Contains("幼儿园"))!;
+        Assert.Contains("县教育局", kindergarten["lead"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.Equal("2024-12-31", kindergarten["dueDate"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_document_with_more_items_than_the_limit_is_422_with_the_counts()
     {
         using var limited = factory.WithWebHostBuilder(b => b.UseSetting("PlanLedger:MaxImportItems", "3"));
