@@ -12,7 +12,8 @@ namespace PlanLedger.Documents.Readers;
 /// </summary>
 internal static class LibreOfficeConverter
 {
-    public static TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(90);
+    /// <summary>Inside the import worker's 60 s wall-clock limit, so that a stuck conversion gets its own message.</summary>
+    public static TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(45);
 
     /// <summary>The converted file's bytes (<paramref name="target"/>: "docx" or "xlsx").</summary>
     public static byte[] Convert(byte[] bytes, string inputExtension, string target, string what)

@@ -89,6 +89,42 @@ public abstract class ImportIsolationTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task A_legacy_doc_made_by_LibreOffice_imports_with_its_numbered_items()
+    {
+        var docx = new MemoryStream();
+        using (var w = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(docx, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = w.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                new[] { "某某县教育局2024年工作要点", "一、加强党的建设", "（一）深入开展理论学习，年内完成全县32所中小学校党组织书记培训。", "二、推进教育公平", "（一）新建公办幼儿园6所。" }
+                    .Select(t => new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(t)))))); 
+        }
+        var dir = Directory.CreateTempSubdirectory("planledger-doc-test-");
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "plan.docx"), docx.ToArray());
+            var psi = new ProcessStartInfo("soffice") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "--headless", "--norestore", "-env:UserInstallation=" + new Uri(Path.Combine(dir.FullName, "profile") + "/").AbsoluteUri,
+                         "--convert-to", "doc", "--outdir", dir.FullName, Path.Combine(dir.FullName, "plan.docx") })
+                psi.ArgumentList.Add(a);
+            using (var p = Process.Start(psi)!)
+            {
+                await p.StandardOutput.ReadToEndAsync();
+                await p.WaitForExitAsync();
+            }
+            var doc = await File.ReadAllBytesAsync(Path.Combine(dir.FullName, "plan.doc"));
+
+            var admin = await factory.ClientAsync();
+            var created = await (await admin.UploadAsync("工作要点.doc", doc)).JsonAsync(HttpStatusCode.Created);
+            Assert.Equal("某某县教育局2024年工作要点", created["title"]!.GetValue<string>());
+            var tasks = (await admin.GetJsonAsync($"/api/v1/plans/{created.Id()}/tasks")).AsArray();
+            Assert.Contains(tasks, t => (t!["heading"]?.GetValue<string>() + t["text"]?.GetValue<string>()).Contains("新建公办幼儿园6所"));
+            Assert.True(tasks.Count >= 4, $"{tasks.Count} tasks");
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
     public async Task A_document_with_more_items_than_the_limit_is_422_with_the_counts()
     {
         using var limited = factory.WithWebHostBuilder(b => b.UseSetting("PlanLedger:MaxImportItems", "3"));
