@@ -11,7 +11,8 @@ namespace PlanLedger.Web.Features.Plans;
 /// How an upload becomes a <see cref="PlanDocument"/> for the importer: parsed by the injected
 /// <see cref="IPlanDocumentParser"/> (a worker process by default, see <see cref="AddImportParsing"/>), bounded
 /// by the size and item limits of <see cref="LedgerOptions"/>. A read error, a dead worker, a parse over its time
-/// or memory budget and a document over the item limit are failures with a readable title (413/415/422).
+/// or memory budget and a document over the item limit are failures with a readable title (413/415/422; 503 when
+/// the worker cannot be started).
 /// </summary>
 public sealed class ImportParsing(IPlanDocumentParser parser, IOptions<LedgerOptions> options, ILogger<ImportParsing> log)
 {
@@ -27,7 +28,8 @@ public sealed class ImportParsing(IPlanDocumentParser parser, IOptions<LedgerOpt
         {
             if (e.Code == "parse-crashed" && parser is WorkerPlanDocumentParser w)
                 log.LogWarning("Parse worker died on {File}: {Stderr}", fileName, FirstLines(w.LastCrashOutput));
-            var status = e.Code is "legacy-doc" or "unsupported" ? 415 : e.Code == "too-large" ? 413 : 422;
+            // A worker that cannot even be started is the server's fault, not the file's.
+            var status = e.Code switch { "legacy-doc" or "unsupported" => 415, "too-large" => 413, "parse-worker" => 503, _ => 422 };
             return new Failure(status, $"无法读取该文件：{e.Message} ({e.EnglishMessage})", null,
                 new Dictionary<string, object?> { ["code"] = e.Code });
         }
