@@ -14,6 +14,7 @@ public static class CliApp
     {
         ["parse"] = new ParseCommand(),
         ["bench"] = new BenchCommand(),
+        [Documents.Isolation.ParseWorker.Command] = new ParseWorkerCommand(),
     };
 
     /// <summary>Lets other assemblies (the web application) add commands such as serve/import/export.</summary>

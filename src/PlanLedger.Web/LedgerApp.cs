@@ -121,13 +121,17 @@ public static class LedgerApp
             o.SupportedUICultures = cultures;
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 64L * 1024 * 1024);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
+        // Room above the import's own limit (LedgerOptions.MaxUploadBytes, a readable 413) for the form around the file.
+        var bodyLimit = Math.Max(64L * 1024 * 1024,
+            (long.TryParse(builder.Configuration["PlanLedger:MaxUploadBytes"], out var upload) ? upload : 0) + 1024 * 1024);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimit);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimit);
 
         services.AddSingleton<Features.Shared.UiText>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddScoped<PlanImporter>();
+        ImportParsing.AddImportParsing(services);
         services.AddScoped<DirectoryService>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<PairingUndo>();

@@ -10,7 +10,18 @@ public sealed class LedgerOptions
     public string? AdminPassword { get; set; }
     /// <summary>Name of the organisation created on first start.</summary>
     public string OrganisationName { get; set; } = "本级教育局";
-    public long MaxUploadBytes { get; set; } = 32L * 1024 * 1024;
+    /// <summary>Largest upload the import accepts (default 20 MB; larger → 413).</summary>
+    public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+    /// <summary>Most items (tasks, sections, measures) one imported document may have (default 2,000; more → 422).</summary>
+    public int MaxImportItems { get; set; } = 2000;
+    /// <summary>The parse worker: a path to planledger.dll or an executable; null = beside the application; "off" = in-process.</summary>
+    public string? ParseWorker { get; set; }
+    /// <summary>Wall-clock limit of one import's parse (default 60 s).</summary>
+    public TimeSpan ParseWallTime { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>CPU-time limit of one import's parse (default 30 s).</summary>
+    public TimeSpan ParseCpuTime { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>GC heap limit of the parse worker (default 1 GiB).</summary>
+    public long ParseMemoryBytes { get; set; } = 1L << 30;
     public long MaxEvidenceBytes { get; set; } = 10L * 1024 * 1024;
     /// <summary>How often the reminder job runs.</summary>
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromHours(1);

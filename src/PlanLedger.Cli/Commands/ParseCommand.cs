@@ -1,5 +1,6 @@
 using System.Text;
 using PlanLedger.Documents;
+using PlanLedger.Documents.Isolation;
 using PlanLedger.Documents.Readers;
 using PlanLedger.Documents.Renderers;
 
@@ -8,6 +9,9 @@ namespace PlanLedger.Cli.Commands;
 /// <summary><c>planledger parse FILE... [--json] [--out DIR] [--positions]</c></summary>
 internal sealed class ParseCommand : ICliCommand
 {
+    private WorkerPlanDocumentParser? _worker;
+    private bool _workerLooked;
+
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var files = new List<string>();
@@ -56,8 +60,7 @@ internal sealed class ParseCommand : ICliCommand
             Documents.Syntax.PlanDocument doc;
             try
             {
-                await using var fs = File.OpenRead(file);
-                doc = PlanParser.Parse(fs, name, options);
+                doc = await ParseFileAsync(file, name, options);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
             {
@@ -102,6 +105,39 @@ internal sealed class ParseCommand : ICliCommand
                 await stdout.WriteAsync(OutlineRenderer.Render(doc));
             }
         }
+        _worker?.Dispose();
         return worst;
+    }
+
+    /// <summary>
+    /// PDFs go to a worker process (<c>planledger parse-worker</c>): a crafted PDF that overflows PdfPig's stack
+    /// kills the worker, and this command reports the file as unreadable and goes on with the next one. Other
+    /// formats parse here, streamed from the file. <c>PLANLEDGER_PARSE_ISOLATION=off</c> parses everything here.
+    /// </summary>
+    private async Task<Documents.Syntax.PlanDocument> ParseFileAsync(string file, string name, ParseOptions options)
+    {
+        await using var fs = File.OpenRead(file);
+        if (!fs.CanSeek) return PlanParser.Parse(fs, name, options);
+        var head = new byte[IsolationPolicy.HeadLength];
+        var n = await fs.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        fs.Position = 0;
+        if (IsolationPolicy.NeedsWorker(head.AsSpan(0, n)) && Worker() is { } worker)
+        {
+            if (fs.Length > options.MaxInputBytes)
+                return PlanParser.Parse(fs, name, options); // the reader's own "too large" error
+            var bytes = new byte[fs.Length];
+            await fs.ReadExactlyAsync(bytes);
+            return await worker.ParseAsync(bytes, name, options);
+        }
+        return PlanParser.Parse(fs, name, options);
+    }
+
+    private WorkerPlanDocumentParser? Worker()
+    {
+        if (_workerLooked) return _worker;
+        _workerLooked = true;
+        if (Environment.GetEnvironmentVariable("PLANLEDGER_PARSE_ISOLATION") is "off" or "0") return null;
+        var path = Environment.GetEnvironmentVariable("PLANLEDGER_PARSE_WORKER");
+        return _worker = WorkerPlanDocumentParser.TryCreate(new ParseWorkerOptions { Path = string.IsNullOrEmpty(path) ? null : path });
     }
 }

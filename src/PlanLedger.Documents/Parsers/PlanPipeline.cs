@@ -14,6 +14,7 @@ internal static class PlanPipeline
     public static PlanDocument Run(SourceDocument source, ParseOptions options)
     {
         var doc = new PlanDocument { Source = source.FileName, Format = source.Format, Encoding = source.Encoding };
+        doc.Diagnostics.AddRange(source.Diagnostics);
 
         // 1. One clean text the positions refer to: a paragraph a line, a table row a line.
         var text = new StringBuilder();

@@ -22,12 +22,15 @@ internal static partial class DocxDocumentReader
             Other, Skip, AlternateContent,
             Document, Body, P, Tbl, Tr, Tc, Sdt, SdtContent, CustomXml,
             PPr, RPr, TrPr, TcPr, R, T, Tab, Break, NoBreakHyphen, TxbxContent, Properties,
-            PStyle, NumPr, Ilvl, NumId, Vanish, GridBefore, GridSpan, VMerge,
+            PStyle, NumPr, Ilvl, NumId, Vanish, GridBefore, GridSpan, VMerge, Drawing,
         }
 
         private readonly XmlReader _x;
         private readonly DocxNumbering _numbering;
-        private readonly List<SourceBlock> _blocks = [];
+        private List<SourceBlock> _blocks = [];
+        /// <summary>Text boxes of the paragraph being read, placed before or after its own text.</summary>
+        private readonly List<SourceBlock> _boxesBefore = [], _boxesAfter = [];
+        private bool _inBox;
         private readonly StringBuilder _text = new();
         private readonly char[] _chunk = new char[2048];
         private readonly List<(int Depth, int Start, bool Hidden, bool SawProperties)> _runs = [];
@@ -60,7 +63,8 @@ internal static partial class DocxDocumentReader
                 "tab" or "ptab" => Tag.Tab,
                 "br" or "cr" => Tag.Break,
                 "noBreakHyphen" => Tag.NoBreakHyphen,
-                "del" or "moveFrom" or "instrText" or "delText" or "delInstrText" or "drawing" or "pict" or "object"
+                "drawing" or "pict" => Tag.Drawing,
+                "del" or "moveFrom" or "instrText" or "delText" or "delInstrText" or "object"
                     or "footnoteReference" or "endnoteReference" or "commentReference" or "sym" or "softHyphen" => Tag.Skip,
                 "txbxContent" => Tag.TxbxContent,
                 "tbl" => Tag.Tbl,
@@ -151,9 +155,12 @@ internal static partial class DocxDocumentReader
             return _blocks;
         }
 
-        /// <summary>The body: paragraphs and tables, through sdt/customXml wrappers (which take no line of their own).</summary>
+        /// <summary>
+        /// The body (or a text box's content, <paramref name="lines"/> false: its blocks take the anchor paragraph's
+        /// line): paragraphs and tables, through sdt/customXml wrappers (which take no line of their own).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void ReadBlocks()
+        private void ReadBlocks(bool lines = true)
         {
             if (!Enter(out var depth)) return;
             _x.Read();
@@ -168,11 +175,15 @@ internal static partial class DocxDocumentReader
                 switch (Current())
                 {
                     case Tag.P:
-                        _index++;
-                        if (ReadParagraph() is { Length: > 0 } text) _blocks.Add(SourceBlock.Paragraph(text, _index));
+                        if (lines) _index++;
+                        var text = ReadParagraph();
+                        if (!_inBox) _blocks.AddRange(_boxesBefore);
+                        if (text.Length > 0) _blocks.Add(SourceBlock.Paragraph(text, _index));
+                        if (!_inBox) _blocks.AddRange(_boxesAfter);
+                        if (!_inBox) { _boxesBefore.Clear(); _boxesAfter.Clear(); }
                         break;
                     case Tag.Tbl:
-                        _index++;
+                        if (lines) _index++;
                         ReadTable();
                         break;
                     case Tag.Sdt or Tag.SdtContent or Tag.CustomXml:
@@ -328,7 +339,10 @@ internal static partial class DocxDocumentReader
                     switch (tag)
                     {
                         case Tag.P:
-                            if (ReadParagraph() is { Length: > 0 } text) parts.Add(text);
+                            var text = ReadParagraph();
+                            if (!_inBox) AddBoxTexts(parts, _boxesBefore);
+                            if (text.Length > 0) parts.Add(text);
+                            if (!_inBox) { AddBoxTexts(parts, _boxesAfter); _boxesBefore.Clear(); _boxesAfter.Clear(); }
                             break;
                         case Tag.TxbxContent or Tag.AlternateContent or Tag.Properties or Tag.TcPr or Tag.TrPr or Tag.PPr or Tag.RPr or Tag.Skip:
                             _x.Skip();
@@ -433,7 +447,10 @@ internal static partial class DocxDocumentReader
                         case Tag.RPr when _runs.Count > 0 && _runs[^1] is { SawProperties: false } run && run.Depth == _x.Depth - 1:
                             _runs[^1] = run with { SawProperties = true, Hidden = ReadRunHidden() };
                             break;
-                        case Tag.PPr or Tag.RPr or Tag.Skip or Tag.TxbxContent or Tag.AlternateContent:
+                        case Tag.Drawing or Tag.TxbxContent or Tag.AlternateContent when !_inBox:
+                            ReadTextBoxes();
+                            break;
+                        case Tag.PPr or Tag.RPr or Tag.Skip or Tag.TxbxContent or Tag.AlternateContent or Tag.Drawing:
                             _x.Skip();
                             break;
                         default:
@@ -448,6 +465,61 @@ internal static partial class DocxDocumentReader
             var text = JoinBreaks(TextNormalizer.Normalize(_text.ToString())).Trim();
             if (text.Length == 0) return "";
             return label is null ? text : label + text;
+        }
+
+        private static void AddBoxTexts(List<string> parts, List<SourceBlock> boxes)
+        {
+            foreach (var b in boxes)
+                if (b.Kind == BlockKind.Paragraph) parts.Add(b.Text);
+                else if (b.Rows is { } rows) foreach (var r in rows) parts.Add(string.Join(" ", r.Where(c => c.Length > 0)));
+        }
+
+        /// <summary>
+        /// The text boxes inside a drawing, a VML picture or an mc:AlternateContent (reader on it): each
+        /// w:txbxContent read like the body. Of an AlternateContent only the first branch with a text box is read
+        /// (mc:Choice's DrawingML box and mc:Fallback's VML copy hold the same text).
+        /// </summary>
+        private void ReadTextBoxes()
+        {
+            var tag = Current();
+            if (tag == Tag.TxbxContent) { ReadTextBox(); return; }
+            var alternate = tag == Tag.AlternateContent;
+            if (!Enter(out var depth)) return;
+            _x.Read();
+            var found = false;
+            while (true)
+            {
+                if (_x.NodeType == XmlNodeType.EndElement && _x.Depth == depth) { _x.Read(); return; }
+                if (_x.NodeType != XmlNodeType.Element)
+                {
+                    if (!_x.Read()) throw new XmlException("unexpected end of document");
+                    continue;
+                }
+                if (alternate && found && _x.Depth == depth + 1) { _x.Skip(); continue; }
+                if (Current() == Tag.TxbxContent) { ReadTextBox(); found = true; continue; }
+                _x.Read(); // into shapes, groups, mc:Choice …
+            }
+        }
+
+        /// <summary>One w:txbxContent: its blocks, before the paragraph's text when nothing precedes the anchor.</summary>
+        private void ReadTextBox()
+        {
+            var before = _text.Length == 0;
+            var savedText = _text.ToString();
+            var savedRuns = _runs.ToList();
+            var savedBlocks = _blocks;
+            _blocks = [];
+            _inBox = true;
+            try { ReadBlocks(lines: false); }
+            finally
+            {
+                _inBox = false;
+                (before ? _boxesBefore : _boxesAfter).AddRange(_blocks);
+                _blocks = savedBlocks;
+                _text.Clear().Append(savedText);
+                _runs.Clear();
+                _runs.AddRange(savedRuns);
+            }
         }
 
         private void EndRun()

@@ -12,7 +12,9 @@ namespace PlanLedger.Documents.Readers;
 /// Reads a .docx: body paragraphs in order with Word's automatic numbering resolved into their labels
 /// ("（一）加强党建工作。"), real tables as <see cref="SourceBlock.Table"/> (a cell's paragraphs joined with "\n",
 /// vertically merged cells repeated, horizontally merged ones padded empty), one-column layout tables as
-/// paragraphs. Headers, footers, footnotes, comments, text boxes, deleted text and field codes are left out.
+/// paragraphs; text boxes (w:txbxContent in a drawing, a VML picture or mc:AlternateContent — one branch only)
+/// as blocks of their own beside the paragraph that anchors them. Headers, footers, footnotes, comments, deleted
+/// text and field codes are left out.
 /// <c>Line</c> is the 1-based index of the body element.
 /// <para>
 /// The zip is checked for bombs from its directory first; the parts actually read (the package and main-part

@@ -6,6 +6,9 @@ internal enum SniffedKind { Empty, Text, Pdf, Zip, Ole, Rtf, Other }
 /// <summary>The result of sniffing: the kind, and for <see cref="SniffedKind.Other"/> a description of the format.</summary>
 internal readonly record struct Sniffed(SniffedKind Kind, string? ChineseName = null, string? EnglishName = null);
 
+/// <summary>What an OLE compound file holds.</summary>
+internal enum OleKind { Encrypted, Word, Excel, PowerPoint, Unknown }
+
 /// <summary>Recognises formats by magic bytes, never by the file's extension.</summary>
 internal static class FormatSniffer
 {
@@ -41,9 +44,22 @@ internal static class FormatSniffer
         return b.IndexOfAnyExcept(" \t\r\n\f\v"u8) < 0;
     }
 
+    /// <summary>The kind of an OLE compound file, from the stream names in its directory.</summary>
+    public static OleKind Ole(ReadOnlySpan<byte> b)
+    {
+        if (Contains16(b, "EncryptedPackage") || Contains16(b, "EncryptionInfo")) return OleKind.Encrypted;
+        if (Contains16(b, "WordDocument")) return OleKind.Word;
+        if (Contains16(b, "Workbook") || Contains16(b, "Book")) return OleKind.Excel;
+        if (Contains16(b, "PowerPoint Document")) return OleKind.PowerPoint;
+        return OleKind.Unknown;
+    }
+
     /// <summary>Names the format inside an OLE compound file (.doc/.wps/.xls/.ppt).</summary>
     public static DocumentReadException OleError(ReadOnlySpan<byte> b, string fileName)
     {
+        // An encrypted Office 2007+ file (.docx/.xlsx with a password) is an OLE container holding the
+        // encrypted package (MS-OFFCRYPTO): its directory names EncryptedPackage and EncryptionInfo.
+        if (Contains16(b, "EncryptedPackage") || Contains16(b, "EncryptionInfo")) return ReadErrors.EncryptedOffice(fileName);
         if (Contains16(b, "WordDocument"))
             return fileName.EndsWith(".wps", StringComparison.OrdinalIgnoreCase) ? ReadErrors.LegacyWps() : ReadErrors.LegacyDoc();
         if (Contains16(b, "Workbook") || Contains16(b, "Book"))

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace PlanLedger.Documents.Readers;
 
-/// <summary>Finds the charset a page declares (&lt;meta charset&gt; or http-equiv content) in its first bytes.</summary>
+/// <summary>
+/// Finds the charset a page declares in its first 8 KB: <c>&lt;meta charset&gt;</c>, an http-equiv
+/// <c>content="text/html; charset=…"</c>, or an XML declaration's <c>encoding="…"</c>.
+/// </summary>
 internal static class HtmlCharset
 {
     public static string? Prescan(ReadOnlySpan<byte> bytes)
@@ -10,6 +13,12 @@ internal static class HtmlCharset
         var head = bytes[..Math.Min(bytes.Length, 8192)];
         if (head.IndexOf("<"u8) < 0) return null;
         var text = Encoding.Latin1.GetString(head);
+        if (text.StartsWith("<?xml", StringComparison.Ordinal) && text.IndexOf("?>", StringComparison.Ordinal) is > 0 and var declEnd)
+        {
+            var decl = text.AsSpan(0, declEnd);
+            var at = decl.IndexOf("encoding", StringComparison.Ordinal);
+            if (at >= 0 && Value(decl[(at + 8)..]) is { } xmlEncoding) return xmlEncoding;
+        }
         var i = 0;
         while ((i = text.IndexOf("<meta", i, StringComparison.OrdinalIgnoreCase)) >= 0)
         {
@@ -19,15 +28,21 @@ internal static class HtmlCharset
             var cs = tag.IndexOf("charset", StringComparison.OrdinalIgnoreCase);
             if (cs >= 0)
             {
-                var rest = tag[(cs + 7)..].TrimStart();
-                if (rest.StartsWith("=")) rest = rest[1..].TrimStart();
-                rest = rest.TrimStart("\"'");
-                var len = 0;
-                while (len < rest.Length && (char.IsAsciiLetterOrDigit(rest[len]) || rest[len] is '-' or '_')) len++;
-                if (len > 0) return rest[..len].ToString();
+                if (Value(tag[(cs + 7)..]) is { } charset) return charset;
             }
             i = end;
         }
         return null;
+    }
+
+    /// <summary>The value after <c>=</c> (quoted or not): letters, digits, '-', '_', ':' and '.'.</summary>
+    private static string? Value(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart();
+        if (rest.StartsWith("=")) rest = rest[1..].TrimStart();
+        rest = rest.TrimStart("\"'");
+        var len = 0;
+        while (len < rest.Length && (char.IsAsciiLetterOrDigit(rest[len]) || rest[len] is '-' or '_' or ':' or '.')) len++;
+        return len > 0 ? rest[..len].ToString() : null;
     }
 }

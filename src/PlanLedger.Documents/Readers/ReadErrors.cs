@@ -28,6 +28,13 @@ internal static class ReadErrors
         new("legacy-doc", ".wps 是 WPS 文字的旧格式，请在 WPS 中另存为 .docx 后再导入",
             ".wps is the legacy WPS Writer format; save it as .docx and import again");
 
+    public static DocumentReadException EncryptedOffice(string fileName) =>
+        fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase)
+            ? new("encrypted", "Excel 文件设有打开密码（已加密），请在 Excel 中取消密码后再导入",
+                "the Excel file is password-protected (encrypted); remove the password in Excel and import again")
+            : new("encrypted", "Word 文件设有打开密码（已加密），请在 Word 或 WPS 中取消密码（文件→信息→保护文档）后再导入",
+                "the Word file is password-protected (encrypted); remove the password in Word or WPS and import again");
+
     public static DocumentReadException CorruptDocx(Exception? inner = null) =>
         new("corrupt-docx", "文件已损坏，无法作为 .docx 读取", "the file is damaged and cannot be read as .docx", inner);
 
@@ -41,7 +48,29 @@ internal static class ReadErrors
     public static DocumentReadException EncryptedPdf(Exception? inner = null) =>
         new("encrypted-pdf", "PDF 已加密（设有密码），请提供未加密的文件", "the PDF is encrypted; provide an unencrypted file", inner);
 
+    public static DocumentReadException UndecodableFonts() =>
+        new("undecodable-fonts", "PDF 的文字无法解码（所用字体没有字符映射），请用原文档重新导出 PDF（嵌入字体）或提供 .docx",
+            "the PDF's text cannot be decoded (its fonts have no character mapping); export the PDF again from the original document or provide a .docx");
+
     public static DocumentReadException NoText() =>
         new("no-text", "PDF 没有文字层（可能是扫描件），请提供可复制文字的 PDF 或 .docx",
             "the PDF has no text layer (probably a scan); provide a PDF with selectable text or a .docx");
+
+    public static DocumentReadException TooManyPages(int pages, int max) =>
+        new("too-large", $"PDF 页数过多（{pages} 页，上限 {max} 页），无法导入", $"the PDF has {pages} pages, more than the {max} page limit");
+
+    public static DocumentReadException ParseCrashed() =>
+        new("parse-crashed", "解析进程异常终止（文件结构异常，可能已损坏或经过恶意构造），无法读取该文件",
+            "the parse worker died on this file (malformed or crafted structure); the file cannot be read");
+
+    public static DocumentReadException ParseTimeout(TimeSpan limit) =>
+        new("parse-timeout", $"解析超时（超过 {limit.TotalSeconds:0} 秒），文件过于复杂或已损坏",
+            $"parsing took longer than {limit.TotalSeconds:0} s; the file is too complex or damaged");
+
+    public static DocumentReadException ParseOutOfMemory(long limit) =>
+        new("parse-memory", $"解析所需内存超过上限（{limit / (1024 * 1024)} MB），文件过于复杂或已损坏",
+            $"parsing needed more than the {limit / (1024 * 1024)} MB memory limit; the file is too complex or damaged");
+
+    public static DocumentReadException WorkerUnavailable(string detail) =>
+        new("parse-worker", $"无法启动解析进程：{detail}", $"the parse worker could not be started: {detail}");
 }

@@ -16,4 +16,6 @@ public sealed class SourceDocument
     public string Format { get; }
     public string? Encoding { get; }
     public IReadOnlyList<SourceBlock> Blocks { get; }
+    /// <summary>What the reader noticed (the encoding it chose and why, pages it could not read …).</summary>
+    public List<Syntax.Diagnostic> Diagnostics { get; } = [];
 }

@@ -103,10 +103,10 @@ public class DocxReaderTests
     }
 
     [Fact]
-    public void Excel_workbook_and_plain_zip_are_unsupported_with_a_specific_message()
+    public void A_broken_excel_workbook_and_a_plain_zip_have_specific_messages()
     {
         var xlsx = ReadFails(Zip(("[Content_Types].xml", [1]), ("xl/workbook.xml", [1])), "plan.docx");
-        Assert.Equal("unsupported", xlsx.Code);
+        Assert.Equal("corrupt-xlsx", xlsx.Code);
         Assert.Contains("Excel", xlsx.Message);
 
         var zip = ReadFails(Zip(("readme.txt", Encoding.UTF8.GetBytes("一、"))), "plan.docx");
@@ -135,7 +135,7 @@ public class DocxReaderTests
     }
 
     [Fact]
-    public void Hidden_runs_deleted_text_text_boxes_and_alternate_content_are_left_out_but_still_number()
+    public void Hidden_runs_deleted_text_and_alternate_content_are_left_out_but_still_number_and_a_text_box_is_read_once()
     {
         const string textBox = "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>"
             + "<w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>"
@@ -149,7 +149,46 @@ public class DocxReaderTests
             + "<mc:AlternateContent><mc:Choice Requires=\"w14\">" + P(R("选择")) + "</mc:Choice><mc:Fallback>" + P(R("后备")) + "</mc:Fallback></mc:AlternateContent>"
             + P(R("修订前是编号"), "<w:pPr><w:pPrChange w:id=\"6\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>")),
             "plan.docx");
-        Assert.Equal(["可见不隐藏修订前隐藏", "二、插入新增移来正文", "修订前是编号"], doc.Paragraphs());
+        // The text box (mc:Choice) follows the text before its anchor; its VML copy (mc:Fallback) is not read again.
+        Assert.Equal(["可见不隐藏修订前隐藏", "二、插入新增移来正文", "文本框", "修订前是编号"], doc.Paragraphs());
+    }
+
+    private static string Box(string content) =>
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>" + content
+        + "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>" + content
+        + "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
+
+    [Fact]
+    public void Text_boxes_are_read_in_document_order_once_each_with_the_line_of_their_anchor()
+    {
+        var doc = Read(DocxFixture.WithBody(
+            P(Box(P(R("某某县教育局文件")) + P(R("县教发〔2024〕1号"))))          // a title block in a text box, empty anchor
+            + P(R("关于印发2024年工作要点的通知"))
+            + P(R("一、加强党的建设"))
+            + P("<w:r><w:pict><v:shape><v:textbox><w:txbxContent>" + P(R("（一）深入开展理论学习。")) + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+            + P(R("二、推进教育公平") + Box(P(R("注：本项由县教育局牵头。"))))
+            + "<w:tbl><w:tr>" + Tc(P(R("任务"))) + Tc(P(R("单位"))) + "</w:tr><w:tr>" + Tc(P(R("培训") + Box(P(R("框内说明"))))) + Tc(P(R("教育局"))) + "</w:tr></w:tbl>"),
+            "plan.docx");
+        Assert.Equal(["某某县教育局文件", "县教发〔2024〕1号", "关于印发2024年工作要点的通知", "一、加强党的建设", "（一）深入开展理论学习。",
+            "二、推进教育公平", "注：本项由县教育局牵头。"], doc.Paragraphs());
+        Assert.Equal([1, 1, 2, 3, 4, 5, 5], doc.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Line));
+        var table = doc.Blocks.Single(b => b.Kind == BlockKind.Table);
+        Assert.Equal("培训\n框内说明", table.Rows[1][0]);
+    }
+
+    [Fact]
+    public void A_password_protected_docx_is_reported_as_encrypted_not_as_a_legacy_doc()
+    {
+        // What Word writes for a .docx with an open password: an OLE compound file whose directory holds
+        // EncryptionInfo and EncryptedPackage (MS-OFFCRYPTO), no WordDocument stream.
+        var ole = new byte[4096];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(ole, 0);
+        Encoding.Unicode.GetBytes("EncryptionInfo").CopyTo(ole, 1024);
+        Encoding.Unicode.GetBytes("EncryptedPackage").CopyTo(ole, 1152);
+        var error = ReadFails(ole, "计划.docx");
+        Assert.Equal("encrypted", error.Code);
+        Assert.Contains("密码", error.Message);
+        Assert.DoesNotContain(".doc 是旧版", error.Message);
     }
 
     [Fact]

@@ -7,28 +7,6 @@ namespace PlanLedger.Documents.Tests.Readers;
 
 public class HostileInputTests
 {
-    [Fact]
-    public void Legacy_word_doc_asks_to_save_as_docx()
-    {
-        var ole = new byte[4096];
-        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(ole, 0);
-        Encoding.Unicode.GetBytes("WordDocument").CopyTo(ole, 1024);
-        var error = ReadFails(ole, "plan.doc");
-        Assert.Equal("legacy-doc", error.Code);
-        Assert.Equal(".doc 是旧版 Word 格式，请另存为 .docx 后再导入", error.Message);
-        Assert.Equal(".doc is the legacy Word format; save it as .docx and import again", error.EnglishMessage);
-
-        Assert.Contains(".wps", ReadFails(ole, "plan.wps").Message);
-    }
-
-    [Fact]
-    public void Rtf_is_unsupported_with_a_save_as_docx_hint()
-    {
-        var error = ReadFails(Encoding.ASCII.GetBytes("{\\rtf1\\ansi 一、加强党的建设}"), "plan.doc");
-        Assert.Equal("unsupported", error.Code);
-        Assert.Contains(".docx", error.Message);
-    }
-
     [Theory]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 }, "PNG")]
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46 }, "JPEG")]

@@ -19,9 +19,9 @@ public sealed record PlanCreated(int Id, string Title, string? Issuer, int Year,
 /// Import: the engine parses the uploaded file and the tree is stored as a draft plan with its tasks, targets
 /// and unit links, the clean source text and the file's SHA-256 (the same file twice → 409 with the existing plan).
 /// </summary>
-public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> options, TimeProvider clock)
+public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> options, TimeProvider clock, ImportParsing parsing)
 {
-    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".docx", ".pdf"];
+    public static readonly string[] Extensions = [".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx", ".xls", ".doc", ".wps", ".rtf", ".odt", ".et"];
 
     public async Task<Outcome<PlanCreated>> ImportAsync(CurrentUser me, Stream file, string fileName, long length,
         int? year, string? issuer, CancellationToken ct = default)
@@ -32,7 +32,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
         fileName = Path.GetFileName(fileName ?? "");
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (!Extensions.Contains(ext))
-            return new Failure(415, "不支持的文件类型，请上传 .txt .html .htm .docx .pdf Unsupported file type");
+            return new Failure(415, "不支持的文件类型，请上传 .txt .html .htm .docx .pdf .xlsx .xls .doc .wps .rtf .odt .et Unsupported file type");
         if (length > options.Value.MaxUploadBytes)
             return new Failure(413, $"文件过大（上限 {options.Value.MaxUploadBytes / 1048576} MB） File too large");
         if (year is < 1900 or > 2200) return Failure.BadRequest("年份无效 Invalid year");
@@ -49,18 +49,9 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
             return Failure.Conflict($"该文件已导入为《{existing.Title}》 This file was already imported",
                 new Dictionary<string, object?> { ["existingPlanId"] = existing.Id });
 
-        PlanDocument doc;
-        try
-        {
-            using var ms = new MemoryStream(bytes, writable: false);
-            doc = PlanParser.Parse(ms, fileName, ParseOptions.Default with { Year = year, MaxInputBytes = options.Value.MaxUploadBytes });
-        }
-        catch (DocumentReadException e)
-        {
-            var status = e.Code is "legacy-doc" or "unsupported" ? 415 : e.Code == "too-large" ? 413 : 422;
-            return new Failure(status, $"无法读取该文件：{e.Message} ({e.EnglishMessage})", null,
-                new Dictionary<string, object?> { ["code"] = e.Code });
-        }
+        var parsed = await parsing.ParseAsync(bytes, fileName, year, ct);
+        if (parsed.Error is { } unreadable) return unreadable;
+        var doc = parsed.Value!;
 
         var now = clock.GetUtcNow();
         var plan = new Plan
