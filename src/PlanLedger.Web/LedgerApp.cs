@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -61,10 +62,13 @@ public static class LedgerApp
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityStamps>();
+        services.AddScoped<UserStampInterceptor>();
         services.AddDbContext<LedgerDbContext>((sp, o) =>
         {
             LedgerDatabase.Configure(o, sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Db);
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
             // Extra interceptors registered by the host (tests count database commands with one).
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
@@ -92,8 +96,29 @@ public static class LedgerApp
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/Denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Every request: the cookie's security stamp must still be the user's (cached a few seconds, dropped on change).
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStamps>();
+                var db = context.HttpContext.RequestServices.GetRequiredService<LedgerDbContext>();
+                if (context.Principal is null || !await stamps.IsCurrentAsync(context.Principal, db, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        // The full validation (claims refreshed from the database) runs every minute; the stamp check above on every request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthentication().AddScheme<LedgerBearerOptions, LedgerBearerHandler>(IdentityConstants.BearerScheme, null);
+        services.AddOptions<LedgerBearerOptions>(IdentityConstants.BearerScheme)
+            .Configure<IDataProtectionProvider, IOptions<LedgerOptions>>((o, protection, ledger) =>
+            {
+                o.Lifetime = ledger.Value.TokenLifetime;
+                o.Protector = new Microsoft.AspNetCore.Authentication.TicketDataFormat(protection.CreateProtector("PlanLedger.BearerToken.v2"));
+            });
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
 

@@ -16,5 +16,7 @@ public sealed class LedgerOptions
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Reports due within this many days are announced to the unit.</summary>
     public int ReminderDaysAhead { get; set; } = 5;
+    /// <summary>How long an API bearer token lives (it also ends at once when the user's security stamp changes).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
     public string FilesDirectory => Path.Combine(DataDirectory, "files");
 }

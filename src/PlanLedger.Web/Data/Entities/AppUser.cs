@@ -15,6 +15,12 @@ public sealed class AppUser : IdentityUser<int>
     /// <summary>When an administrator deactivated the account (停用); null while active. A deactivated user cannot sign in.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
     public bool Active => DeactivatedAt is null;
+
+    /// <summary>Changes to these end every session of the user (a new security stamp is written with them).</summary>
+    public static readonly string[] SessionProperties =
+        [nameof(PasswordHash), nameof(Role), nameof(OrganisationId), nameof(UnitId), nameof(DeactivatedAt)];
+
+    public static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 }
 
 /// <summary>管理员 admin, 督查室 office, 责任单位 unit reporter, 领导 leader, 只读 viewer.</summary>

@@ -9,7 +9,7 @@ namespace PlanLedger.Web.Features.Account;
 
 /// <summary>修改密码: a signed-in person changes their own password (current + new).</summary>
 public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, LedgerDbContext db,
-    IAuditActor actor, TimeProvider clock) : LedgerPageModel
+    IAuditActor actor, TimeProvider clock, Admin.DirectoryService directory) : LedgerPageModel
 {
     public List<string> Errors { get; private set; } = [];
     public bool Changed { get; private set; }
@@ -34,5 +34,14 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         await signIn.RefreshSignInAsync(user);
         Flash = "ok";
         return Redirect("/Account/Password");
+    }
+
+    /// <summary>退出所有设备: ends every session and token of this person, this browser included.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken ct)
+    {
+        var r = await directory.SignOutEverywhereAsync(Me, Me.Id, ct);
+        if (r.Error is { } e) return Fail(e);
+        await signIn.SignOutAsync();
+        return Redirect("/Account/Login");
     }
 }

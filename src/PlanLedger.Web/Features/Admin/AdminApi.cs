@@ -44,6 +44,8 @@ public static class AdminApi
             Ok(await dir.SetActiveAsync(http.Me(), id, false, ct)));
         g.MapPost("/users/{id:int}/reactivate", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
             Ok(await dir.SetActiveAsync(http.Me(), id, true, ct)));
+        g.MapPost("/users/{id:int}/signout", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.SignOutEverywhereAsync(http.Me(), id, ct)));
         return api;
     }
 

@@ -214,6 +214,31 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         return UserDto(user);
     }
 
+    /// <summary>
+    /// Ends every session of a user — bearer tokens and cookies alike — by giving them a new security stamp.
+    /// Anyone may do it for themselves; for another user it takes <see cref="LedgerAction.ManageUsers"/>.
+    /// </summary>
+    public async Task<Outcome<UserDto>> SignOutEverywhereAsync(CurrentUser me, int userId, CancellationToken ct = default)
+    {
+        AppUser user;
+        if (userId == me.Id)
+        {
+            var self = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+            if (self is null) return Failure.NotFound("用户不存在 User not found");
+            user = self;
+        }
+        else
+        {
+            var r = await ManagedUser(me, userId, ct);
+            if (r.Error is { } e) return e;
+            user = r.Value!;
+        }
+        db.Note(actor, clock.GetUtcNow(), user, "signed_out_all");
+        var update = await users.UpdateSecurityStampAsync(user);
+        if (!update.Succeeded) return Failure.Conflict(string.Join("; ", update.Errors.Select(x => x.Description)));
+        return UserDto(user);
+    }
+
     private UserDto UserDto(AppUser u) => new(u.Id, u.UserName ?? "", u.DisplayName, u.Role.ToString(), u.OrganisationId, u.UnitId,
         u.Active, u.LockoutEnd is { } end && end > clock.GetUtcNow());
 

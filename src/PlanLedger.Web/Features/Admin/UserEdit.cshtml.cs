@@ -41,6 +41,9 @@ public sealed class UserEditModel(LedgerDbContext db, DirectoryService directory
     public async Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken ct) =>
         Done(id, await directory.SetActiveAsync(Me, id, active, ct), active ? "已启用" : "已停用");
 
+    public async Task<IActionResult> OnPostSignOutAsync(int id, CancellationToken ct) =>
+        Done(id, await directory.SignOutEverywhereAsync(Me, id, ct), "已强制下线");
+
     private IActionResult Done(int id, Outcome<UserDto> r, string ok)
     {
         if (r.Error is { Status: 403 or 404 } e) return Fail(e);
