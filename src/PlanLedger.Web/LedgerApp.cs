@@ -124,6 +124,7 @@ public static class LedgerApp
 
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new PageInputFilter());
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -177,6 +178,7 @@ public static class LedgerApp
         });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseMiddleware<QueryTextCheck>();
         app.UseRequestLocalization();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -190,6 +192,7 @@ public static class LedgerApp
         app.MapRazorPages();
         app.MapCultureSwitch();
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        api.AddEndpointFilter<ApiInputFilter>();
         api.MapAuthApi();
         api.MapPlansApi();
         api.MapTasksApi();

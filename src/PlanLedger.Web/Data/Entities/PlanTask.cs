@@ -16,6 +16,8 @@ public sealed class PlanTask
     public string Label { get; set; } = "";
     public string Heading { get; set; } = "";
     public string Text { get; set; } = "";
+    /// <summary>The longest task text accepted on the review page (the column itself is unbounded text).</summary>
+    public const int MaxTextLength = 100_000;
     /// <summary>完成时限 as written.</summary>
     public string? Deadline { get; set; }
     /// <summary>The computed due date (see <see cref="Features.Tasks.StatusRules"/>).</summary>

@@ -5,6 +5,8 @@ using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Shared;
 using PlanLedger.Web.Security;
 
+using PlanLedger.Web.Features.Common;
+
 namespace PlanLedger.Web.Features.Account;
 
 /// <summary>修改密码: a signed-in person changes their own password (current + new).</summary>
@@ -16,7 +18,8 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
 
     public void OnGet() => Changed = Flash == "ok";
 
-    public async Task<IActionResult> OnPostAsync(string? current, string? password, string? confirm)
+    public async Task<IActionResult> OnPostAsync([TextLimit(PasswordRules.MaxLength)] string? current, [TextLimit(PasswordRules.MaxLength)] string? password,
+        [TextLimit(PasswordRules.MaxLength)] string? confirm)
     {
         var user = await users.FindByIdAsync(Me.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (user is null) return NotFound();

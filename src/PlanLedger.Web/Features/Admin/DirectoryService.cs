@@ -7,16 +7,18 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Admin;
 
-public sealed record OrganisationInput(string? Name, int? ParentId, OrganisationLevel Level);
-public sealed record UnitInput(string? Name, UnitKind Kind, string? Aliases, int? OrganisationId);
-public sealed record UserInput(string? UserName, string? Password, string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
+public sealed record OrganisationInput([TextLimit(typeof(Organisation), nameof(Organisation.Name))] string? Name, int? ParentId, OrganisationLevel Level);
+public sealed record UnitInput([TextLimit(typeof(Unit), nameof(Unit.Name))] string? Name, UnitKind Kind,
+    [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? Aliases, int? OrganisationId);
+public sealed record UserInput([TextLimit(typeof(AppUser), nameof(AppUser.UserName))] string? UserName,
+    [TextLimit(PasswordRules.MaxLength)] string? Password, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
 public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level);
 public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId);
 public sealed record UserDto(int Id, string UserName, string DisplayName, string Role, int OrganisationId, int? UnitId,
     bool Active = true, bool LockedOut = false);
 /// <summary>Edit of a user: null display name or organisation keeps the current one; the unit is set as given (null = none).</summary>
-public sealed record UserUpdate(string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
-public sealed record PasswordInput(string? Password);
+public sealed record UserUpdate([TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
+public sealed record PasswordInput([TextLimit(PasswordRules.MaxLength)] string? Password);
 
 /// <summary>Organisations, units (with aliases and merge) and users.</summary>
 public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> users, TimeProvider clock, IAuditActor actor)

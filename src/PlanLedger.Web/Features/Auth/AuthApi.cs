@@ -9,7 +9,8 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Auth;
 
-public sealed record TokenRequest(string? Username, string? Password);
+public sealed record TokenRequest([TextLimit(typeof(AppUser), nameof(AppUser.UserName))] string? Username,
+    [TextLimit(PasswordRules.MaxLength)] string? Password);
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>

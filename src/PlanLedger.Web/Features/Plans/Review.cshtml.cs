@@ -46,13 +46,14 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         return Redirect($"/Plans/{id}/Review" + (taskId is { } t ? $"#task-{t}" : ""));
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(int id, int taskId, string? heading, string? text, string? deadline, DateOnly? dueDate, CancellationToken ct)
+    public async Task<IActionResult> OnPostUpdateAsync(int id, int taskId, [TextLimit(typeof(PlanTask), nameof(PlanTask.Heading))] string? heading,
+        [TextLimit(PlanTask.MaxTextLength)] string? text, [TextLimit(typeof(PlanTask), nameof(PlanTask.Deadline))] string? deadline, DateOnly? dueDate, CancellationToken ct)
     {
         var r = await editor.UpdateTaskAsync(Me, taskId, new TaskEdit(heading ?? "", text ?? "", deadline, dueDate), ct);
         return Back(id, r.Error, taskId);
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, int taskId, string? parentPath, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(int id, int taskId, [TextLimit(typeof(PlanTask), nameof(PlanTask.Path))] string? parentPath, CancellationToken ct)
     {
         int? parent = null;
         if (!string.IsNullOrWhiteSpace(parentPath))
@@ -64,7 +65,7 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         return Back(id, r.Error, taskId);
     }
 
-    public async Task<IActionResult> OnPostMergeAsync(int id, int taskId, string? intoPath, CancellationToken ct)
+    public async Task<IActionResult> OnPostMergeAsync(int id, int taskId, [TextLimit(typeof(PlanTask), nameof(PlanTask.Path))] string? intoPath, CancellationToken ct)
     {
         var into = await db.Tasks.Where(t => t.PlanId == id && t.Path == (intoPath ?? "").Trim()).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
         if (into is null) return Back(id, Failure.BadRequest($"找不到条目 {intoPath} No item with that path"), taskId);
@@ -72,13 +73,15 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         return Back(id, r.Error, into);
     }
 
-    public async Task<IActionResult> OnPostAddTargetAsync(int id, int taskId, string? targetText, decimal targetValue, string? targetUnit, string? op, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddTargetAsync(int id, int taskId, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Text))] string? targetText, decimal targetValue,
+        [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Unit))] string? targetUnit, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Op))] string? op, CancellationToken ct)
     {
         var r = await editor.AddTargetAsync(Me, taskId, new TargetEdit(targetText ?? "", targetValue, targetUnit ?? "", op ?? "="), ct);
         return Back(id, r.Error, taskId);
     }
 
-    public async Task<IActionResult> OnPostUpdateTargetAsync(int id, int targetId, int taskId, string? targetText, decimal targetValue, string? targetUnit, string? op, bool remove, CancellationToken ct)
+    public async Task<IActionResult> OnPostUpdateTargetAsync(int id, int targetId, int taskId, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Text))] string? targetText,
+        decimal targetValue, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Unit))] string? targetUnit, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Op))] string? op, bool remove, CancellationToken ct)
     {
         var r = await editor.UpdateTargetAsync(Me, targetId, remove ? null : new TargetEdit(targetText ?? "", targetValue, targetUnit ?? "", op ?? "="), ct);
         return Back(id, r.Error, taskId);

@@ -63,7 +63,8 @@ public sealed class LedgerQueries(LedgerDbContext db)
         var q = Filter(db.Tasks.AsNoTracking().Where(t => t.PlanId == planId), f, today);
         var total = await q.CountAsync(ct);
         var size = Math.Clamp(f.PageSize, 1, 500);
-        var page = Math.Max(1, f.Page);
+        // A page past the end (or a huge number) shows the last page; the offset never overflows.
+        var page = Math.Clamp(f.Page, 1, Math.Max(1, (total + size - 1) / size));
         var tasks = await q.OrderBy(t => t.Order).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var ids = tasks.Select(t => t.Id).ToList();
         var units = await db.TaskUnits.AsNoTracking().Where(u => ids.Contains(u.TaskId)).ToListAsync(ct);
