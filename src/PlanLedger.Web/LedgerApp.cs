@@ -68,7 +68,7 @@ public static class LedgerApp
         services.AddDbContext<LedgerDbContext>((sp, o) =>
         {
             LedgerDatabase.Configure(o, sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Db);
-            o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), new VersionInterceptor(), sp.GetRequiredService<AuditInterceptor>());
             // Extra interceptors registered by the host (tests count database commands with one).
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
@@ -197,6 +197,7 @@ public static class LedgerApp
         api.MapPlansApi();
         api.MapTasksApi();
         api.MapAdminApi();
+        api.MapReviewApi();
         app.MapExportEndpoints();
         app.MapEvidenceDownload();
     }

@@ -18,5 +18,10 @@ public sealed class LedgerOptions
     public int ReminderDaysAhead { get; set; } = 5;
     /// <summary>How long an API bearer token lives (it also ends at once when the user's security stamp changes).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How long a user's security stamp, once read, is trusted by the per-request session check. Changes made by this
+    /// server end sessions at once; this bounds the delay for changes made by another server process.
+    /// </summary>
+    public TimeSpan SessionStampCacheFor { get; set; } = TimeSpan.FromSeconds(5);
     public string FilesDirectory => Path.Combine(DataDirectory, "files");
 }

@@ -14,10 +14,10 @@ namespace PlanLedger.Web.Security;
 /// once when this process changes the user (<see cref="UserStampInterceptor"/>), so a password reset, a role,
 /// organisation or unit change, a deactivation or a sign-out-everywhere ends every session immediately.
 /// </summary>
-public sealed class SecurityStamps(IMemoryCache cache, IOptions<IdentityOptions> identity)
+public sealed class SecurityStamps(IMemoryCache cache, IOptions<IdentityOptions> identity, IOptions<LedgerOptions> options)
 {
     /// <summary>How long a looked-up stamp is trusted (bounds the delay for changes made by another process).</summary>
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    private TimeSpan CacheFor => options.Value.SessionStampCacheFor;
 
     private sealed record Current(string? Stamp);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Tests.Infrastructure;
 
 namespace PlanLedger.Web.Tests.Security;
@@ -188,3 +189,31 @@ public abstract class TokenRevocationTests(LedgerFactory factory)
 
 public sealed class TokenRevocationSqliteTests(SqliteLedgerFactory f) : TokenRevocationTests(f), IClassFixture<SqliteLedgerFactory>;
 public sealed class TokenRevocationPostgresTests(PostgresLedgerFactory f) : TokenRevocationTests(f), IClassFixture<PostgresLedgerFactory>;
+
+/// <summary>A change made by another process (not seen by this one's interceptor) ends sessions once the stamp cache expires.</summary>
+public abstract class StampCacheTests(LedgerFactory factory)
+{
+    [Fact]
+    public async Task A_stamp_changed_behind_the_servers_back_is_noticed_after_the_cache_time()
+    {
+        var admin = await factory.ClientAsync();
+        var name = "ext" + Guid.NewGuid().ToString("N")[..6];
+        var id = (await admin.PostJsonAsync("/api/v1/users", new { userName = name, password = TestApi.Password, displayName = name, role = "viewer" })).Id();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanLedger.Web.Data.LedgerDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<PlanLedger.Web.Data.Entities.AppUser>>();
+        var principal = await users.CreateAsync(await db.Users.SingleAsync(u => u.Id == id));
+        var options = Microsoft.Extensions.Options.Options.Create(new LedgerOptions { SessionStampCacheFor = TimeSpan.FromMilliseconds(300) });
+        var stamps = new PlanLedger.Web.Security.SecurityStamps(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()),
+            scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>(), options);
+        Assert.True(await stamps.IsCurrentAsync(principal, db));
+        // Another process rotates the stamp with plain SQL: this process's interceptor never sees it.
+        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, "CHANGED-ELSEWHERE"));
+        Assert.True(await stamps.IsCurrentAsync(principal, db), "still cached");
+        await Task.Delay(400);
+        Assert.False(await stamps.IsCurrentAsync(principal, db));
+    }
+}
+
+public sealed class StampCacheSqliteTests(SqliteLedgerFactory f) : StampCacheTests(f), IClassFixture<SqliteLedgerFactory>;
+public sealed class StampCachePostgresTests(PostgresLedgerFactory f) : StampCacheTests(f), IClassFixture<PostgresLedgerFactory>;

@@ -3,8 +3,13 @@ using Microsoft.AspNetCore.Identity;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>A person who signs in. Belongs to one organisation and, for reporters, to one unit.</summary>
-public sealed class AppUser : IdentityUser<int>
+public sealed class AppUser : IdentityUser<int>, IVersioned
 {
+    /// <summary>Grows with every edit; sent back by pages and API to detect a stale write (409).</summary>
+    public int Version { get; set; }
+    /// <summary>Sign-in bookkeeping (failed attempts, lockout, stamps, hash) is not an edit of the account.</summary>
+    public static readonly string[] Derived = [nameof(AccessFailedCount), nameof(LockoutEnd), nameof(SecurityStamp),
+        nameof(ConcurrencyStamp), nameof(PasswordHash), nameof(LockoutEnabled)];
     public string DisplayName { get; set; } = "";
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }

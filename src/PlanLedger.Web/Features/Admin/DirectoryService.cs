@@ -13,11 +13,15 @@ public sealed record UnitInput([TextLimit(typeof(Unit), nameof(Unit.Name))] stri
 public sealed record UserInput([TextLimit(typeof(AppUser), nameof(AppUser.UserName))] string? UserName,
     [TextLimit(PasswordRules.MaxLength)] string? Password, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
 public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level);
-public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId);
+public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId, int Version = 0);
 public sealed record UserDto(int Id, string UserName, string DisplayName, string Role, int OrganisationId, int? UnitId,
-    bool Active = true, bool LockedOut = false);
+    bool Active = true, bool LockedOut = false, int Version = 0);
 /// <summary>Edit of a user: null display name or organisation keeps the current one; the unit is set as given (null = none).</summary>
-public sealed record UserUpdate([TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
+/// <remarks><paramref name="Version"/>: the version read (or an If-Match header); an older one is 409 with the current values.</remarks>
+public sealed record UserUpdate([TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId,
+    int? Version = null);
+/// <summary>Edit of a unit's aliases, with the version read.</summary>
+public sealed record UnitUpdate([TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? Aliases, int? Version = null);
 public sealed record PasswordInput([TextLimit(PasswordRules.MaxLength)] string? Password);
 
 /// <summary>Organisations, units (with aliases and merge) and users.</summary>
@@ -57,21 +61,26 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         if (await db.Units.AnyAsync(u => u.OrganisationId == orgId && u.Name == name && u.MergedIntoId == null, ct))
             return Failure.Conflict("单位已存在 The unit already exists");
         var unit = new Unit { OrganisationId = orgId, Name = name, Kind = input.Kind, Aliases = CleanAliases(input.Aliases), CreatedAt = clock.GetUtcNow() };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Units.Add(unit);
         await db.SaveChangesAsync(ct);
         await RelinkAsync(unit, ct);
+        await tx.CommitAsync(ct);
         return Dto(unit);
     }
 
-    public async Task<Outcome<UnitDto>> UpdateAliasesAsync(CurrentUser me, int unitId, string? aliases, CancellationToken ct = default)
+    public async Task<Outcome<UnitDto>> UpdateAliasesAsync(CurrentUser me, int unitId, string? aliases, CancellationToken ct = default, int? version = null)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound();
         if (await Check(me, unit.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
         if ((aliases?.Length ?? 0) > 1000) return Failure.BadRequest("别名过长 Aliases too long");
+        if (Concurrency.Check(unit, version, Dto) is { } stale) return stale;
         unit.Aliases = CleanAliases(aliases);
-        await db.SaveChangesAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.SaveAsync(unit, Dto, ct) is { } lost) return lost;
         await RelinkAsync(unit, ct);
+        await tx.CommitAsync(ct);
         return Dto(unit);
     }
 
@@ -85,10 +94,11 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
             return Failure.BadRequest("只能合并同一组织内的两个不同单位 Merge two different units of one organisation");
         if (await Check(me, from.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.TaskUnits.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
-        await db.Users.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
-        await db.Reports.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
-        await db.Notifications.Where(x => x.UnitId == from.Id).ExecuteDeleteAsync(ct);
+        // Tracked changes, not bulk updates: every moved link, user and report gets its audit row (same transaction).
+        foreach (var link in await db.TaskUnits.Where(x => x.UnitId == from.Id).ToListAsync(ct)) link.UnitId = into.Id;
+        foreach (var user in await db.Users.Where(x => x.UnitId == from.Id).ToListAsync(ct)) user.UnitId = into.Id;
+        foreach (var report in await db.Reports.Where(x => x.UnitId == from.Id).ToListAsync(ct)) report.UnitId = into.Id;
+        db.Notifications.RemoveRange(await db.Notifications.Where(x => x.UnitId == from.Id).ToListAsync(ct));
         into.Aliases = PlanLedger.Web.Features.Plans.PlanImporter.Clip(
             CleanAliases(string.Join("|", into.AliasList().Append(from.Name).Concat(from.AliasList()))), 1000)!;
         from.MergedIntoId = into.Id;
@@ -156,11 +166,12 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
             return Failure.BadRequest("责任单位用户必须选择本组织的单位 A unit reporter needs a unit of its organisation");
         if (user.Role == UserRole.Admin && input.Role != UserRole.Admin && user.Active && !await AnotherActiveAdmin(user.Id, ct))
             return Failure.Conflict("不能更改最后一个管理员的角色 The last active administrator cannot be demoted");
+        if (Concurrency.Check(user, input.Version, UserDto) is { } stale) return stale;
         if (!string.IsNullOrWhiteSpace(input.DisplayName)) user.DisplayName = input.DisplayName.Trim();
         user.Role = input.Role;
         user.OrganisationId = orgId;
         user.UnitId = input.UnitId;
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveAsync(user, UserDto, ct) is { } lost) return lost;
         return UserDto(user);
     }
 
@@ -242,18 +253,24 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     }
 
     private UserDto UserDto(AppUser u) => new(u.Id, u.UserName ?? "", u.DisplayName, u.Role.ToString(), u.OrganisationId, u.UnitId,
-        u.Active, u.LockoutEnd is { } end && end > clock.GetUtcNow());
+        u.Active, u.LockoutEnd is { } end && end > clock.GetUtcNow(), u.Version);
 
-    /// <summary>Links task unit names as written that match this unit's name or aliases and are not mapped yet.</summary>
+    /// <summary>
+    /// Links task unit names as written that match this unit's name or aliases and are not mapped yet
+    /// (tracked changes: each new link is audited).
+    /// </summary>
     private async Task RelinkAsync(Unit unit, CancellationToken ct)
     {
         var names = unit.AliasList().Append(unit.Name).Distinct().ToList();
-        await db.TaskUnits.Where(x => x.UnitId == null && names.Contains(x.Name) && x.Task!.Plan!.OrganisationId == unit.OrganisationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, unit.Id), ct);
+        var links = await db.TaskUnits.Where(x => x.UnitId == null && names.Contains(x.Name) && x.Task!.Plan!.OrganisationId == unit.OrganisationId)
+            .ToListAsync(ct);
+        if (links.Count == 0) return;
+        foreach (var link in links) link.UnitId = unit.Id;
+        await db.SaveChangesAsync(ct);
     }
 
     private static string CleanAliases(string? s) => string.Join("|",
         (s ?? "").Split(['|', ',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct());
 
-    private static UnitDto Dto(Unit u) => new(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId);
+    private static UnitDto Dto(Unit u) => new(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId, u.Version);
 }

@@ -34,8 +34,8 @@ public sealed class UnitsModel(LedgerDbContext db, DirectoryService directory) :
         [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? aliases, CancellationToken ct) =>
         Back((await directory.CreateUnitAsync(Me, new UnitInput(name, kind, aliases, null), ct)).Error);
 
-    public async Task<IActionResult> OnPostAliasesAsync(int unitId, [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? aliases, CancellationToken ct) =>
-        Back((await directory.UpdateAliasesAsync(Me, unitId, aliases, ct)).Error);
+    public async Task<IActionResult> OnPostAliasesAsync(int unitId, [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? aliases, int? version, CancellationToken ct) =>
+        Back((await directory.UpdateAliasesAsync(Me, unitId, aliases, ct, version)).Error);
 
     public async Task<IActionResult> OnPostMergeAsync(int unitId, int intoId, CancellationToken ct) =>
         Back((await directory.MergeAsync(Me, unitId, intoId, ct)).Error);

@@ -29,8 +29,8 @@ public sealed class UserEditModel(LedgerDbContext db, DirectoryService directory
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(int id, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? displayName, UserRole role, int? organisationId, int? unitId, CancellationToken ct) =>
-        Done(id, await directory.UpdateUserAsync(Me, id, new UserUpdate(displayName, role, organisationId, unitId), ct), "已保存");
+    public async Task<IActionResult> OnPostUpdateAsync(int id, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? displayName, UserRole role, int? organisationId, int? unitId, int? version, CancellationToken ct) =>
+        Done(id, await directory.UpdateUserAsync(Me, id, new UserUpdate(displayName, role, organisationId, unitId, version), ct), "已保存");
 
     public async Task<IActionResult> OnPostPasswordAsync(int id, [TextLimit(PasswordRules.MaxLength)] string? password, CancellationToken ct) =>
         Done(id, await directory.ResetPasswordAsync(Me, id, password, ct), "密码已重置");

@@ -11,6 +11,7 @@ internal static partial class Strings
         ["已强制下线"] = "Signed out everywhere",
         ["有人已修改此任务"] = "Someone else has changed this task",
         ["重新加载"] = "Reload",
+        ["您的修改未保存，页面显示的是最新内容。"] = "Your change was not saved; the page shows the latest content.",
         ["请求无效"] = "Bad request",
         ["有人已修改此记录，请重新加载后再保存"] = "Someone else has changed this record; reload before saving",
     };
