@@ -161,6 +161,8 @@ public static class LedgerApp
         services.AddScoped<EvidenceStore>();
         services.AddScoped<ReminderJob>();
         services.AddHostedService<ReminderService>();
+        services.AddScoped<EvidenceCleanup>();
+        services.AddHostedService<EvidenceCleanupService>();
     }
 
     private static void UsePipeline(WebApplication app)

@@ -23,5 +23,9 @@ public sealed class LedgerOptions
     /// server end sessions at once; this bounds the delay for changes made by another server process.
     /// </summary>
     public TimeSpan SessionStampCacheFor { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often files without rows and rows without files are cleaned up (zero: never).</summary>
+    public TimeSpan EvidenceCleanupInterval { get; set; } = TimeSpan.FromHours(6);
+    /// <summary>A file without a row younger than this is an upload in progress and is left alone.</summary>
+    public TimeSpan EvidenceOrphanGrace { get; set; } = TimeSpan.FromHours(1);
     public string FilesDirectory => Path.Combine(DataDirectory, "files");
 }

@@ -28,6 +28,7 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
         builder.UseSetting("PlanLedger:DataDirectory", DataDirectory);
         builder.UseSetting("PlanLedger:AdminPassword", AdminPassword);
         builder.UseSetting("PlanLedger:ReminderInterval", "00:00:00");
+        builder.UseSetting("PlanLedger:EvidenceCleanupInterval", "00:00:00");
         builder.UseSetting("PlanLedger:MaxEvidenceBytes", "100000");
         builder.UseSetting("PlanLedger:MaxUploadBytes", "3000000");
         // Every change in these tests is made by this process (its sessions end at once); a long stamp cache keeps

@@ -21,6 +21,7 @@ public sealed class LedgerExceptionHandler(IProblemDetailsService problems, ILog
             System.Text.Json.JsonException => (400, "JSON 格式无效 Malformed JSON"),
             DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试 The data was changed by someone else"),
             PlanLedger.Web.Data.AuditWriteException a => (503, a.Message),
+            PlanLedger.Web.Features.Reports.EvidenceStorageException s => (s.Status, s.Message),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "Request aborted"),
             _ => (500, "服务器内部错误 Internal server error"),
         };
