@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +30,8 @@ namespace PlanLedger.Web;
 public static class LedgerApp
 {
     public const string ApiPolicy = "api";
+    /// <summary>Signed in by cookie or bearer token (the OpenAPI document).</summary>
+    public const string SignedInPolicy = "signed-in";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -88,6 +93,7 @@ public static class LedgerApp
             .AddEntityFrameworkStores<LedgerDbContext>()
             .AddSignInManager<LedgerSignInManager>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<LedgerPasswordValidator>()
             .AddClaimsPrincipalFactory<LedgerClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
         {
@@ -96,6 +102,8 @@ public static class LedgerApp
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/Denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
             // Every request: the cookie's security stamp must still be the user's (cached a few seconds, dropped on change).
             o.Events.OnValidatePrincipal = async context =>
             {
@@ -120,7 +128,24 @@ public static class LedgerApp
                 o.Protector = new Microsoft.AspNetCore.Authentication.TicketDataFormat(protection.CreateProtector("PlanLedger.BearerToken.v2"));
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // Behind a TLS proxy: the scheme and client address from X-Forwarded-* (from loopback proxies, or any when configured).
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            if (builder.Configuration.GetValue<bool>("PlanLedger:TrustAllProxies"))
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            }
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
 
         services.AddRazorPages(o =>
         {
@@ -151,7 +176,8 @@ public static class LedgerApp
 
         services.AddSingleton<Features.Shared.UiText>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
-            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+            // Names only: a number (defined or not) for a role, unit kind or organisation level is refused (400).
+            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddScoped<PlanImporter>();
         services.AddScoped<DirectoryService>();
         services.AddScoped<PlanEditor>();
@@ -167,7 +193,19 @@ public static class LedgerApp
 
     private static void UsePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseForwardedHeaders();
+        // /api gets problem details; pages get the HTML error page (re-executed at /Error with the mapped status and title).
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a =>
+        {
+            a.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = LedgerExceptionHandler.StatusOf });
+            a.Use(async (context, next) =>
+            {
+                try { await next(context); }
+                catch (Exception e) { LedgerExceptionHandler.Annotate(context, e); throw; }
+            });
+        });
+        app.UseHsts();
         app.Use(async (context, next) =>
         {
             // Defence in depth: document text is always HTML-encoded; in addition no inline script may ever run.
@@ -190,7 +228,8 @@ public static class LedgerApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        var openApi = app.MapOpenApi();
+        if (!app.Configuration.GetValue<bool>("PlanLedger:PublicOpenApi")) openApi.RequireAuthorization(SignedInPolicy);
         app.MapRazorPages();
         app.MapCultureSwitch();
         var api = app.MapGroup("/api/v1").DisableAntiforgery();

@@ -38,6 +38,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     {
         if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("名称不能为空 Name is required");
         if (input.Name.Trim().Length > 200) return Failure.BadRequest("名称不超过 200 字 Name is too long");
+        if (!Enum.IsDefined(input.Level)) return Failure.BadRequest("组织级别无效 Invalid organisation level");
         var parentId = input.ParentId ?? me.OrganisationId;
         if (await Check(me, parentId, LedgerAction.ManageOrganisations, ct) is { } f) return f;
         var parent = await db.Organisations.FirstAsync(o => o.Id == parentId, ct);
@@ -55,6 +56,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     {
         if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("单位名称不能为空 Unit name is required");
         if (input.Name.Trim().Length > 200 || (input.Aliases?.Length ?? 0) > 1000) return Failure.BadRequest("名称或别名过长 Name or aliases too long");
+        if (!Enum.IsDefined(input.Kind)) return Failure.BadRequest("单位类型无效 Invalid unit kind");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUnits, ct) is { } f) return f;
         var name = input.Name.Trim();
@@ -113,6 +115,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
             return Failure.BadRequest("用户名和密码必填 Username and password are required");
         if (input.UserName.Trim().Length > 100 || (input.DisplayName?.Trim().Length ?? 0) > 100)
             return Failure.BadRequest("用户名或姓名过长 Username or display name too long");
+        if (!Enum.IsDefined(input.Role)) return Failure.BadRequest("角色无效 Invalid role");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUsers, ct) is { } f) return f;
         if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))

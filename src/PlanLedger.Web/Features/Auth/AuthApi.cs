@@ -40,7 +40,10 @@ public static class AuthApi
             return Problems.From(Failure.BadRequest("请提供用户名和密码 username and password are required"));
         var user = await users.FindByNameAsync(request.Username.Trim());
         if (user is null)
+        {
+            TimingSafe.SpendHashWork(users.PasswordHasher, request.Password);
             return Problems.From(new Failure(401, "用户名或密码错误 Wrong username or password"));
+        }
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (check.IsNotAllowed)
             return Problems.From(new Failure(401, "账户已停用，请联系管理员 Account deactivated"));

@@ -91,6 +91,16 @@ public sealed class PageInputFilter : IAsyncPageFilter
             if (p.Name is null || !context.HandlerArguments.TryGetValue(p.Name, out var v)) continue;
             if ((failure = InputChecks.Check(v, p.Name, TextLimitAttribute.Of(p), model)) is not null) break;
         }
+        // An enum a form could not bind (a number out of range, an unknown name) would otherwise arrive as its default —
+        // for a role that is 管理员: refused instead.
+        if (failure is null)
+            foreach (var p in context.HandlerMethod?.MethodInfo.GetParameters() ?? [])
+                if ((Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType).IsEnum && p.Name is not null
+                    && context.ModelState.TryGetValue(p.Name, out var entry) && entry.Errors.Count > 0)
+                {
+                    failure = Failure.BadRequest($"{p.Name} 的值无效 invalid value for {p.Name}");
+                    break;
+                }
         if (failure is null && context.HandlerInstance is { } page)
             foreach (var prop in BoundStrings(page.GetType()))
                 if ((failure = InputChecks.Check(prop.GetValue(page), prop.Name, TextLimitAttribute.Of(prop), model)) is not null) break;
