@@ -223,6 +223,22 @@ public abstract class HostileTextTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task A_document_with_NUL_and_control_characters_imports_or_is_refused_never_500()
+    {
+        var admin = await factory.ClientAsync();
+        var n = Guid.NewGuid().ToString("N")[..6];
+        var bytes = SyntheticPlan.Text($"2026年工作要点 {n}\n一、重点\0任务\u0001\n1.新建幼儿园\0三处。牵头单位：基础\0教育股。完成时限：年内。\n");
+        var res = await admin.UploadAsync("nul.txt", bytes, 2026);
+        Assert.True((int)res.StatusCode is 201 or 400 or 415 or 422, $"{(int)res.StatusCode}: {await res.Content.ReadAsStringAsync()}");
+        if (res.StatusCode == HttpStatusCode.Created)
+        {
+            var id = (await res.JsonAsync(HttpStatusCode.Created)).Id();
+            var tasks = await (await admin.GetAsync($"/api/v1/plans/{id}/tasks")).Content.ReadAsStringAsync();
+            Assert.DoesNotContain("\\u0000", tasks);
+        }
+    }
+
+    [Fact]
     public async Task The_culture_switch_with_NUL_is_400()
     {
         var res = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/culture?c=en&returnUrl=/%00");
