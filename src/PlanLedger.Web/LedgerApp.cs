@@ -1,6 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +31,8 @@ namespace PlanLedger.Web;
 public static class LedgerApp
 {
     public const string ApiPolicy = "api";
+    /// <summary>Signed in by cookie or bearer token (the OpenAPI document).</summary>
+    public const string SignedInPolicy = "signed-in";
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -62,10 +68,13 @@ public static class LedgerApp
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityStamps>();
+        services.AddScoped<UserStampInterceptor>();
         services.AddDbContext<LedgerDbContext>((sp, o) =>
         {
             LedgerDatabase.Configure(o, sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Db);
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), new VersionInterceptor(), sp.GetRequiredService<AuditInterceptor>());
             // Extra interceptors registered by the host (tests count database commands with one).
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
@@ -85,6 +94,7 @@ public static class LedgerApp
             .AddEntityFrameworkStores<LedgerDbContext>()
             .AddSignInManager<LedgerSignInManager>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<LedgerPasswordValidator>()
             .AddClaimsPrincipalFactory<LedgerClaimsFactory>();
         services.ConfigureApplicationCookie(o =>
         {
@@ -93,13 +103,54 @@ public static class LedgerApp
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/Denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            // Every request: the cookie's security stamp must still be the user's (cached a few seconds, dropped on change).
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStamps>();
+                var db = context.HttpContext.RequestServices.GetRequiredService<LedgerDbContext>();
+                if (context.Principal is null || !await stamps.IsCurrentAsync(context.Principal, db, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        // The full validation (claims refreshed from the database) runs every minute; the stamp check above on every request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthentication().AddScheme<LedgerBearerOptions, LedgerBearerHandler>(IdentityConstants.BearerScheme, null);
+        services.AddOptions<LedgerBearerOptions>(IdentityConstants.BearerScheme)
+            .Configure<IDataProtectionProvider, IOptions<LedgerOptions>>((o, protection, ledger) =>
+            {
+                o.Lifetime = ledger.Value.TokenLifetime;
+                o.Protector = new Microsoft.AspNetCore.Authentication.TicketDataFormat(protection.CreateProtector("PlanLedger.BearerToken.v2"));
+            });
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // Behind a TLS proxy: the scheme and client address from X-Forwarded-* (from loopback proxies, or any when configured).
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            if (builder.Configuration.GetValue<bool>("PlanLedger:TrustAllProxies"))
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            }
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.ExcludedHosts.Clear();
+        });
 
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new PageInputFilter());
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -129,7 +180,8 @@ public static class LedgerApp
 
         services.AddSingleton<Features.Shared.UiText>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
-            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+            // Names only: a number (defined or not) for a role, unit kind or organisation level is refused (400).
+            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddScoped<PlanImporter>();
         ImportParsing.AddImportParsing(services);
         services.AddScoped<DirectoryService>();
@@ -145,11 +197,25 @@ public static class LedgerApp
         services.AddScoped<BulletinService>();
         services.AddScoped<InspectionNotifier>();
         services.AddHostedService<ReminderService>();
+        services.AddScoped<EvidenceCleanup>();
+        services.AddHostedService<EvidenceCleanupService>();
     }
 
     private static void UsePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseForwardedHeaders();
+        // /api gets problem details; pages get the HTML error page (re-executed at /Error with the mapped status and title).
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a =>
+        {
+            a.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = LedgerExceptionHandler.StatusOf });
+            a.Use(async (context, next) =>
+            {
+                try { await next(context); }
+                catch (Exception e) { LedgerExceptionHandler.Annotate(context, e); throw; }
+            });
+        });
+        app.UseHsts();
         app.Use(async (context, next) =>
         {
             // Defence in depth: document text is always HTML-encoded; in addition no inline script may ever run.
@@ -162,6 +228,7 @@ public static class LedgerApp
         });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseMiddleware<QueryTextCheck>();
         app.UseRequestLocalization();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -171,16 +238,19 @@ public static class LedgerApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        var openApi = app.MapOpenApi();
+        if (!app.Configuration.GetValue<bool>("PlanLedger:PublicOpenApi")) openApi.RequireAuthorization(SignedInPolicy);
         app.MapRazorPages();
         app.MapCultureSwitch();
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        api.AddEndpointFilter<ApiInputFilter>();
         api.MapAuthApi();
         api.MapPlansApi();
         api.MapPairingsApi();
         api.MapTasksApi();
         api.MapAdminApi();
         api.MapInspectionsApi();
+        api.MapReviewApi();
         app.MapExportEndpoints();
         app.MapEvidenceDownload();
         app.MapFindingEvidenceDownload();

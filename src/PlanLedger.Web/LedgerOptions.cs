@@ -27,5 +27,16 @@ public sealed class LedgerOptions
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Reports due within this many days are announced to the unit.</summary>
     public int ReminderDaysAhead { get; set; } = 5;
+    /// <summary>How long an API bearer token lives (it also ends at once when the user's security stamp changes).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How long a user's security stamp, once read, is trusted by the per-request session check. Changes made by this
+    /// server end sessions at once; this bounds the delay for changes made by another server process.
+    /// </summary>
+    public TimeSpan SessionStampCacheFor { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often files without rows and rows without files are cleaned up (zero: never).</summary>
+    public TimeSpan EvidenceCleanupInterval { get; set; } = TimeSpan.FromHours(6);
+    /// <summary>A file without a row younger than this is an upload in progress and is left alone.</summary>
+    public TimeSpan EvidenceOrphanGrace { get; set; } = TimeSpan.FromHours(1);
     public string FilesDirectory => Path.Combine(DataDirectory, "files");
 }

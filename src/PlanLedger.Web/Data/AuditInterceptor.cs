@@ -10,10 +10,14 @@ namespace PlanLedger.Web.Data;
 /// <summary>
 /// Records every change to plans, tasks, targets, reports, units, organisations and users as an
 /// <see cref="AuditEntry"/> (who, when in UTC, entity, action, changed values before/after as JSON).
-/// The one place auditing happens: every SaveChanges passes through here.
+/// The one place auditing happens: every SaveChanges passes through here. The audit rows are written in the same
+/// database transaction as the change (the caller's, or one opened here): if they cannot be written, the change
+/// is rolled back too and <see cref="AuditWriteException"/> is thrown — no change without its audit row.
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
+    private Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? _own;
+
     private static readonly HashSet<Type> Audited =
     [
         typeof(Plan), typeof(PlanTask), typeof(TaskTarget), typeof(TaskUnit), typeof(ProgressReport),
@@ -34,16 +38,20 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     private List<(EntityEntry Entry, string Action, string? Before, string? After)>? _pending;
     private bool _writing;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Capture(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        if (_pending is { Count: > 0 } && eventData.Context!.Database.CurrentTransaction is null)
+            _own = await eventData.Context.Database.BeginTransactionAsync(cancellationToken);
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Capture(eventData.Context);
+        if (_pending is { Count: > 0 } && eventData.Context!.Database.CurrentTransaction is null)
+            _own = eventData.Context.Database.BeginTransaction();
         return base.SavingChanges(eventData, result);
     }
 
@@ -51,17 +59,37 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         CancellationToken cancellationToken = default)
     {
         if (!Flush(eventData.Context)) return result;
-        try { await eventData.Context!.SaveChangesAsync(cancellationToken); }
-        finally { _writing = false; }
+        try
+        {
+            try { await eventData.Context!.SaveChangesAsync(cancellationToken); }
+            catch (Exception e) when (e is not OperationCanceledException) { throw new AuditWriteException(e); }
+            finally { _writing = false; }
+            if (_own is { } tx) await tx.CommitAsync(cancellationToken);
+        }
+        finally { await EndOwnAsync(); }
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         if (!Flush(eventData.Context)) return result;
-        try { eventData.Context!.SaveChanges(); }
-        finally { _writing = false; }
+        try
+        {
+            try { eventData.Context!.SaveChanges(); }
+            catch (Exception e) when (e is not OperationCanceledException) { throw new AuditWriteException(e); }
+            finally { _writing = false; }
+            _own?.Commit();
+        }
+        finally { EndOwnAsync().AsTask().GetAwaiter().GetResult(); }
         return result;
+    }
+
+    /// <summary>Disposes the transaction opened here (rolling it back unless it was committed).</summary>
+    private async ValueTask EndOwnAsync()
+    {
+        var tx = _own;
+        _own = null;
+        if (tx is not null) await tx.DisposeAsync();
     }
 
     private void Capture(DbContext? context)
@@ -118,14 +146,19 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         return true;
     }
 
-    /// <summary>Resets the re-entrancy guard after the audit rows were written.</summary>
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) { _pending = null; _writing = false; }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    /// <summary>The change (or its audit rows) failed: nothing of it stays (the transaction opened here is rolled back).</summary>
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
+        if (_writing) return; // the audit write itself: the outer save reports it
         _pending = null;
-        _writing = false;
-        return Task.CompletedTask;
+        EndOwnAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (_writing) return;
+        _pending = null;
+        await EndOwnAsync();
     }
 
     private static string Json(EntityEntry e, Func<PropertyEntry, object?> value, bool all)
@@ -149,3 +182,7 @@ internal static class AuditJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 }
+
+/// <summary>The audit rows of a change could not be written; the change was rolled back with them.</summary>
+public sealed class AuditWriteException(Exception inner)
+    : Exception("审计日志写入失败，修改未保存 The audit trail could not be written; the change was not saved", inner);

@@ -31,6 +31,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
+        // Optimistic concurrency: every edited row carries a version that each UPDATE checks.
+        foreach (var e in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+            builder.Entity(e.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

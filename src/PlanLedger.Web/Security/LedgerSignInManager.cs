@@ -12,6 +12,18 @@ public sealed class LedgerSignInManager(UserManager<AppUser> users, IHttpContext
     : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) => user.Active && await base.CanSignInAsync(user);
+
+    /// <summary>An unknown user name does the same hash work as a known one (no timing difference).</summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            TimingSafe.SpendHashWork(UserManager.PasswordHasher, password);
+            return SignInResult.Failed;
+        }
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
 }
 
 /// <summary>Identity's validation messages in Chinese (with the English after them, as the API titles do).</summary>

@@ -13,7 +13,7 @@ public abstract class AuthApiTests(LedgerFactory factory)
         var res = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password = LedgerFactory.AdminPassword });
         var body = await res.JsonAsync(HttpStatusCode.OK);
         Assert.False(string.IsNullOrEmpty(body["token"]!.GetValue<string>()));
-        Assert.True(body["expiresAt"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddHours(1));
+        Assert.True(body["expiresAt"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddMinutes(30));
     }
 
     [Fact]

@@ -28,8 +28,12 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
         builder.UseSetting("PlanLedger:DataDirectory", DataDirectory);
         builder.UseSetting("PlanLedger:AdminPassword", AdminPassword);
         builder.UseSetting("PlanLedger:ReminderInterval", "00:00:00");
+        builder.UseSetting("PlanLedger:EvidenceCleanupInterval", "00:00:00");
         builder.UseSetting("PlanLedger:MaxEvidenceBytes", "100000");
         builder.UseSetting("PlanLedger:MaxUploadBytes", "3000000");
+        // Every change in these tests is made by this process (its sessions end at once); a long stamp cache keeps
+        // the per-request session check out of the SQL command counts.
+        builder.UseSetting("PlanLedger:SessionStampCacheFor", "00:10:00");
         builder.ConfigureServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
     }
 
@@ -51,14 +55,14 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
     protected virtual void Cleanup() { }
 }
 
-public sealed class SqliteLedgerFactory : LedgerFactory
+public class SqliteLedgerFactory : LedgerFactory
 {
     public override string Provider => "sqlite";
     protected override string Db => $"Data Source={Path.Combine(DataDirectory, "ledger.db")}";
     protected override void Cleanup() => SqliteConnection.ClearAllPools();
 }
 
-public sealed class PostgresLedgerFactory : LedgerFactory
+public class PostgresLedgerFactory : LedgerFactory
 {
     public static string ServerConnection =>
         Environment.GetEnvironmentVariable("PLANLEDGER_TEST_PG") is { Length: > 0 } cs
@@ -83,5 +87,30 @@ public sealed class PostgresLedgerFactory : LedgerFactory
         conn.Open();
         using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
         cmd.ExecuteNonQuery();
+    }
+}
+
+/// <summary>The application on a real Kestrel server (a dynamic port): for tests whose requests must truly race.</summary>
+public sealed class KestrelSqliteLedgerFactory : SqliteLedgerFactory
+{
+    public KestrelSqliteLedgerFactory() => KestrelServer.Start(this, UseKestrel, StartServer);
+}
+
+/// <inheritdoc cref="KestrelSqliteLedgerFactory"/>
+public sealed class KestrelPostgresLedgerFactory : PostgresLedgerFactory
+{
+    public KestrelPostgresLedgerFactory() => KestrelServer.Start(this, UseKestrel, StartServer);
+}
+
+internal static class KestrelServer
+{
+    /// <summary>Starts Kestrel on a free port and points every client of the factory (pages included) at it.</summary>
+    public static void Start(LedgerFactory f, Action<int> useKestrel, Action start)
+    {
+        useKestrel(0);
+        start();
+        var address = f.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        f.ClientOptions.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
     }
 }

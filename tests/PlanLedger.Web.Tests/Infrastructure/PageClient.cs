@@ -10,7 +10,7 @@ public sealed partial class PageClient(HttpClient http)
 
     public static async Task<PageClient> SignInAsync(LedgerFactory f, string user = "admin", string? password = null)
     {
-        var client = new PageClient(f.CreateClient(new() { AllowAutoRedirect = true, HandleCookies = true }));
+        var client = new PageClient(f.CreateClient(new() { AllowAutoRedirect = true, HandleCookies = true, BaseAddress = f.ClientOptions.BaseAddress }));
         var res = await client.PostFormAsync("/Account/Login", "/Account/Login",
             new() { ["UserName"] = user, ["Password"] = password ?? (user == "admin" ? LedgerFactory.AdminPassword : TestApi.Password) });
         Assert.DoesNotContain("用户名或密码错误", await res.Content.ReadAsStringAsync());

@@ -1,8 +1,10 @@
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>组织/机构: a bureau that owns ledgers. Organisations form a hierarchy (province → city → county).</summary>
-public sealed class Organisation
+public sealed class Organisation : IVersioned
 {
+    /// <summary>Grows with every edit; sent back by pages and API to detect a stale write (409).</summary>
+    public int Version { get; set; }
     public int Id { get; set; }
     public string Name { get; set; } = "";
     public int? ParentId { get; set; }

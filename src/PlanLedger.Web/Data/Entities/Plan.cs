@@ -1,8 +1,11 @@
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>工作要点: an imported plan; a draft until the office publishes it as the year's ledger (台账).</summary>
-public sealed class Plan
+public sealed class Plan : IVersioned
 {
+    /// <summary>Grows with every edit; sent back by pages and API to detect a stale write (409).</summary>
+    public int Version { get; set; }
+    public static readonly string[] Derived = [nameof(TaskCount)];
     public int Id { get; set; }
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }

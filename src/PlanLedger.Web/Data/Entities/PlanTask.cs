@@ -1,8 +1,12 @@
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>任务: one numbered part of a plan, with its units, deadline, targets and progress.</summary>
-public sealed class PlanTask
+public sealed class PlanTask : IVersioned
 {
+    /// <summary>Grows with every edit; sent back by pages and API to detect a stale write (409).</summary>
+    public int Version { get; set; }
+    /// <summary>Computed from reports and children: their changes are not edits and do not change <see cref="Version"/>.</summary>
+    public static readonly string[] Derived = [nameof(Progress), nameof(Status), nameof(LastReportPeriod)];
     public int Id { get; set; }
     public int PlanId { get; set; }
     public Plan? Plan { get; set; }
@@ -16,6 +20,8 @@ public sealed class PlanTask
     public string Label { get; set; } = "";
     public string Heading { get; set; } = "";
     public string Text { get; set; } = "";
+    /// <summary>The longest task text accepted on the review page (the column itself is unbounded text).</summary>
+    public const int MaxTextLength = 100_000;
     /// <summary>完成时限 as written.</summary>
     public string? Deadline { get; set; }
     /// <summary>The computed due date (see <see cref="Features.Tasks.StatusRules"/>).</summary>

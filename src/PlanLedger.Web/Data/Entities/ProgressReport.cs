@@ -11,6 +11,8 @@ public sealed class ProgressReport
     public string Period { get; set; } = "";
     public int Progress { get; set; }
     public string Text { get; set; } = "";
+    /// <summary>The longest report text accepted (the column itself is unbounded text).</summary>
+    public const int MaxTextLength = 20_000;
     public ReportStatus Status { get; set; }
     /// <summary>The office's comment when it returned (退回) the report.</summary>
     public string? ReviewComment { get; set; }

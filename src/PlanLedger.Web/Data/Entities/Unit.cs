@@ -1,8 +1,10 @@
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>单位/股室/科室: a department, school or outside body of an organisation that can hold tasks.</summary>
-public sealed class Unit
+public sealed class Unit : IVersioned
 {
+    /// <summary>Grows with every edit; sent back by pages and API to detect a stale write (409).</summary>
+    public int Version { get; set; }
     public int Id { get; set; }
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }

@@ -6,14 +6,13 @@ namespace PlanLedger.Web.Features.Account;
 public static class CultureSwitch
 {
     public static void MapCultureSwitch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/culture", (string? c, string? returnUrl, HttpContext http) =>
+        app.MapGet("/culture", ([Common.TextLimit(10)] string? c, [Common.TextLimit(2000)] string? returnUrl, HttpContext http) =>
         {
             var culture = c == "en" ? "en" : "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-                ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            // A control character or non-ASCII text in the Location header would be a 500: made safe or sent home.
+            return Results.LocalRedirect(Common.LocalUrl.SafeOrHome(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
 }

@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Account;
 
 public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 {
-    [BindProperty] public string? UserName { get; set; }
-    [BindProperty] public string? Password { get; set; }
-    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    [BindProperty, TextLimit(typeof(AppUser), nameof(AppUser.UserName))] public string? UserName { get; set; }
+    [BindProperty, TextLimit(PasswordRules.MaxLength)] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(2000)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
 
     public void OnGet() { }
@@ -26,6 +28,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         else if (result.IsNotAllowed) Error = "账户已停用，请联系管理员";
         else if (!result.Succeeded) Error = "用户名或密码错误";
         if (Error is not null) return Page();
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? LocalUrl.SafeOrHome(ReturnUrl) : "/");
     }
 }

@@ -20,7 +20,7 @@ public static class AdminApi
         {
             var me = http.Me();
             return TypedResults.Ok(await db.Units.Where(u => u.OrganisationId == me.OrganisationId && u.MergedIntoId == null)
-                .OrderBy(u => u.Name).Select(u => new UnitDto(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId))
+                .OrderBy(u => u.Name).Select(u => new UnitDto(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId, u.Version))
                 .ToListAsync(ct));
         });
         g.MapPost("/units", async (UnitInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
@@ -35,7 +35,9 @@ public static class AdminApi
         g.MapGet("/users/{id:int}", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
             Ok(await dir.GetUserAsync(http.Me(), id, ct)));
         g.MapPut("/users/{id:int}", async (int id, UserUpdate input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
-            Ok(await dir.UpdateUserAsync(http.Me(), id, input, ct)));
+            Ok(await dir.UpdateUserAsync(http.Me(), id, input with { Version = Concurrency.IfMatch(http, input.Version) }, ct)));
+        g.MapPut("/units/{id:int}", async (int id, UnitUpdate input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.UpdateAliasesAsync(http.Me(), id, input.Aliases, ct, Concurrency.IfMatch(http, input.Version))));
         g.MapPost("/users/{id:int}/password", async (int id, PasswordInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
             Ok(await dir.ResetPasswordAsync(http.Me(), id, input.Password, ct)));
         g.MapPost("/users/{id:int}/unlock", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
@@ -44,6 +46,8 @@ public static class AdminApi
             Ok(await dir.SetActiveAsync(http.Me(), id, false, ct)));
         g.MapPost("/users/{id:int}/reactivate", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
             Ok(await dir.SetActiveAsync(http.Me(), id, true, ct)));
+        g.MapPost("/users/{id:int}/signout", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>
+            Ok(await dir.SignOutEverywhereAsync(http.Me(), id, ct)));
         return api;
     }
 

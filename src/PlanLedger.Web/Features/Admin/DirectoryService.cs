@@ -7,16 +7,22 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Admin;
 
-public sealed record OrganisationInput(string? Name, int? ParentId, OrganisationLevel Level);
-public sealed record UnitInput(string? Name, UnitKind Kind, string? Aliases, int? OrganisationId);
-public sealed record UserInput(string? UserName, string? Password, string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
+public sealed record OrganisationInput([TextLimit(typeof(Organisation), nameof(Organisation.Name))] string? Name, int? ParentId, OrganisationLevel Level);
+public sealed record UnitInput([TextLimit(typeof(Unit), nameof(Unit.Name))] string? Name, UnitKind Kind,
+    [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? Aliases, int? OrganisationId);
+public sealed record UserInput([TextLimit(typeof(AppUser), nameof(AppUser.UserName))] string? UserName,
+    [TextLimit(PasswordRules.MaxLength)] string? Password, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
 public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level);
-public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId);
+public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId, int Version = 0);
 public sealed record UserDto(int Id, string UserName, string DisplayName, string Role, int OrganisationId, int? UnitId,
-    bool Active = true, bool LockedOut = false);
+    bool Active = true, bool LockedOut = false, int Version = 0);
 /// <summary>Edit of a user: null display name or organisation keeps the current one; the unit is set as given (null = none).</summary>
-public sealed record UserUpdate(string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
-public sealed record PasswordInput(string? Password);
+/// <remarks><paramref name="Version"/>: the version read (or an If-Match header); an older one is 409 with the current values.</remarks>
+public sealed record UserUpdate([TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId,
+    int? Version = null);
+/// <summary>Edit of a unit's aliases, with the version read.</summary>
+public sealed record UnitUpdate([TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? Aliases, int? Version = null);
+public sealed record PasswordInput([TextLimit(PasswordRules.MaxLength)] string? Password);
 
 /// <summary>Organisations, units (with aliases and merge) and users.</summary>
 public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> users, TimeProvider clock, IAuditActor actor)
@@ -32,6 +38,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     {
         if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("名称不能为空 Name is required");
         if (input.Name.Trim().Length > 200) return Failure.BadRequest("名称不超过 200 字 Name is too long");
+        if (!Enum.IsDefined(input.Level)) return Failure.BadRequest("组织级别无效 Invalid organisation level");
         var parentId = input.ParentId ?? me.OrganisationId;
         if (await Check(me, parentId, LedgerAction.ManageOrganisations, ct) is { } f) return f;
         var parent = await db.Organisations.FirstAsync(o => o.Id == parentId, ct);
@@ -49,27 +56,33 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     {
         if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("单位名称不能为空 Unit name is required");
         if (input.Name.Trim().Length > 200 || (input.Aliases?.Length ?? 0) > 1000) return Failure.BadRequest("名称或别名过长 Name or aliases too long");
+        if (!Enum.IsDefined(input.Kind)) return Failure.BadRequest("单位类型无效 Invalid unit kind");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUnits, ct) is { } f) return f;
         var name = input.Name.Trim();
         if (await db.Units.AnyAsync(u => u.OrganisationId == orgId && u.Name == name && u.MergedIntoId == null, ct))
             return Failure.Conflict("单位已存在 The unit already exists");
         var unit = new Unit { OrganisationId = orgId, Name = name, Kind = input.Kind, Aliases = CleanAliases(input.Aliases), CreatedAt = clock.GetUtcNow() };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Units.Add(unit);
         await db.SaveChangesAsync(ct);
         await RelinkAsync(unit, ct);
+        await tx.CommitAsync(ct);
         return Dto(unit);
     }
 
-    public async Task<Outcome<UnitDto>> UpdateAliasesAsync(CurrentUser me, int unitId, string? aliases, CancellationToken ct = default)
+    public async Task<Outcome<UnitDto>> UpdateAliasesAsync(CurrentUser me, int unitId, string? aliases, CancellationToken ct = default, int? version = null)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound();
         if (await Check(me, unit.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
         if ((aliases?.Length ?? 0) > 1000) return Failure.BadRequest("别名过长 Aliases too long");
+        if (Concurrency.Check(unit, version, Dto) is { } stale) return stale;
         unit.Aliases = CleanAliases(aliases);
-        await db.SaveChangesAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.SaveAsync(unit, Dto, ct) is { } lost) return lost;
         await RelinkAsync(unit, ct);
+        await tx.CommitAsync(ct);
         return Dto(unit);
     }
 
@@ -83,10 +96,11 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
             return Failure.BadRequest("只能合并同一组织内的两个不同单位 Merge two different units of one organisation");
         if (await Check(me, from.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.TaskUnits.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
-        await db.Users.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
-        await db.Reports.Where(x => x.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, into.Id), ct);
-        await db.Notifications.Where(x => x.UnitId == from.Id).ExecuteDeleteAsync(ct);
+        // Tracked changes, not bulk updates: every moved link, user and report gets its audit row (same transaction).
+        foreach (var link in await db.TaskUnits.Where(x => x.UnitId == from.Id).ToListAsync(ct)) link.UnitId = into.Id;
+        foreach (var user in await db.Users.Where(x => x.UnitId == from.Id).ToListAsync(ct)) user.UnitId = into.Id;
+        foreach (var report in await db.Reports.Where(x => x.UnitId == from.Id).ToListAsync(ct)) report.UnitId = into.Id;
+        db.Notifications.RemoveRange(await db.Notifications.Where(x => x.UnitId == from.Id).ToListAsync(ct));
         into.Aliases = PlanLedger.Web.Features.Plans.PlanImporter.Clip(
             CleanAliases(string.Join("|", into.AliasList().Append(from.Name).Concat(from.AliasList()))), 1000)!;
         from.MergedIntoId = into.Id;
@@ -101,6 +115,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
             return Failure.BadRequest("用户名和密码必填 Username and password are required");
         if (input.UserName.Trim().Length > 100 || (input.DisplayName?.Trim().Length ?? 0) > 100)
             return Failure.BadRequest("用户名或姓名过长 Username or display name too long");
+        if (!Enum.IsDefined(input.Role)) return Failure.BadRequest("角色无效 Invalid role");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUsers, ct) is { } f) return f;
         if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))
@@ -154,11 +169,12 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
             return Failure.BadRequest("责任单位用户必须选择本组织的单位 A unit reporter needs a unit of its organisation");
         if (user.Role == UserRole.Admin && input.Role != UserRole.Admin && user.Active && !await AnotherActiveAdmin(user.Id, ct))
             return Failure.Conflict("不能更改最后一个管理员的角色 The last active administrator cannot be demoted");
+        if (Concurrency.Check(user, input.Version, UserDto) is { } stale) return stale;
         if (!string.IsNullOrWhiteSpace(input.DisplayName)) user.DisplayName = input.DisplayName.Trim();
         user.Role = input.Role;
         user.OrganisationId = orgId;
         user.UnitId = input.UnitId;
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveAsync(user, UserDto, ct) is { } lost) return lost;
         return UserDto(user);
     }
 
@@ -214,19 +230,50 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         return UserDto(user);
     }
 
-    private UserDto UserDto(AppUser u) => new(u.Id, u.UserName ?? "", u.DisplayName, u.Role.ToString(), u.OrganisationId, u.UnitId,
-        u.Active, u.LockoutEnd is { } end && end > clock.GetUtcNow());
+    /// <summary>
+    /// Ends every session of a user — bearer tokens and cookies alike — by giving them a new security stamp.
+    /// Anyone may do it for themselves; for another user it takes <see cref="LedgerAction.ManageUsers"/>.
+    /// </summary>
+    public async Task<Outcome<UserDto>> SignOutEverywhereAsync(CurrentUser me, int userId, CancellationToken ct = default)
+    {
+        AppUser user;
+        if (userId == me.Id)
+        {
+            var self = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+            if (self is null) return Failure.NotFound("用户不存在 User not found");
+            user = self;
+        }
+        else
+        {
+            var r = await ManagedUser(me, userId, ct);
+            if (r.Error is { } e) return e;
+            user = r.Value!;
+        }
+        db.Note(actor, clock.GetUtcNow(), user, "signed_out_all");
+        var update = await users.UpdateSecurityStampAsync(user);
+        if (!update.Succeeded) return Failure.Conflict(string.Join("; ", update.Errors.Select(x => x.Description)));
+        return UserDto(user);
+    }
 
-    /// <summary>Links task unit names as written that match this unit's name or aliases and are not mapped yet.</summary>
+    private UserDto UserDto(AppUser u) => new(u.Id, u.UserName ?? "", u.DisplayName, u.Role.ToString(), u.OrganisationId, u.UnitId,
+        u.Active, u.LockoutEnd is { } end && end > clock.GetUtcNow(), u.Version);
+
+    /// <summary>
+    /// Links task unit names as written that match this unit's name or aliases and are not mapped yet
+    /// (tracked changes: each new link is audited).
+    /// </summary>
     private async Task RelinkAsync(Unit unit, CancellationToken ct)
     {
         var names = unit.AliasList().Append(unit.Name).Distinct().ToList();
-        await db.TaskUnits.Where(x => x.UnitId == null && names.Contains(x.Name) && x.Task!.Plan!.OrganisationId == unit.OrganisationId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.UnitId, unit.Id), ct);
+        var links = await db.TaskUnits.Where(x => x.UnitId == null && names.Contains(x.Name) && x.Task!.Plan!.OrganisationId == unit.OrganisationId)
+            .ToListAsync(ct);
+        if (links.Count == 0) return;
+        foreach (var link in links) link.UnitId = unit.Id;
+        await db.SaveChangesAsync(ct);
     }
 
     private static string CleanAliases(string? s) => string.Join("|",
         (s ?? "").Split(['|', ',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct());
 
-    private static UnitDto Dto(Unit u) => new(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId);
+    private static UnitDto Dto(Unit u) => new(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId, u.Version);
 }

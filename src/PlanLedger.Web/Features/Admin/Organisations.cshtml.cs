@@ -5,6 +5,8 @@ using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Shared;
 using PlanLedger.Web.Security;
 
+using PlanLedger.Web.Features.Common;
+
 namespace PlanLedger.Web.Features.Admin;
 
 /// <summary>The organisation hierarchy in scope (province → city → county): list and create below.</summary>
@@ -21,7 +23,7 @@ public sealed class OrganisationsModel(LedgerDbContext db, DirectoryService dire
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? name, int? parentId, OrganisationLevel level, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([TextLimit(typeof(Organisation), nameof(Organisation.Name))] string? name, int? parentId, OrganisationLevel level, CancellationToken ct)
     {
         var r = await directory.CreateOrganisationAsync(Me, new OrganisationInput(name, parentId, level), ct);
         if (r.Error is { Status: 403 }) return Forbid();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Security;
 using PlanLedger.Web.Features.Shared;
 
 namespace PlanLedger.Web.Features.Admin;
@@ -29,11 +30,12 @@ public sealed class UnitsModel(LedgerDbContext db, DirectoryService directory) :
         return Redirect("/Admin/Units");
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, UnitKind kind, string? aliases, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostCreateAsync([TextLimit(typeof(Unit), nameof(Unit.Name))] string? name, UnitKind kind,
+        [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? aliases, CancellationToken ct) =>
         Back((await directory.CreateUnitAsync(Me, new UnitInput(name, kind, aliases, null), ct)).Error);
 
-    public async Task<IActionResult> OnPostAliasesAsync(int unitId, string? aliases, CancellationToken ct) =>
-        Back((await directory.UpdateAliasesAsync(Me, unitId, aliases, ct)).Error);
+    public async Task<IActionResult> OnPostAliasesAsync(int unitId, [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? aliases, int? version, CancellationToken ct) =>
+        Back((await directory.UpdateAliasesAsync(Me, unitId, aliases, ct, version)).Error);
 
     public async Task<IActionResult> OnPostMergeAsync(int unitId, int intoId, CancellationToken ct) =>
         Back((await directory.MergeAsync(Me, unitId, intoId, ct)).Error);

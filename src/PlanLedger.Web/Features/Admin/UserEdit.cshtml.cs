@@ -29,10 +29,10 @@ public sealed class UserEditModel(LedgerDbContext db, DirectoryService directory
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(int id, string? displayName, UserRole role, int? organisationId, int? unitId, CancellationToken ct) =>
-        Done(id, await directory.UpdateUserAsync(Me, id, new UserUpdate(displayName, role, organisationId, unitId), ct), "已保存");
+    public async Task<IActionResult> OnPostUpdateAsync(int id, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? displayName, UserRole role, int? organisationId, int? unitId, int? version, CancellationToken ct) =>
+        Done(id, await directory.UpdateUserAsync(Me, id, new UserUpdate(displayName, role, organisationId, unitId, version), ct), "已保存");
 
-    public async Task<IActionResult> OnPostPasswordAsync(int id, string? password, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostPasswordAsync(int id, [TextLimit(PasswordRules.MaxLength)] string? password, CancellationToken ct) =>
         Done(id, await directory.ResetPasswordAsync(Me, id, password, ct), "密码已重置");
 
     public async Task<IActionResult> OnPostUnlockAsync(int id, CancellationToken ct) =>
@@ -40,6 +40,9 @@ public sealed class UserEditModel(LedgerDbContext db, DirectoryService directory
 
     public async Task<IActionResult> OnPostActiveAsync(int id, bool active, CancellationToken ct) =>
         Done(id, await directory.SetActiveAsync(Me, id, active, ct), active ? "已启用" : "已停用");
+
+    public async Task<IActionResult> OnPostSignOutAsync(int id, CancellationToken ct) =>
+        Done(id, await directory.SignOutEverywhereAsync(Me, id, ct), "已强制下线");
 
     private IActionResult Done(int id, Outcome<UserDto> r, string ok)
     {

@@ -5,6 +5,8 @@ using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Shared;
 using PlanLedger.Web.Security;
 
+using PlanLedger.Web.Features.Common;
+
 namespace PlanLedger.Web.Features.Admin;
 
 public sealed record UserRow(int Id, string UserName, string DisplayName, UserRole Role, string Organisation, string? Unit, bool Locked, bool Active);
@@ -32,7 +34,8 @@ public sealed class UsersModel(LedgerDbContext db, DirectoryService directory) :
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? displayName, UserRole role,
+    public async Task<IActionResult> OnPostAsync([TextLimit(typeof(AppUser), nameof(AppUser.UserName))] string? userName,
+        [TextLimit(PasswordRules.MaxLength)] string? password, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? displayName, UserRole role,
         int? organisationId, int? unitId, CancellationToken ct)
     {
         var r = await directory.CreateUserAsync(Me, new UserInput(userName, password, displayName, role, organisationId, unitId), ct);

@@ -4,6 +4,9 @@ using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Shared;
 
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Security;
+
 namespace PlanLedger.Web.Features.Audit;
 
 /// <summary>The audit trail: who changed what, when (UTC), with values before and after. Newest first, paginated.</summary>
@@ -11,7 +14,7 @@ public sealed class IndexModel(LedgerDbContext db) : LedgerPageModel
 {
     public const int PageSize = 100;
     public List<AuditEntry> Entries { get; private set; } = [];
-    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(typeof(AuditEntry), nameof(AuditEntry.Entity))] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public long? Before { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -9,9 +9,17 @@ namespace PlanLedger.Web.Features.Common;
 /// </summary>
 public sealed class LedgerExceptionHandler(IProblemDetailsService problems, ILogger<LedgerExceptionHandler> log) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    /// <summary>Leaves the readable title of a (non-500) failure for the pages' HTML error page.</summary>
+    public static void Annotate(HttpContext http, Exception exception)
     {
-        var (status, title) = exception switch
+        var (status, title) = Map(exception, http.RequestAborted.IsCancellationRequested);
+        if (status != 500) http.Items[PageInputFilter.ErrorItem] = title;
+    }
+
+    /// <summary>The status an exception answers (the pages' error page uses it too).</summary>
+    public static int StatusOf(Exception exception) => Map(exception, aborted: false).Status;
+
+    private static (int Status, string Title) Map(Exception exception, bool aborted) => exception switch
         {
             DocumentReadException d when d.Code is "legacy-doc" or "unsupported" => (415, $"{d.Message} ({d.EnglishMessage})"),
             DocumentReadException d when d.Code is "too-large" => (413, $"{d.Message} ({d.EnglishMessage})"),
@@ -20,12 +28,23 @@ public sealed class LedgerExceptionHandler(IProblemDetailsService problems, ILog
             InvalidDataException => (400, "请求格式无效 Malformed request"),
             System.Text.Json.JsonException => (400, "JSON 格式无效 Malformed JSON"),
             DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试 The data was changed by someone else"),
-            OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, "Request aborted"),
+            PlanLedger.Web.Data.AuditWriteException a => (503, a.Message),
+            PlanLedger.Web.Features.Reports.EvidenceStorageException s => (s.Status, s.Message),
+            OperationCanceledException when aborted => (499, "Request aborted"),
             _ => (500, "服务器内部错误 Internal server error"),
         };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = Map(exception, http.RequestAborted.IsCancellationRequested);
         if (status == 500) log.LogError(exception, "Unhandled exception for {Path}", http.Request.Path);
         http.Response.StatusCode = status;
-        if (!http.Request.Path.StartsWithSegments("/api") && status == 500) return false;
+        if (!http.Request.Path.StartsWithSegments("/api"))
+        {
+            // Pages: the HTML error page (re-executed at /Error) shows the readable title.
+            if (status != 500) http.Items[PageInputFilter.ErrorItem] = title;
+            return false;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

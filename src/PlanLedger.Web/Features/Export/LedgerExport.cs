@@ -43,6 +43,7 @@ public static class LedgerExport
 
     private static string Quote(string s)
     {
+        s = TextRules.ForExport(s);
         // Cells starting with = + - @ are neutralised so spreadsheets do not run them as formulas.
         if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@') s = "'" + s;
         return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
@@ -55,7 +56,7 @@ public static class LedgerExport
         app.MapGet("/api/v1/plans/{id:int}/export", Export).RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Plans");
     }
 
-    private static async Task<IResult> Export(int id, string? format, HttpContext http, LedgerQueries q, CancellationToken ct)
+    private static async Task<IResult> Export(int id, [TextLimit(10)] string? format, HttpContext http, LedgerQueries q, CancellationToken ct)
     {
         var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
         if (access.Error is { } e) return Problems.From(e);

@@ -12,7 +12,7 @@ public static class XlsxWriter
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
         {
-            doc.PackageProperties.Title = title;
+            doc.PackageProperties.Title = Clean(title);
             var wbPart = doc.AddWorkbookPart();
             wbPart.Workbook = new Workbook();
             var styles = wbPart.AddNewPart<WorkbookStylesPart>();
@@ -48,9 +48,8 @@ public static class XlsxWriter
         return row;
     }
 
-    /// <summary>Removes characters XML cannot hold (control characters from scraped documents).</summary>
-    private static string Clean(string s) =>
-        s.Any(c => c < 0x20 && c is not '\t' and not '\n' and not '\r') ? new string(s.Where(c => c >= 0x20 || c is '\t' or '\n' or '\r').ToArray()) : s;
+    /// <summary>Removes characters XML cannot hold (control characters, U+FFFE/U+FFFF, unpaired surrogates).</summary>
+    private static string Clean(string s) => PlanLedger.Web.Features.Common.TextRules.ForExport(s);
 
     private static string ColumnName(int i) => i < 26 ? ((char)('A' + i)).ToString() : ColumnName(i / 26 - 1) + (char)('A' + i % 26);
 

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Features.Shared;
 using PlanLedger.Web.Security;
 
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
+
 namespace PlanLedger.Web.Features.Plans;
 
 /// <summary>Upload (drag and drop) → the engine parses → a draft plan → the review page. Duplicates offer the existing plan.</summary>
@@ -10,7 +13,7 @@ public sealed class ImportModel(PlanImporter importer) : LedgerPageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public int? Year { get; set; }
-    [BindProperty] public string? Issuer { get; set; }
+    [BindProperty, TextLimit(typeof(Plan), nameof(Plan.Issuer))] public string? Issuer { get; set; }
     public string? Error { get; private set; }
     public int? ExistingPlanId { get; private set; }
 

@@ -6,6 +6,8 @@ using PlanLedger.Web.Features.Shared;
 using PlanLedger.Web.Features.Tasks;
 using PlanLedger.Web.Security;
 
+using PlanLedger.Web.Features.Common;
+
 namespace PlanLedger.Web.Features.Plans;
 
 /// <summary>The ledger (台账): a filtered, paginated flat table, or the whole task tree.</summary>
@@ -20,12 +22,12 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
     public bool CanEdit { get; private set; }
 
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Section { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(200)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(200)] public string? Section { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(200)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
-    [BindProperty(SupportsGet = true)] public string? View { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(200)] public string? View { get; set; }
 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 

@@ -7,8 +7,9 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Plans;
 
-public sealed record TaskEdit(string Heading, string Text, string? Deadline, DateOnly? DueDate);
-public sealed record TargetEdit(string Text, decimal Value, string Unit, string Op);
+/// <remarks><paramref name="Version"/>: the task's version as read (null: not checked); an older one is 409.</remarks>
+public sealed record TaskEdit(string Heading, string Text, string? Deadline, DateOnly? DueDate, int? Version = null);
+public sealed record TargetEdit(string Text, decimal Value, string Unit, string Op, int? Version = null);
 
 /// <summary>The review step: the office corrects what the engine got wrong, then publishes the plan.</summary>
 public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimeProvider clock)
@@ -58,12 +59,13 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
     }
 
     /// <summary>Sets the day of the month on which last month's report is due (1–28); statuses follow.</summary>
-    public async Task<Outcome<Plan>> SetReportDayAsync(CurrentUser me, int planId, int day, CancellationToken ct = default)
+    public async Task<Outcome<Plan>> SetReportDayAsync(CurrentUser me, int planId, int day, CancellationToken ct = default, int? version = null)
     {
         var access = await queries.PlanAsync(me, planId, LedgerAction.EditPlan, ct);
         if (access.Error is { } e) return e;
         if (day is < 1 or > 28) return Failure.BadRequest("报送日应为 1–28 the report day must be 1–28");
         var plan = access.Value!.Plan;
+        if (Concurrency.Check(plan, version, TaskView.Of) is { } stale) return stale;
         plan.ReportDay = day;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         (await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct)).RefreshStatuses(plan, Today);
@@ -79,13 +81,14 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var (task, plan) = r.Value;
         if (string.IsNullOrWhiteSpace(edit.Heading) && string.IsNullOrWhiteSpace(edit.Text))
             return Failure.BadRequest("标题和内容不能都为空 Heading and text cannot both be empty");
+        if (Concurrency.Check(task, edit.Version, TaskView.Of, Concurrency.TaskTitle) is { } stale) return stale;
         task.Text = edit.Text.Trim();
         // A task is never nameless: without a heading it is named by the first clause of its text.
         task.Heading = PlanImporter.Clip(string.IsNullOrWhiteSpace(edit.Heading) ? LedgerShaper.Name(task.Text, task.Label) : edit.Heading.Trim(), 1000)!;
         task.Deadline = PlanImporter.Clip(string.IsNullOrWhiteSpace(edit.Deadline) ? null : edit.Deadline.Trim(), 100);
         task.DueDate = edit.DueDate ?? StatusRules.DueDate(task.Deadline, plan.Year);
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveAsync(task, TaskView.Of, ct, Concurrency.TaskTitle) is { } lost) return lost;
         return task;
     }
 
@@ -126,8 +129,9 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var merged = string.Join("", new[] { task.Heading, task.Text }.Where(s => !string.IsNullOrWhiteSpace(s)));
         into.Text = string.IsNullOrWhiteSpace(into.Text) ? merged : into.Text + "\n" + merged;
-        await db.Targets.Where(x => x.TaskId == task.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TaskId, into.Id), ct);
-        await db.TaskUnits.Where(x => x.TaskId == task.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.TaskId, into.Id), ct);
+        // Tracked changes, not bulk updates: each moved target and unit link gets its audit row.
+        foreach (var target in await db.Targets.Where(x => x.TaskId == task.Id).ToListAsync(ct)) target.TaskId = into.Id;
+        foreach (var link in await db.TaskUnits.Where(x => x.TaskId == task.Id).ToListAsync(ct)) link.TaskId = into.Id;
         var all = await db.Tasks.Where(t => t.PlanId == task.PlanId).ToListAsync(ct);
         foreach (var child in all.Where(t => t.ParentId == task.Id)) child.ParentId = into.Id;
         db.Tasks.Remove(task);
@@ -152,12 +156,13 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         return target;
     }
 
-    public async Task<Outcome<TaskTarget>> UpdateTargetAsync(CurrentUser me, int targetId, TargetEdit? edit, CancellationToken ct = default)
+    public async Task<Outcome<TaskTarget>> UpdateTargetAsync(CurrentUser me, int targetId, TargetEdit? edit, CancellationToken ct = default, int? version = null)
     {
         var target = await db.Targets.FirstOrDefaultAsync(t => t.Id == targetId, ct);
         if (target is null) return Failure.NotFound();
         var r = await EditableTask(me, target.TaskId, ct);
         if (r.Error is { } e) return e;
+        if (Concurrency.Check(target, edit?.Version ?? version, TaskView.Of) is { } stale) return stale;
         if (edit is null)
         {
             db.Targets.Remove(target);
@@ -167,7 +172,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
             if (Validate(edit) is { } bad) return bad;
             (target.Text, target.Value, target.Unit, target.Op) = (edit.Text.Trim(), edit.Value, edit.Unit.Trim(), edit.Op);
         }
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveAsync(target, TaskView.Of, ct) is { } lost) return lost;
         return target;
     }
 

@@ -37,6 +37,9 @@ public static class PlansApi
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
             return Problems.From(Failure.BadRequest("缺少文件或文件为空 Field 'file' is missing or empty"));
+        var issuer = form["issuer"].FirstOrDefault();
+        if ((TextRules.Invalid(file.FileName) ?? TextRules.Invalid(issuer)) is { } why)
+            return Problems.From(Failure.BadRequest($"文件名或发文机关{why}"));
         int? year = null;
         if (form.TryGetValue("year", out var y) && !string.IsNullOrWhiteSpace(y))
         {
@@ -44,7 +47,7 @@ public static class PlansApi
             year = yy;
         }
         await using var stream = file.OpenReadStream();
-        var result = await importer.ImportAsync(http.Me(), stream, file.FileName, file.Length, year, form["issuer"].FirstOrDefault(), ct);
+        var result = await importer.ImportAsync(http.Me(), stream, file.FileName, file.Length, year, issuer, ct);
         if (result.Error is { } e) return Problems.From(e);
         return TypedResults.Created($"/api/v1/plans/{result.Value!.Id}", result.Value);
     }

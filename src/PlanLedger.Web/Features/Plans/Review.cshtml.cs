@@ -20,6 +20,10 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
     public List<Unit> Directory { get; private set; } = [];
     public List<SourceSegment> Segments { get; private set; } = [];
     public string? Error { get; private set; }
+    /// <summary>The last save was refused because someone else had changed the row (409): the page offers to reload.</summary>
+    public bool Stale { get; private set; }
+    public int? StaleTaskId { get; private set; }
+    [TempData] public int? StaleTask { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -34,6 +38,8 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         Directory = await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
         Segments = SourceHighlighter.Build(Plan.SourceText, Tasks, targets, units);
         Error = Flash;
+        Stale = Error is not null && Error.StartsWith("有人已修改", StringComparison.Ordinal);
+        StaleTaskId = StaleTask;
         return Page();
     }
 
@@ -43,16 +49,22 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
     {
         if (f is { Status: 403 or 404 }) return Fail(f);
         Flash = f?.Title;
+        if (f is { Status: 409 } && f.Extensions?.ContainsKey("version") == true)
+        {
+            Flash = Concurrency.TaskTitle;
+            StaleTask = taskId;
+        }
         return Redirect($"/Plans/{id}/Review" + (taskId is { } t ? $"#task-{t}" : ""));
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(int id, int taskId, string? heading, string? text, string? deadline, DateOnly? dueDate, CancellationToken ct)
+    public async Task<IActionResult> OnPostUpdateAsync(int id, int taskId, [TextLimit(typeof(PlanTask), nameof(PlanTask.Heading))] string? heading,
+        [TextLimit(PlanTask.MaxTextLength)] string? text, [TextLimit(typeof(PlanTask), nameof(PlanTask.Deadline))] string? deadline, DateOnly? dueDate, int? version, CancellationToken ct)
     {
-        var r = await editor.UpdateTaskAsync(Me, taskId, new TaskEdit(heading ?? "", text ?? "", deadline, dueDate), ct);
+        var r = await editor.UpdateTaskAsync(Me, taskId, new TaskEdit(heading ?? "", text ?? "", deadline, dueDate, version), ct);
         return Back(id, r.Error, taskId);
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, int taskId, string? parentPath, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(int id, int taskId, [TextLimit(typeof(PlanTask), nameof(PlanTask.Path))] string? parentPath, CancellationToken ct)
     {
         int? parent = null;
         if (!string.IsNullOrWhiteSpace(parentPath))
@@ -64,7 +76,7 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         return Back(id, r.Error, taskId);
     }
 
-    public async Task<IActionResult> OnPostMergeAsync(int id, int taskId, string? intoPath, CancellationToken ct)
+    public async Task<IActionResult> OnPostMergeAsync(int id, int taskId, [TextLimit(typeof(PlanTask), nameof(PlanTask.Path))] string? intoPath, CancellationToken ct)
     {
         var into = await db.Tasks.Where(t => t.PlanId == id && t.Path == (intoPath ?? "").Trim()).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
         if (into is null) return Back(id, Failure.BadRequest($"找不到条目 {intoPath} No item with that path"), taskId);
@@ -72,15 +84,17 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         return Back(id, r.Error, into);
     }
 
-    public async Task<IActionResult> OnPostAddTargetAsync(int id, int taskId, string? targetText, decimal targetValue, string? targetUnit, string? op, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddTargetAsync(int id, int taskId, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Text))] string? targetText, decimal targetValue,
+        [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Unit))] string? targetUnit, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Op))] string? op, CancellationToken ct)
     {
         var r = await editor.AddTargetAsync(Me, taskId, new TargetEdit(targetText ?? "", targetValue, targetUnit ?? "", op ?? "="), ct);
         return Back(id, r.Error, taskId);
     }
 
-    public async Task<IActionResult> OnPostUpdateTargetAsync(int id, int targetId, int taskId, string? targetText, decimal targetValue, string? targetUnit, string? op, bool remove, CancellationToken ct)
+    public async Task<IActionResult> OnPostUpdateTargetAsync(int id, int targetId, int taskId, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Text))] string? targetText,
+        decimal targetValue, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Unit))] string? targetUnit, [TextLimit(typeof(TaskTarget), nameof(TaskTarget.Op))] string? op, bool remove, int? version, CancellationToken ct)
     {
-        var r = await editor.UpdateTargetAsync(Me, targetId, remove ? null : new TargetEdit(targetText ?? "", targetValue, targetUnit ?? "", op ?? "="), ct);
+        var r = await editor.UpdateTargetAsync(Me, targetId, remove ? null : new TargetEdit(targetText ?? "", targetValue, targetUnit ?? "", op ?? "=", version), ct, version);
         return Back(id, r.Error, taskId);
     }
 
@@ -103,9 +117,9 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         return Back(id, r.Error, r.Value?.Id ?? taskId);
     }
 
-    public async Task<IActionResult> OnPostReportDayAsync(int id, int reportDay, CancellationToken ct)
+    public async Task<IActionResult> OnPostReportDayAsync(int id, int reportDay, int? version, CancellationToken ct)
     {
-        var r = await editor.SetReportDayAsync(Me, id, reportDay, ct);
+        var r = await editor.SetReportDayAsync(Me, id, reportDay, ct, version);
         return Back(id, r.Error);
     }
 

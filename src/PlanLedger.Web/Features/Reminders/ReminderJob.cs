@@ -2,18 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Features.Tasks;
 
 namespace PlanLedger.Web.Features.Reminders;
 
-public sealed record ReminderRun(int StatusChanges, int Notifications);
+/// <summary>What one run did; <see cref="FailedPlans"/> are the plans whose pass failed (logged, the others went on).</summary>
+public sealed record ReminderRun(int StatusChanges, int Notifications, IReadOnlyList<int>? FailedPlans = null);
 
 /// <summary>
 /// One pass of the reminder job: refreshes task statuses (marks overdue tasks), and creates in-app notifications
 /// for each linked unit — reports due within the next days, reports missing for the last due period, tasks that
 /// became overdue. Idempotent: a notification exists once per unit, task, kind and period. Works plan by plan.
 /// </summary>
-public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> options, TimeProvider clock)
+public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> options, TimeProvider clock, ILogger<ReminderJob>? log = null)
 {
     public async Task<ReminderRun> RunAsync(CancellationToken ct = default)
     {
@@ -21,7 +23,30 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var plans = await db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id).ToListAsync(ct);
         int changes = 0, created = 0;
+        var failed = new List<int>();
+        var messageLength = db.MaxLength<Notification>(nameof(Notification.Message));
         foreach (var planId in plans)
+        {
+            // One plan's failure (bad data, a lost connection) is logged and never stops the others' reminders.
+            try
+            {
+                var (c, n) = await RunPlanAsync(planId, now, today, messageLength, ct);
+                changes += c;
+                created += n;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed.Add(planId);
+                log?.LogError(e, "Reminder pass failed for plan {PlanId}", planId);
+            }
+        }
+        db.ChangeTracker.Clear();
+        return new ReminderRun(changes, created, failed);
+    }
+
+    private async Task<(int Changes, int Created)> RunPlanAsync(int planId, DateTimeOffset now, DateOnly today, int messageLength, CancellationToken ct)
+    {
+        int changes = 0, created = 0;
         {
             db.ChangeTracker.Clear();
             var plan = await db.Plans.FirstAsync(p => p.Id == planId, ct);
@@ -43,7 +68,7 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
 
             var links = await db.TaskUnits.Where(u => u.UnitId != null && u.Task!.PlanId == planId && u.Task.ClosedAt == null)
                 .Select(u => new { u.TaskId, UnitId = u.UnitId!.Value }).Distinct().ToListAsync(ct);
-            if (links.Count == 0) { await db.SaveChangesAsync(ct); continue; }
+            if (links.Count == 0) { await db.SaveChangesAsync(ct); return (changes, created); }
             var periods = new[] { missing, dueSoon }.OfType<string>().ToList();
             var reported = (await db.Reports.Where(r => r.Task!.PlanId == planId && periods.Contains(r.Period) && r.Status != ReportStatus.Returned)
                 .Select(r => new { r.TaskId, r.UnitId, r.Period }).ToListAsync(ct))
@@ -56,7 +81,9 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
             void Add(int unitId, PlanTask task, NotificationKind kind, string period, string message)
             {
                 if (!existing.Add((unitId, task.Id, kind, period))) return;
-                db.Notifications.Add(new Notification { UnitId = unitId, TaskId = task.Id, Kind = kind, Period = period, Message = message, CreatedAt = now });
+                // The message quotes the task's heading (up to 1,000 characters itself): cut to fit the column.
+                db.Notifications.Add(new Notification { UnitId = unitId, TaskId = task.Id, Kind = kind, Period = period,
+                    Message = TextRules.Fit(message, messageLength), CreatedAt = now });
                 created++;
             }
             bool Reported(int taskId, int unitId, string period) =>
@@ -76,6 +103,6 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
             }
             await db.SaveChangesAsync(ct);
         }
-        return new ReminderRun(changes, created);
+        return (changes, created);
     }
 }

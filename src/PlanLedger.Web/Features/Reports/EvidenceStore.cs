@@ -47,15 +47,43 @@ public sealed class EvidenceStore(IOptions<LedgerOptions> options)
     public static string ContentType(string fileName) =>
         Types.TryGetValue(Path.GetExtension(fileName), out var t) ? t : "application/octet-stream";
 
-    /// <summary>Writes the file and returns its stored name.</summary>
+    /// <summary>Suffix of a file still being written (never served; removed by the cleanup job if a crash left it).</summary>
+    public const string TempSuffix = ".tmp";
+
+    /// <summary>
+    /// Writes the file under a temporary name, flushes it to disk (fsync), then renames it to its stored name, which
+    /// is returned; the caller commits the row after that. A crash leaves a temporary file or a file without a row,
+    /// both removed by <see cref="EvidenceCleanup"/>. A full disk is <see cref="EvidenceStorageException"/> 507, an
+    /// unwritable folder 503 — never a partial file under a stored name.
+    /// </summary>
     public async Task<string> SaveAsync(EvidenceUpload f, CancellationToken ct)
     {
         var name = Guid.NewGuid().ToString("N");
-        Directory.CreateDirectory(options.Value.FilesDirectory);
-        await using var src = f.Open();
-        await using var dst = File.Create(PathOf(name));
-        await src.CopyToAsync(dst, ct);
-        return name;
+        var final = PathOf(name);
+        var temp = final + TempSuffix;
+        try
+        {
+            Directory.CreateDirectory(options.Value.FilesDirectory);
+            await using (var dst = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await using var src = f.Open();
+                await src.CopyToAsync(dst, ct);
+                await dst.FlushAsync(ct);
+                dst.Flush(flushToDisk: true);
+            }
+            File.Move(temp, final);
+            return name;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw EvidenceStorageException.From(e);
+        }
+        catch
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
+        }
     }
 
     public string PathOf(string storedName) => Path.Combine(options.Value.FilesDirectory, Path.GetFileName(storedName));
@@ -64,4 +92,19 @@ public sealed class EvidenceStore(IOptions<LedgerOptions> options)
     {
         try { File.Delete(PathOf(storedName)); } catch (IOException) { }
     }
+}
+
+/// <summary>The evidence folder could not take a file: full (507) or not writable (503). Nothing was stored.</summary>
+public sealed class EvidenceStorageException(int status, string message, Exception inner) : Exception(message, inner)
+{
+    public int Status { get; } = status;
+
+    public static EvidenceStorageException From(Exception e) => Full(e)
+        ? new(507, "存储空间不足，附件未保存，请联系管理员 Insufficient storage: the evidence was not saved", e)
+        : new(503, "附件存储暂不可用，附件未保存，请联系管理员 Evidence storage is unavailable: the evidence was not saved", e);
+
+    /// <summary>ENOSPC/EDQUOT on Unix, ERROR_DISK_FULL/ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    private static bool Full(Exception e) => e is IOException &&
+        (e.HResult is 28 or 122 || (e.HResult & 0xFFFF) is 112 or 39 || e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase)
+         || e.Message.Contains("quota", StringComparison.OrdinalIgnoreCase));
 }

@@ -9,7 +9,8 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Reports;
 
 public sealed record ActualInput(int TargetId, decimal Value);
-public sealed record ReportInput(string? Period, int? Progress, string? Text, IReadOnlyList<ActualInput>? Actuals);
+public sealed record ReportInput([TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period))] string? Period, int? Progress,
+    [TextLimit(ProgressReport.MaxTextLength)] string? Text, IReadOnlyList<ActualInput>? Actuals);
 public sealed record EvidenceDto(int Id, string FileName, long Size);
 public sealed record ReportDto(int Id, int TaskId, string Period, int Progress, string Text, string Status, int? UnitId,
     string? UnitName, string SubmittedBy, DateTimeOffset SubmittedAt, string? ReviewComment,

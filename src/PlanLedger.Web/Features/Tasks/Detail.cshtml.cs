@@ -55,8 +55,8 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
         return Redirect($"/Tasks/{id}");
     }
 
-    public async Task<IActionResult> OnPostReportAsync(int id, string? period, int? progress, string? text,
-        List<int>? targetIds, List<string>? actualValues, List<IFormFile>? evidence, CancellationToken ct)
+    public async Task<IActionResult> OnPostReportAsync(int id, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period))] string? period, int? progress,
+        [TextLimit(ProgressReport.MaxTextLength)] string? text, List<int>? targetIds, [TextLimit(50)] List<string>? actualValues, List<IFormFile>? evidence, CancellationToken ct)
     {
         var actuals = new List<ActualInput>();
         for (var i = 0; i < (targetIds?.Count ?? 0); i++)
@@ -73,7 +73,7 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
         return Back(id, r.Error);
     }
 
-    public async Task<IActionResult> OnPostReturnAsync(int id, int reportId, string? comment, CancellationToken ct)
+    public async Task<IActionResult> OnPostReturnAsync(int id, int reportId, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.ReviewComment))] string? comment, CancellationToken ct)
     {
         var r = await reports.ReturnAsync(Me, reportId, comment, ct);
         return Back(id, r.Error);

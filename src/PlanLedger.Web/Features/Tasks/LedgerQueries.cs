@@ -7,10 +7,10 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Tasks;
 
-public sealed record TargetDto(int Id, string Text, decimal Value, string Unit, string Op, decimal? Actual);
+public sealed record TargetDto(int Id, string Text, decimal Value, string Unit, string Op, decimal? Actual, int Version = 0);
 public sealed record TaskDto(int Id, int PlanId, int? ParentId, string Path, string Label, string Heading, string Text,
     IReadOnlyList<string> Lead, IReadOnlyList<string> Support, string? Deadline, DateOnly? DueDate,
-    IReadOnlyList<TargetDto> Targets, string Status, int Progress, int Order, int Level);
+    IReadOnlyList<TargetDto> Targets, string Status, int Progress, int Order, int Level, int Version = 0);
 
 /// <summary>Task filters of the ledger page (all optional).</summary>
 public sealed record TaskFilter(int? UnitId = null, string? Status = null, string? Section = null, bool Overdue = false,
@@ -63,7 +63,8 @@ public sealed class LedgerQueries(LedgerDbContext db)
         var q = Filter(db.Tasks.AsNoTracking().Where(t => t.PlanId == planId), f, today);
         var total = await q.CountAsync(ct);
         var size = Math.Clamp(f.PageSize, 1, 500);
-        var page = Math.Max(1, f.Page);
+        // A page past the end (or a huge number) shows the last page; the offset never overflows.
+        var page = Math.Clamp(f.Page, 1, Math.Max(1, (total + size - 1) / size));
         var tasks = await q.OrderBy(t => t.Order).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var ids = tasks.Select(t => t.Id).ToList();
         var units = await db.TaskUnits.AsNoTracking().Where(u => ids.Contains(u.TaskId)).ToListAsync(ct);
@@ -93,7 +94,7 @@ public sealed class LedgerQueries(LedgerDbContext db)
             byTask[t.Id].Where(u => u.Role == UnitRole.Lead).Select(u => u.Name).ToList(),
             byTask[t.Id].Where(u => u.Role == UnitRole.Support).Select(u => u.Name).ToList(),
             t.Deadline, t.DueDate,
-            targetsByTask[t.Id].Select(x => new TargetDto(x.Id, x.Text, x.Value, x.Unit, x.Op, x.Actual)).ToList(),
-            StatusNames.ToName(t.Status), t.Progress, t.Order, t.Level)).ToList();
+            targetsByTask[t.Id].Select(x => new TargetDto(x.Id, x.Text, x.Value, x.Unit, x.Op, x.Actual, x.Version)).ToList(),
+            StatusNames.ToName(t.Status), t.Progress, t.Order, t.Level, t.Version)).ToList();
     }
 }

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.EntityConfigurations;
+using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Features.Reports;
 using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Tasks;
 
-public sealed record ReturnRequest(string? Comment);
+public sealed record ReturnRequest([TextLimit(typeof(ProgressReport), nameof(ProgressReport.ReviewComment))] string? Comment);
 public sealed record TaskStatusDto(int Id, string Status, int Progress);
 
 /// <summary>/api/v1/tasks and reports — progress reporting, return (退回), close-out (销号), evidence download.</summary>
