@@ -13,6 +13,7 @@ using PlanLedger.Web.Features.Admin;
 using PlanLedger.Web.Features.Auth;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Features.Dashboard;
+using PlanLedger.Web.Features.Documents;
 using PlanLedger.Web.Features.Export;
 using PlanLedger.Web.Features.Plans;
 using PlanLedger.Web.Features.Reminders;
@@ -133,6 +134,7 @@ public static class LedgerApp
         services.AddScoped<LedgerQueries>();
         services.AddScoped<SummaryService>();
         services.AddScoped<EvidenceStore>();
+        services.AddScoped<SummaryDrafts>();
         services.AddScoped<ReminderJob>();
         services.AddHostedService<ReminderService>();
     }
@@ -170,6 +172,7 @@ public static class LedgerApp
         api.MapTasksApi();
         api.MapAdminApi();
         app.MapExportEndpoints();
+        app.MapDocumentEndpoints();
         app.MapEvidenceDownload();
     }
 
