@@ -10,6 +10,7 @@ using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Account;
 using PlanLedger.Web.Features.Admin;
+using PlanLedger.Web.Features.Assessment;
 using PlanLedger.Web.Features.Auth;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Features.Dashboard;
@@ -135,6 +136,8 @@ public static class LedgerApp
         services.AddScoped<SummaryService>();
         services.AddScoped<EvidenceStore>();
         services.AddScoped<SummaryDrafts>();
+        services.AddScoped<LedgerMeasures>();
+        services.AddScoped<AssessmentService>();
         services.AddScoped<ReminderJob>();
         services.AddHostedService<ReminderService>();
     }
@@ -171,6 +174,7 @@ public static class LedgerApp
         api.MapPlansApi();
         api.MapTasksApi();
         api.MapAdminApi();
+        api.MapAssessmentApi();
         app.MapExportEndpoints();
         app.MapDocumentEndpoints();
         app.MapEvidenceDownload();

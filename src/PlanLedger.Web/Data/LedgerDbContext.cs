@@ -20,6 +20,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<DocumentDraft> DocumentDrafts => Set<DocumentDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
