@@ -177,6 +177,7 @@ public static class LedgerApp
         api.MapAssessmentApi();
         app.MapExportEndpoints();
         app.MapDocumentEndpoints();
+        app.MapAssessmentPagesEndpoints();
         app.MapEvidenceDownload();
     }
 

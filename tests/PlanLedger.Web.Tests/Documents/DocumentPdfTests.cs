@@ -14,7 +14,7 @@ public sealed class GeneratedDocuments : IAsyncLifetime
     public Dictionary<string, (string Docx, string Pdf)> Files { get; } = [];
     public string Folder { get; } = LibreOffice.Artefacts("pdf-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public static readonly string[] Kinds = ["breakdown", "progress", "summary", "supervision"];
+    public static readonly string[] Kinds = ["breakdown", "progress", "summary", "supervision", "assessment"];
 
     public async Task InitializeAsync()
     {
@@ -29,6 +29,7 @@ public sealed class GeneratedDocuments : IAsyncLifetime
                 tasks.Take(4).Select(t => new SupervisedTask(t!["path"]!.GetValue<string>(), t["heading"]!.GetValue<string>(),
                     t["deadline"]?.GetValue<string>(), t["progress"]!.GetValue<int>(), null)).ToList(),
                 "以上任务进度滞后于时间进度二十个百分点以上", new DateOnly(2020, 9, 15), "莒县教育和体育局督查室", new DateOnly(2020, 9, 1)))),
+            ["assessment"] = await Bytes(admin, "/api/v1/assessments/document?year=2020"),
         };
         foreach (var (kind, bytes) in docs)
         {
@@ -168,6 +169,7 @@ public sealed class DocumentPdfTests(GeneratedDocuments docs) : IClassFixture<Ge
     [Theory]
     [InlineData("breakdown")]
     [InlineData("supervision")]
+    [InlineData("assessment")]
     public void No_text_runs_over_a_table_cell_border(string kind)
     {
         var pages = Pages(kind);
@@ -210,11 +212,20 @@ public sealed class DocumentPdfTests(GeneratedDocuments docs) : IClassFixture<Ge
     [Fact]
     public void The_issuer_stands_in_red_above_the_document_number_with_a_red_rule()
     {
-        var docx = docs.Files["progress"].Docx;
+        var docx = docs.Files["assessment"].Docx;
         using var doc = WordprocessingDocument.Open(docx, false);
         var first = doc.MainDocumentPart!.Document.Body!.Elements<Paragraph>().First();
         Assert.Equal("FF0000", first.Descendants<Color>().First().Val!.Value);
         Assert.Contains(doc.MainDocumentPart.Document.Body.Descendants<BottomBorder>(), b => b.Color?.Value == "FF0000");
+    }
+
+    [Fact]
+    public void The_assessment_notice_ranks_the_six_departments_on_a_landscape_page()
+    {
+        var pages = Pages("assessment");
+        var table = pages.Where(p => p.Width > p.Height).SelectMany(p => p.Lines).Select(l => l.Text).ToList();
+        Assert.Contains(table, l => l.Contains("考核结果排名表"));
+        Assert.All(SimulatedYear.Units, u => Assert.Contains(table, l => l.Contains(u)));
     }
 
     private static bool IsPageNumber(PdfLine l) => Regex.IsMatch(l.Text.Replace(" ", ""), @"^—\d+—$");

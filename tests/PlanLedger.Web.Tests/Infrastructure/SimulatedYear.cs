@@ -11,6 +11,7 @@ namespace PlanLedger.Web.Tests.Infrastructure;
 public static class SimulatedYear
 {
     public static readonly string[] Periods = ["2020-04", "2020-08", "2020-12"];
+    public static readonly string[] Units = ["基础教育科", "职业与成人教育科", "体育科", "计划财务科", "人事科", "党建办公室"];
 
     public static async Task<(HttpClient Admin, int PlanId, JsonArray Tasks)> RunAsync(LedgerFactory factory)
     {
@@ -23,6 +24,21 @@ public static class SimulatedYear
         var tasks = await TasksAsync(admin, planId);
         var parents = tasks.Select(t => t!["parentId"]?.GetValue<int?>()).Where(x => x is not null).ToHashSet();
         var leaves = tasks.Where(t => !parents.Contains(t!.Id())).ToList();
+        // Seed 000 names no units: the office assigns each task a lead unit, round robin over six departments.
+        var unitIds = new List<(int Id, string Name)>();
+        foreach (var name in Units) unitIds.Add((await admin.UnitAsync(name), name));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlanLedger.Web.Data.LedgerDbContext>();
+            for (var i = 0; i < leaves.Count; i++)
+            {
+                var (id, name) = unitIds[i % unitIds.Count];
+                var task = db.Tasks.Single(t => t.Id == leaves[i]!.Id());
+                db.TaskUnits.Add(new PlanLedger.Web.Data.Entities.TaskUnit { TaskId = task.Id, UnitId = id, Name = name, Role = PlanLedger.Web.Data.Entities.UnitRole.Lead });
+                task.LeadNames = name;
+            }
+            await db.SaveChangesAsync();
+        }
         for (var i = 0; i < leaves.Count; i++)
         {
             var t = leaves[i]!;

@@ -32,6 +32,10 @@ public static class AssessmentApi
         return api;
     }
 
+    /// <summary>The 考核结果通报 for signed-in pages (cookie): <c>/assessments/document?year=&amp;organisationId=</c>.</summary>
+    public static void MapAssessmentPagesEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/assessments/document", Document).RequireAuthorization().ExcludeFromDescription();
+
     private static async Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Result(Task<Outcome<AssessmentView>> task)
     {
         var r = await task;

@@ -36,7 +36,13 @@ public static class GongwenWriter
             foreach (var b in d.Body) w.Block(b);
             w.Closing(d);
             foreach (var b in d.Appendix) w.Block(b);
-            body.Append(w.Section(landscape: false));
+            // A document that ends with a landscape table ends in that landscape section (no empty portrait page after it).
+            if (body.LastChild is Paragraph { ParagraphProperties.SectionProperties: { } last } && body.LastChild == w.LastLandscapeEnd)
+            {
+                last.Remove();
+                body.Append(w.Section(landscape: true));
+            }
+            else body.Append(w.Section(landscape: false));
             main.Document = new Document(body);
         }
         return ms.ToArray();
@@ -45,6 +51,7 @@ public static class GongwenWriter
     private sealed class Writer(Body body, string oddFooter, string evenFooter)
     {
         private bool _landscape;
+        public Paragraph? LastLandscapeEnd { get; private set; }
 
         public void Front(OfficialDocument d)
         {
@@ -190,7 +197,7 @@ public static class GongwenWriter
             }
             body.Append(table);
             var after = Para(JustificationValues.Left, indent: false, exactLine: 240);
-            if (_landscape) { after.ParagraphProperties!.Append(Section(landscape: true)); _landscape = false; }
+            if (_landscape) { after.ParagraphProperties!.Append(Section(landscape: true)); _landscape = false; LastLandscapeEnd = after; }
             body.Append(after);
         }
 
