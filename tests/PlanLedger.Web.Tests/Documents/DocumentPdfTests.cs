@@ -37,12 +37,20 @@ public sealed class GeneratedDocuments : IAsyncLifetime
             await File.WriteAllBytesAsync(path, bytes);
             Files[kind] = (path, "");
         }
-        var pdfs = await LibreOffice.ToPdfAsync(Kinds.Select(k => Files[k].Docx).ToList(), Folder);
+        // the 台账 as .xlsx, printed by the same reader
+        var xlsx = Path.Combine(Folder, "ledger.xlsx");
+        var export = await admin.GetAsync($"/api/v1/plans/{planId}/export?format=xlsx");
+        Assert.Equal(System.Net.HttpStatusCode.OK, export.StatusCode);
+        await File.WriteAllBytesAsync(xlsx, await export.Content.ReadAsByteArrayAsync());
+        var all = Kinds.Select(k => Files[k].Docx).Append(xlsx).ToList();
+        var pdfs = await LibreOffice.ToPdfAsync(all, Folder);
         for (var i = 0; i < Kinds.Length; i++)
         {
             Files[Kinds[i]] = (Files[Kinds[i]].Docx, pdfs[i]);
             await LibreOffice.ToPngAsync(pdfs[i], Path.Combine(Folder, Kinds[i]), pages: 2);
         }
+        Files["ledger"] = (xlsx, pdfs[^1]);
+        await LibreOffice.ToPngAsync(pdfs[^1], Path.Combine(Folder, "ledger"), pages: 2);
     }
 
     private static async Task<byte[]> Bytes(HttpClient http, string url)
@@ -226,6 +234,30 @@ public sealed class DocumentPdfTests(GeneratedDocuments docs) : IClassFixture<Ge
         var table = pages.Where(p => p.Width > p.Height).SelectMany(p => p.Lines).Select(l => l.Text).ToList();
         Assert.Contains(table, l => l.Contains("考核结果排名表"));
         Assert.All(SimulatedYear.Units, u => Assert.Contains(table, l => l.Contains(u)));
+    }
+
+    [Fact]
+    public void The_xlsx_ledger_prints_on_landscape_A4_with_every_column_on_each_page_and_the_header_repeated()
+    {
+        var pages = Read(docs.Files["ledger"].Pdf);
+        Assert.True(pages.Count >= 2, "seed 000's ledger runs over several pages");
+        Assert.Contains(pages[0].Lines, l => l.Text.Contains("任务分解及推进情况台账"));
+        foreach (var p in pages)
+        {
+            Assert.True(p.Width > p.Height, $"page {p.Number} landscape");
+            Assert.Equal(A4H, p.Width, 1.0);
+            Assert.Equal(A4W, p.Height, 1.0);
+            // one page width holds every column: the header from 序号 to 备注 is on every page (repeated title rows)
+            var header = p.Lines.FirstOrDefault(l => l.Text.StartsWith("序号", StringComparison.Ordinal));
+            Assert.True(header is not null, $"page {p.Number} has the header row");
+            Assert.EndsWith("备注", header!.Text);
+            Assert.All(p.Lines, l => Assert.True(l.Left >= 0 && l.Right <= p.Width, $"page {p.Number}: '{l.Text}' off the page"));
+        }
+        var text = string.Concat(pages.SelectMany(p => p.Lines).Select(l => l.Text));
+        Assert.Contains("（2020年12月）", text);
+        Assert.Contains("三、统筹推进各类教育高质量发展", text);
+        var overflows = Overflows(pages);
+        Assert.True(overflows.Count == 0, string.Join("\n", overflows.Take(10)));
     }
 
     private static bool IsPageNumber(PdfLine l) => Regex.IsMatch(l.Text.Replace(" ", ""), @"^—\d+—$");

@@ -23,8 +23,15 @@ public static class Figures
         var suffix = "";
         foreach (var s in new[] { "以上", "以下", "以内", "左右" })
             if (string.CompareOrdinal(text, after, s, 0, s.Length) == 0) { suffix = s; break; }
-        return text[..at] + Number(actual) + target.Unit + "（目标" + written + suffix + "）" + text[(after + suffix.Length)..];
+        // a bound written before the number belongs to the target, not to what was achieved:
+        // "赛事不少于15次" with 12 → "赛事12次（目标不少于15次）"
+        var prefix = "";
+        foreach (var s in Bounds)
+            if (at >= s.Length && string.CompareOrdinal(text, at - s.Length, s, 0, s.Length) == 0) { prefix = s; break; }
+        return text[..(at - prefix.Length)] + Number(actual) + target.Unit + "（目标" + prefix + written + suffix + "）" + text[(after + suffix.Length)..];
     }
+
+    private static readonly string[] Bounds = ["不少于", "不低于", "不超过", "不高于", "至少", "超过", "控制在"];
 
     private static string Op(string op) => op switch { ">=" or "≥" => "不低于", "<=" or "≤" => "不高于", ">" => "超过", "<" => "低于", _ => "" };
 

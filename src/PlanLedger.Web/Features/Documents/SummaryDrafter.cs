@@ -57,7 +57,9 @@ public static class SummaryDrafter
                 var latest = s.Latest(t.Id);
                 var sources = new List<int>();
                 if (latest is not null) sources.Add(latest.Id);
-                var sentence = new StringBuilder(Sentence(t.Heading));
+                // the task's heading, then its latest report (once, when the report already starts with the heading)
+                var sentence = new StringBuilder();
+                if (latest is null || !latest.Text.TrimStart().StartsWith(Clause(t.Heading), StringComparison.Ordinal)) sentence.Append(Sentence(t.Heading));
                 if (latest is not null && latest.Text.Length > 0) sentence.Append(Sentence(latest.Text));
                 var figures = new List<string>();
                 foreach (var x in t.Targets)
