@@ -17,6 +17,7 @@ using PlanLedger.Web.Features.Dashboard;
 using PlanLedger.Web.Features.Documents;
 using PlanLedger.Web.Features.Export;
 using PlanLedger.Web.Features.Plans;
+using PlanLedger.Web.Features.Public;
 using PlanLedger.Web.Features.Reminders;
 using PlanLedger.Web.Features.Reports;
 using PlanLedger.Web.Features.Tasks;
@@ -106,6 +107,7 @@ public static class LedgerApp
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Public/Plan");
         });
         // Chinese stays readable in the HTML; < > & ' " are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -138,6 +140,7 @@ public static class LedgerApp
         services.AddScoped<SummaryDrafts>();
         services.AddScoped<LedgerMeasures>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<PublicPlans>();
         services.AddScoped<ReminderJob>();
         services.AddHostedService<ReminderService>();
     }
@@ -175,6 +178,7 @@ public static class LedgerApp
         api.MapTasksApi();
         api.MapAdminApi();
         api.MapAssessmentApi();
+        api.MapPublicApi();
         app.MapExportEndpoints();
         app.MapDocumentEndpoints();
         app.MapAssessmentPagesEndpoints();

@@ -756,6 +756,39 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.PublicPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("PublicPlans");
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.ReportActual", b =>
                 {
                     b.Property<int>("Id")
@@ -1075,6 +1108,15 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.Navigation("Task");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.PublicPlan", b =>
+                {
+                    b.HasOne("PlanLedger.Web.Data.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.ReportActual", b =>

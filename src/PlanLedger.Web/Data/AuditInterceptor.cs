@@ -18,7 +18,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     [
         typeof(Plan), typeof(PlanTask), typeof(TaskTarget), typeof(TaskUnit), typeof(ProgressReport),
         typeof(Evidence), typeof(Unit), typeof(Organisation), typeof(AppUser),
-        typeof(AssessmentScheme), typeof(Assessment), typeof(DocumentDraft),
+        typeof(AssessmentScheme), typeof(Assessment), typeof(DocumentDraft), typeof(PublicPlan),
     ];
 
     private static readonly HashSet<string> Hidden =

@@ -23,6 +23,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<DocumentDraft> DocumentDrafts => Set<DocumentDraft>();
+    public DbSet<PublicPlan> PublicPlans => Set<PublicPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

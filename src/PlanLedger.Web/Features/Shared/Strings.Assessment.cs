@@ -20,6 +20,9 @@ internal static partial class Strings
             "Ranking: by total, high to low; equal totals by the first indicator group's score, then by fewer penalty points; still equal → the same rank. The number of Excellent grades is the number of units × the quota, rounded down; tied units are not split.",
         ["文书"] = "Documents", ["任务分解表"] = "Task breakdown", ["进展情况汇总"] = "Progress summary", ["工作总结"] = "Year-end summary",
         ["工作总结（草稿）"] = "Year-end summary (draft)", ["重新起草"] = "Redraft from the ledger", ["下载 Word"] = "Download Word",
+        ["政务公开"] = "Public view", ["公开地址"] = "Public address", ["取消公开"] = "Unpublish", ["尚未公开"] = "Not public", ["公开"] = "Make public",
+        ["公开页面只显示任务、单位、完成时限、状态和进度，不显示进展情况原文和佐证材料；无需登录即可访问。"] =
+            "The public page shows tasks, units, deadlines, status and progress only — no report text or evidence — and needs no sign-in.",
         ["来源"] = "Sources", ["已保存"] = "Saved", ["依据的填报"] = "Reports cited",
     };
 }

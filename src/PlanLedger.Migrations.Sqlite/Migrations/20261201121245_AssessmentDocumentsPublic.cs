@@ -5,7 +5,7 @@
 namespace PlanLedger.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AssessmentSchemesAndDrafts : Migration
+    public partial class AssessmentDocumentsPublic : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -87,6 +87,28 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PublicPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicPlans_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Assessments_OrganisationId_Year_Version",
                 table: "Assessments",
@@ -104,6 +126,18 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                 table: "DocumentDrafts",
                 columns: new[] { "PlanId", "Kind" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicPlans_PlanId",
+                table: "PublicPlans",
+                column: "PlanId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicPlans_Token",
+                table: "PublicPlans",
+                column: "Token",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -117,6 +151,9 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DocumentDrafts");
+
+            migrationBuilder.DropTable(
+                name: "PublicPlans");
         }
     }
 }

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace PlanLedger.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AssessmentSchemesAndDrafts : Migration
+    public partial class AssessmentDocumentsPublic : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -89,6 +89,28 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PublicPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    Token = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicPlans_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Assessments_OrganisationId_Year_Version",
                 table: "Assessments",
@@ -106,6 +128,18 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                 table: "DocumentDrafts",
                 columns: new[] { "PlanId", "Kind" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicPlans_PlanId",
+                table: "PublicPlans",
+                column: "PlanId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicPlans_Token",
+                table: "PublicPlans",
+                column: "Token",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -119,6 +153,9 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DocumentDrafts");
+
+            migrationBuilder.DropTable(
+                name: "PublicPlans");
         }
     }
 }

@@ -37,3 +37,15 @@ internal sealed class DocumentDraftEntityTypeConfiguration : IEntityTypeConfigur
         b.HasIndex(d => new { d.PlanId, d.Kind }).IsUnique();
     }
 }
+
+internal sealed class PublicPlanEntityTypeConfiguration : IEntityTypeConfiguration<PublicPlan>
+{
+    public void Configure(EntityTypeBuilder<PublicPlan> b)
+    {
+        b.Property(p => p.Token).HasMaxLength(40);
+        b.Property(p => p.PublishedByName).HasMaxLength(200);
+        b.HasOne<Plan>().WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => p.Token).IsUnique();
+        b.HasIndex(p => p.PlanId).IsUnique();
+    }
+}

@@ -12,8 +12,8 @@ using PlanLedger.Web.Data;
 namespace PlanLedger.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261201113809_AssessmentSchemesAndDrafts")]
-    partial class AssessmentSchemesAndDrafts
+    [Migration("20261201121357_AssessmentDocumentsPublic")]
+    partial class AssessmentDocumentsPublic
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -792,6 +792,41 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.ToTable("ProgressReports", (string)null);
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.PublicPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("PublicPlans");
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.ReportActual", b =>
                 {
                     b.Property<int>("Id")
@@ -1119,6 +1154,15 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Navigation("Task");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.PublicPlan", b =>
+                {
+                    b.HasOne("PlanLedger.Web.Data.Entities.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.ReportActual", b =>
