@@ -179,6 +179,7 @@ public static class LedgerApp
         api.MapAdminApi();
         api.MapAssessmentApi();
         api.MapPublicApi();
+        api.MapPlanMatchesApi();
         app.MapExportEndpoints();
         app.MapDocumentEndpoints();
         app.MapAssessmentPagesEndpoints();
