@@ -42,16 +42,18 @@ public static class AssessmentApi
         return r.Error is { } e ? Problems.From(e) : TypedResults.Ok(r.Value!);
     }
 
-    private static Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Get(int? organisationId, int? year, HttpContext http, AssessmentService s, CancellationToken ct)
+    private static Task<Results<Ok<AssessmentView>, ProblemHttpResult>> Get(int? organisationId, int? year, HttpContext http, AssessmentService s,
+        TimeProvider clock, CancellationToken ct)
     {
         var me = http.Me();
-        return Result(s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? DateTime.UtcNow.Year, ct));
+        return Result(s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? ChinaTime.Today(clock).Year, ct));
     }
 
-    private static async Task<Results<Ok<SchemeDefinition>, ProblemHttpResult>> GetScheme(int? organisationId, int? year, HttpContext http, AssessmentService s, CancellationToken ct)
+    private static async Task<Results<Ok<SchemeDefinition>, ProblemHttpResult>> GetScheme(int? organisationId, int? year, HttpContext http, AssessmentService s,
+        TimeProvider clock, CancellationToken ct)
     {
         var me = http.Me();
-        var view = await s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? DateTime.UtcNow.Year, ct);
+        var view = await s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? ChinaTime.Today(clock).Year, ct);
         return view.Error is { } e ? Problems.From(e) : TypedResults.Ok(view.Value!.Scheme);
     }
 
@@ -77,7 +79,7 @@ public static class AssessmentApi
     private static async Task<IResult> Document(int? organisationId, int? year, HttpContext http, AssessmentService s, TimeProvider clock, CancellationToken ct)
     {
         var me = http.Me();
-        var view = await s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? DateTime.UtcNow.Year, ct);
+        var view = await s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? ChinaTime.Today(clock).Year, ct);
         if (view.Error is { } e) return Problems.From(e);
         var doc = AssessmentNoticeDocument.Build(view.Value!, ChinaTime.Today(clock));
         return TypedResults.File(GongwenWriter.Write(doc), GongwenWriter.ContentType, $"考核结果通报-{view.Value!.Year}.docx");
