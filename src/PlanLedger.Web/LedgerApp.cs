@@ -14,12 +14,15 @@ using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Account;
 using PlanLedger.Web.Features.Admin;
+using PlanLedger.Web.Features.Assessment;
 using PlanLedger.Web.Features.Auth;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Features.Dashboard;
+using PlanLedger.Web.Features.Documents;
 using PlanLedger.Web.Features.Export;
 using PlanLedger.Web.Features.Inspections;
 using PlanLedger.Web.Features.Plans;
+using PlanLedger.Web.Features.Public;
 using PlanLedger.Web.Features.Reminders;
 using PlanLedger.Web.Features.Reports;
 using PlanLedger.Web.Features.Tasks;
@@ -156,6 +159,7 @@ public static class LedgerApp
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AllowAnonymousToPage("/Public/Plan");
         });
         // Chinese stays readable in the HTML; < > & ' " are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -191,6 +195,10 @@ public static class LedgerApp
         services.AddScoped<LedgerQueries>();
         services.AddScoped<SummaryService>();
         services.AddScoped<EvidenceStore>();
+        services.AddScoped<SummaryDrafts>();
+        services.AddScoped<LedgerMeasures>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<PublicPlans>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<InspectionService>();
         services.AddScoped<FindingService>();
@@ -251,7 +259,12 @@ public static class LedgerApp
         api.MapAdminApi();
         api.MapInspectionsApi();
         api.MapReviewApi();
+        api.MapAssessmentApi();
+        api.MapPublicApi();
+        api.MapPlanMatchesApi();
         app.MapExportEndpoints();
+        app.MapDocumentEndpoints();
+        app.MapAssessmentPagesEndpoints();
         app.MapEvidenceDownload();
         app.MapFindingEvidenceDownload();
     }

@@ -31,10 +31,10 @@ internal sealed class ExportCommand : ICliCommand
                 await stderr.WriteLineAsync($"planledger export: 计划 {planId} 不存在 plan not found");
                 return CliApp.FileError;
             }
-            var tasks = await scope.ServiceProvider.GetRequiredService<LedgerQueries>().TasksAsync(planId);
+            var snapshot = await PlanLedger.Web.Features.Documents.LedgerSnapshot.LoadAsync(db, scope.ServiceProvider.GetRequiredService<LedgerQueries>(), plan, default);
             foreach (var (opt, path) in o.Named)
             {
-                var bytes = opt == "--csv" ? LedgerExport.Csv(tasks) : LedgerExport.Xlsx(plan.Title, tasks);
+                var bytes = opt == "--csv" ? LedgerExport.Csv(snapshot) : LedgerExport.Xlsx(snapshot);
                 try { await File.WriteAllBytesAsync(path, bytes); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

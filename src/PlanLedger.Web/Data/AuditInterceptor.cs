@@ -26,6 +26,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         typeof(InspectionRound), typeof(InspectionScopeUnit), typeof(InspectionInspector), typeof(InspectionVisit),
         typeof(InspectionVisitInspector), typeof(Finding), typeof(FindingTask), typeof(FindingEvent), typeof(FindingEvidence),
         typeof(InspectionBulletin),
+        typeof(AssessmentScheme), typeof(Assessment), typeof(DocumentDraft), typeof(PublicPlan),
     ];
 
     private static readonly HashSet<string> Hidden =

@@ -26,6 +26,10 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<FindingEvent> FindingEvents => Set<FindingEvent>();
     public DbSet<FindingEvidence> FindingEvidence => Set<FindingEvidence>();
     public DbSet<InspectionBulletin> InspectionBulletins => Set<InspectionBulletin>();
+    public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<DocumentDraft> DocumentDrafts => Set<DocumentDraft>();
+    public DbSet<PublicPlan> PublicPlans => Set<PublicPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

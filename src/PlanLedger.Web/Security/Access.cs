@@ -10,7 +10,12 @@ public enum LedgerAction
     // 督导 inspections: a round's resource carries its visited units (TaskUnitIds) and drawn inspectors (InspectorIds);
     // a finding's carries its one unit and the round's inspectors; a bulletin's is a draft until published.
     ReadInspection, ManageInspection, RecordFinding, ReadFinding, RectifyFinding, RecheckFinding, ReadBulletin,
+    /// <summary>考核: edit the scheme, enter scores, confirm, publish, revise (the organisation's own office/admin).</summary>
+    ManageAssessment,
 }
+
+/// <summary>How much of an assessment someone may see: nothing, their own unit's breakdown, or every unit.</summary>
+public enum AssessmentScope { None, OwnUnit, All }
 
 /// <summary>Allow, or refuse as 403 (visible but not yours to do) or 404 (not visible to you at all).</summary>
 public enum Decision { Allow, Forbidden, NotFound }
@@ -61,11 +66,25 @@ public static class Access
             LedgerAction.RectifyFinding when user.Role == UserRole.Reporter =>
                 user.UnitId is { } u2 && r.TaskUnitIds?.Contains(u2) == true ? true : Inspector(user, r) ? false : null,
             LedgerAction.RectifyFinding => own && manager,
+            LedgerAction.ManageAssessment => own && manager,
             _ => false,
         };
         // A reporter never learns that another unit's finding exists.
         if (allowed is null) return Decision.NotFound;
         return allowed == true ? Decision.Allow : Decision.Forbidden;
+    }
+
+    /// <summary>
+    /// 考核结果: the owning organisation's office and admin see every state and every unit; once published, leaders,
+    /// viewers and offices above see every unit, a unit's reporter only its own unit's breakdown; before publication
+    /// nobody else sees anything (403). Another organisation's → 404 (via <see cref="Decide"/>).
+    /// </summary>
+    public static AssessmentScope AssessmentVisibility(CurrentUser user, Resource r, bool published)
+    {
+        if (!r.OrganisationPath.StartsWith(user.OrganisationPath, StringComparison.Ordinal)) return AssessmentScope.None;
+        if (Can(user, LedgerAction.ManageAssessment, r)) return AssessmentScope.All;
+        if (!published) return AssessmentScope.None;
+        return user.Role == UserRole.Reporter ? (user.UnitId is null ? AssessmentScope.None : AssessmentScope.OwnUnit) : AssessmentScope.All;
     }
 
     public static bool Can(CurrentUser user, LedgerAction action, Resource r) => Decide(user, action, r) == Decision.Allow;

@@ -158,8 +158,8 @@ public sealed class ParseWorkerLimitsTests
         var bytes = Plan();
         var viaWorker = await worker.ParseAsync(bytes, "000.txt", ParseOptions.Default);
         var inProcess = await new InProcessPlanDocumentParser().ParseAsync(bytes, "000.txt", ParseOptions.Default);
-        Assert.Equal(Documents.Renderers.PlanJsonWriter.ToJson(inProcess, includePositions: true),
-            Documents.Renderers.PlanJsonWriter.ToJson(viaWorker, includePositions: true));
+        Assert.Equal(global::PlanLedger.Documents.Renderers.PlanJsonWriter.ToJson(inProcess, includePositions: true),
+            global::PlanLedger.Documents.Renderers.PlanJsonWriter.ToJson(viaWorker, includePositions: true));
         Assert.Equal(inProcess.SourceText, viaWorker.SourceText);
         Assert.Equal(inProcess.Encoding, viaWorker.Encoding);
         // A read error comes back as the engine's own error, and the worker serves the next document.

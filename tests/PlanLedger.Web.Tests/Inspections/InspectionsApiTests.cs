@@ -407,7 +407,7 @@ public abstract class InspectionsApiTests(LedgerFactory factory)
     [Fact]
     public async Task The_routes_are_described_in_the_openapi_document()
     {
-        var doc = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        var doc = await (await factory.ClientAsync()).GetStringAsync("/openapi/v1.json");
         foreach (var route in new[] { "/api/v1/inspections", "/api/v1/inspections/{id}", "/api/v1/inspections/{id}/draw",
                      "/api/v1/inspections/{id}/verify", "/api/v1/inspections/{id}/findings", "/api/v1/inspections/{id}/findings.xlsx",
                      "/api/v1/inspections/{id}/bulletin", "/api/v1/inspections/{id}/bulletin/publish", "/api/v1/findings",

@@ -162,17 +162,18 @@ public abstract class PagesTests(LedgerFactory factory)
         using var ms = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         using var doc = SpreadsheetDocument.Open(ms, false);
         var sheet = doc.WorkbookPart!.Workbook.Descendants<Sheet>().Single();
-        Assert.Equal("任务分解表", sheet.Name!.Value);
+        Assert.Equal("台账", sheet.Name!.Value);
         var ws = ((WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!)).Worksheet;
         var rows = ws.Descendants<Row>().ToList();
-        Assert.Equal(new[] { "序号", "工作任务", "具体措施", "目标", "牵头单位", "配合单位", "完成时限", "进展情况", "状态" },
-            rows[0].Elements<Cell>().Select(c => c.InnerText));
-        Assert.True(ws.Descendants<Column>().ElementAt(1).Width!.Value >= 20);
-        Assert.Equal(plan["taskCount"]!.GetValue<int>(), rows.Count - 1);
+        Assert.EndsWith("任务分解及推进情况台账", rows[0].Elements<Cell>().First().InnerText);
+        Assert.Equal(new[] { "序号", "工作任务", "具体内容", "牵头单位", "配合单位", "完成时限", "目标", "实际", "进展情况", "状态", "备注" },
+            rows[1].Elements<Cell>().Select(c => c.InnerText));
+        Assert.True(ws.Descendants<Column>().ElementAt(2).Width!.Value >= 20);
+        Assert.Equal(plan["taskCount"]!.GetValue<int>(), rows.Count - 2);
 
         var csv = await (await http.GetAsync($"/api/v1/plans/{plan.Id()}/export?format=csv")).Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
-        Assert.StartsWith("序号,工作任务,具体措施", System.Text.Encoding.UTF8.GetString(csv[3..]));
+        Assert.StartsWith("序号,工作任务,具体内容", System.Text.Encoding.UTF8.GetString(csv[3..]));
     }
 
     [Fact]

@@ -1,43 +1,63 @@
 using System.Text;
-using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Documents;
 using PlanLedger.Web.Features.Tasks;
 using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Export;
 
-/// <summary>Exports a ledger in the 任务分解表 shape: 序号, 工作任务, 具体措施, 目标, 牵头单位, 配合单位, 完成时限, 进展情况, 状态.</summary>
+/// <summary>
+/// The 台账 as an office hands it in: title 《…》任务分解及推进情况台账, header 序号 / 工作任务 / 具体内容 / 牵头单位 / 配合单位 /
+/// 完成时限 / 目标 / 实际 / 进展情况 (the latest report's text) / 状态 / 备注; sections (一、 （一）) as rows of their own,
+/// tasks numbered 1..n (see <see cref="LedgerNumbering"/>). As .xlsx ready to print (<see cref="XlsxWriter"/>) or CSV.
+/// </summary>
 public static class LedgerExport
 {
-    public static readonly string[] Headers = ["序号", "工作任务", "具体措施", "目标", "牵头单位", "配合单位", "完成时限", "进展情况", "状态"];
-    private static readonly double[] Widths = [8, 30, 60, 30, 18, 18, 14, 40, 10];
+    public static readonly string[] Headers = ["序号", "工作任务", "具体内容", "牵头单位", "配合单位", "完成时限", "目标", "实际", "进展情况", "状态", "备注"];
+    private static readonly double[] Widths = [6, 18, 40, 12, 12, 10, 20, 14, 36, 8, 10];
 
     public static string StatusText(string status) => status switch
     {
         "not_started" => "未开始", "on_track" => "正常推进", "at_risk" => "进度滞后", "overdue" => "逾期", _ => "已完成",
     };
 
-    private static string[] Row(TaskDto t) =>
-    [
-        t.Path,
-        t.Heading,
-        t.Text,
-        string.Join("；", t.Targets.Select(x => x.Actual is { } a ? $"{x.Text}（实际 {a:0.##}{x.Unit}）" : x.Text)),
-        string.Join("、", t.Lead),
-        string.Join("、", t.Support),
-        t.Deadline ?? (t.DueDate?.ToString("yyyy-MM-dd") ?? ""),
-        t.Progress > 0 ? $"{t.Progress}%" : "",
-        StatusText(t.Status),
-    ];
+    public static string Title(string planTitle) => $"《{planTitle}》任务分解及推进情况台账";
 
-    public static byte[] Xlsx(string title, IReadOnlyList<TaskDto> tasks) =>
-        XlsxWriter.Write("任务分解表", title, Headers, Widths, tasks.Select(Row));
+    /// <summary>The rows: a section row has one cell ("一、…"); a task row one cell per header.</summary>
+    public static IEnumerable<(bool Section, string[] Cells)> Rows(LedgerSnapshot s)
+    {
+        foreach (var r in LedgerNumbering.Rows(s.Tasks))
+        {
+            var t = r.Task;
+            if (r.IsSection) { yield return (true, [$"{r.Number}{t.Heading}"]); continue; }
+            var latest = s.Latest(t.Id);
+            var actuals = t.Targets.Select(x => s.Actual(t.Id, x.Id) is { } a ? $"{Figures.Number(a.Value)}{x.Unit}" : "—").ToList();
+            yield return (false,
+            [
+                r.Number,
+                t.Heading,
+                LedgerNumbering.Content(t),
+                string.Join("、", t.Lead),
+                string.Join("、", t.Support),
+                t.Deadline ?? (t.DueDate?.ToString("yyyy-MM-dd") ?? ""),
+                string.Join("；\n", t.Targets.Select(x => x.Text)),
+                t.Targets.Count == 0 ? "" : string.Join("；\n", actuals),
+                latest is null ? "" : $"（{latest.Period[..4]}年{int.Parse(latest.Period[5..])}月）{latest.Text}".TrimEnd(),
+                StatusText(t.Status),
+                t.Status == "done" || t.Progress == 0 ? "" : $"进度{t.Progress}%",
+            ]);
+        }
+    }
 
-    public static byte[] Csv(IReadOnlyList<TaskDto> tasks)
+    public static byte[] Xlsx(LedgerSnapshot s) =>
+        XlsxWriter.Write("台账", Title(s.Plan.Title), Headers, Widths, Rows(s));
+
+    public static byte[] Csv(LedgerSnapshot s)
     {
         var sb = new StringBuilder();
         sb.AppendLine(string.Join(",", Headers));
-        foreach (var t in tasks) sb.AppendLine(string.Join(",", Row(t).Select(Quote)));
+        foreach (var (section, cells) in Rows(s))
+            sb.AppendLine(string.Join(",", (section ? [cells[0], .. Enumerable.Repeat("", Headers.Length - 1)] : cells).Select(Quote)));
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
@@ -56,15 +76,15 @@ public static class LedgerExport
         app.MapGet("/api/v1/plans/{id:int}/export", Export).RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Plans");
     }
 
-    private static async Task<IResult> Export(int id, [TextLimit(10)] string? format, HttpContext http, LedgerQueries q, CancellationToken ct)
+    private static async Task<IResult> Export(int id, [TextLimit(10)] string? format, HttpContext http, LedgerQueries q, Data.LedgerDbContext db, CancellationToken ct)
     {
         var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
         if (access.Error is { } e) return Problems.From(e);
         var plan = access.Value!.Plan;
-        var tasks = await q.TasksAsync(id, ct);
+        var snapshot = await LedgerSnapshot.LoadAsync(db, q, plan, ct);
         var name = $"ledger-{plan.Id}-{plan.Year}";
         return format == "csv"
-            ? TypedResults.File(Csv(tasks), "text/csv; charset=utf-8", name + ".csv")
-            : TypedResults.File(Xlsx(plan.Title, tasks), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+            ? TypedResults.File(Csv(snapshot), "text/csv; charset=utf-8", name + ".csv")
+            : TypedResults.File(Xlsx(snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }
 }

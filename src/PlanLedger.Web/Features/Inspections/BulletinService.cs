@@ -152,12 +152,12 @@ public sealed class BulletinService(LedgerDbContext db, InspectionService rounds
         var bytes = XlsxWriter.Write("问题清单", $"{title} 问题清单",
             ["序号", "单位", "问题等级", "问题描述", "关联任务", "整改要求", "整改期限", "状态", "逾期"],
             [6, 18, 8, 50, 24, 40, 12, 14, 6],
-            list.Select(f => new[]
+            list.Select(f => (false, new[]
             {
                 f.Number.ToString(CultureInfo.InvariantCulture), f.Unit, f.SeverityName, f.Description,
                 string.Join("；", f.Tasks.Select(t => $"{t.Label} {t.Heading}".Trim())), f.Requirement,
                 f.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.StatusName, f.Overdue ? "是" : "",
-            }));
+            })));
         return (title, bytes);
     }
 }
