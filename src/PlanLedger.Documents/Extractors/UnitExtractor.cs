@@ -45,11 +45,12 @@ internal static partial class UnitExtractor
     private static partial Regex LedBy();
 
     /// <summary>Takes unit roles and a completion time out of <paramref name="text"/>; returns the text left.</summary>
-    public static string Extract(string text, List<string> lead, List<string> support, out string? deadline)
+    public static string Extract(string text, List<string> lead, List<string> support, out string? deadline, UnitConventions? conventions = null)
     {
         deadline = null;
         var found = false;
-        if (!MayHoldRoles(text)) return text;
+        conventions ??= new UnitConventions();
+        if (!MayHoldRoles(text)) return UnitNotes.Extract(text, lead, support, conventions, ref deadline);
         foreach (var find in new Func<string, Match>[] { t => Parenthetical().Match(t), AtClauseStart })
         {
             for (var guard = 0; guard < 32; guard++)
@@ -61,6 +62,9 @@ internal static partial class UnitExtractor
                 text = (text[..m.Index].TrimEnd() + text[(m.Index + m.Length)..]).Trim();
             }
         }
+        var before = lead.Count + support.Count;
+        text = UnitNotes.Extract(text, lead, support, conventions, ref deadline);
+        if (lead.Count + support.Count > before) found = true;
         if (!found)
         {
             var led = LedBy().Match(text);

@@ -80,14 +80,15 @@ internal static class PlanPipeline
         MetadataParser.Fill(doc, builder.Preamble, builder.Trailer, raw);
 
         // 4. Items.
-        foreach (var root in builder.Roots) doc.Items.Add(Convert(root, 1, doc));
+        var conventions = new UnitConventions();
+        foreach (var root in builder.Roots) doc.Items.Add(Convert(root, 1, doc, conventions));
         TableUnitReconciler.Reconcile(builder.Roots, doc);
         if (doc.Items.Count == 0)
             doc.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "no-items", "未找到编号条目 no numbered items were found"));
         return doc;
     }
 
-    private static PlanItem Convert(ItemDraft d, int level, PlanDocument doc)
+    private static PlanItem Convert(ItemDraft d, int level, PlanDocument doc, UnitConventions conventions)
     {
         var item = new PlanItem { Label = d.Label, Level = level, Kind = d.Kind, Fields = d.Fields };
         string body;
@@ -107,7 +108,7 @@ internal static class PlanPipeline
             item.Heading = heading;
             body = d.More.Count == 0 ? rest : string.Join("\n", new[] { rest }.Concat(d.More.Select(p => p.Text)).Where(s => s.Length > 0));
         }
-        body = UnitExtractor.Extract(body, item.Lead, item.Support, out var writtenDeadline);
+        body = UnitExtractor.Extract(body, item.Lead, item.Support, out var writtenDeadline, conventions);
         item.Text = body.Trim();
         if (d.FixedLead is not null) item.Lead.AddRange(d.FixedLead);
         if (d.FixedSupport is not null) item.Support.AddRange(d.FixedSupport);
@@ -129,7 +130,7 @@ internal static class PlanPipeline
         }
         if (d.FixedHeading is null && d.Kind is not (LabelKind.Attachment or LabelKind.Measure) && level < 8)
             SplitInlineList(item, level, doc);
-        foreach (var c in d.Children) item.Children.Add(Convert(c, level + 1, doc));
+        foreach (var c in d.Children) item.Children.Add(Convert(c, level + 1, doc, conventions));
         return item;
     }
 
