@@ -11,14 +11,17 @@ namespace PlanLedger.Documents.Parsers;
 internal static partial class MetadataParser
 {
     /// <summary>Words a plan's title ends with.</summary>
-    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表)(?:[(（][^)）]{1,12}[)）])?$")]
+    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表|通报|报告|请示|办法|细则|决定)(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
-    [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|关于|$)")]
+    [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|关于|$)")]
     private static partial Regex OrgPrefix();
 
-    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院)(?:办公室)?$")]
+    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院|部|院|署|会)(?:办公室)?$")]
     private static partial Regex OrgLine();
+
+    [GeneratedRegex(@"(?<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?<m>[一二三四五六七八九十]{1,3})\s*月\s*(?<d>[一二三四五六七八九十]{1,3})\s*日")]
+    private static partial Regex ChineseNumeralDate();
 
     [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日")]
     private static partial Regex ChineseDate();
@@ -36,15 +39,28 @@ internal static partial class MetadataParser
     {
         var title = FindTitle(preamble);
         doc.Title = title;
-        doc.Issuer = FindIssuer(title, preamble, trailer);
+        var notice = FindNotice(preamble);
+        doc.Issuer = notice is not null && NoticeSender(notice) is { } sender ? sender : FindIssuer(title, preamble, trailer);
         doc.DocNumber = FindDocNumber(preamble);
-        doc.Date = FindDate(preamble, trailer, all);
-        doc.Year = FindYear(title, preamble, doc.DocNumber, doc.Date);
+        var ownDate = FindOwnDate(notice is not null ? [] : preamble, notice is not null ? preamble : trailer, all) ?? (notice is not null ? FindOwnDate([], trailer, all) : null);
+        doc.Date = ownDate ?? FindLabelledDate(all);
+        doc.Year = FindYear(title, preamble, doc.DocNumber, ownDate);
     }
 
     private static bool IsTitleLike(string p) =>
         p.Length is >= 4 and <= 90 && !Cjk.HasSentencePunctuation(p) && !p.Contains(':') && !p.Contains('：')
         && !p.Contains('|') && !NoiseFilter.IsChrome(p) && TitleEnding().IsMatch(p);
+
+    /// <summary>A line that may be the first part of a title block wrapped over two or three lines.</summary>
+    private static bool IsTitlePiece(string p) =>
+        p.Length is >= 2 and <= 40 && !Cjk.HasSentencePunctuation(p) && p.IndexOfAny([':', '：', '|', '>', '》']) < 0 && !NoiseFilter.IsChrome(p)
+        && !TitleEnding().IsMatch(p) && !ChineseDate().IsMatch(p) && !ChineseNumeralDate().IsMatch(p) && !DocNumber().IsMatch(p)
+        && (IsOrgName(p) || p.StartsWith("关于", StringComparison.Ordinal) || p.EndsWith("关于", StringComparison.Ordinal) || p.Contains("关于", StringComparison.Ordinal) && p.Length <= 30);
+
+    /// <summary>A forwarding or issuing notice's own title line (…关于印发/转发…的通知).</summary>
+    private static bool IsNoticeLine(string p) =>
+        p.Length <= 140 && !Cjk.HasSentencePunctuation(p) && p.EndsWith("通知", StringComparison.Ordinal)
+        && (p.Contains("印发", StringComparison.Ordinal) || p.Contains("转发", StringComparison.Ordinal) || p.Contains("下发", StringComparison.Ordinal));
 
     internal static string? FindTitle(IReadOnlyList<string> preamble)
     {
@@ -53,21 +69,27 @@ internal static partial class MetadataParser
         string? best = null;
         for (var i = 0; i < preamble.Count; i++)
         {
-            var p = preamble[i].Trim();
-            if (!IsTitleLike(p) && !IsTitleLike(StripNotice(p))) continue;
+            var p = JoinLayoutSpace(preamble[i].Trim());
+            if (IsNoticeLine(p) || !IsTitleLike(p)) continue;
             var candidate = p;
-            // A title block split over two lines: issuing body, then "2020年工作要点".
-            if (i > 0 && StartsWithYearOrType(p) && IsOrgName(preamble[i - 1].Trim()))
-                candidate = preamble[i - 1].Trim() + p;
+            // A title block wrapped over two or three lines: issuing body, then "2020年工作要点"; "关于调整中职学校" + "招生计划的请示".
+            for (var k = 1; k <= 2 && i - k >= 0; k++)
+            {
+                var prev = JoinLayoutSpace(preamble[i - k].Trim());
+                if (k == 1 && StartsWithYearOrType(p) && IsOrgName(prev) || IsTitlePiece(prev) && !IsNoticeLine(prev)) candidate = prev + candidate;
+                else break;
+            }
             best = candidate;
         }
         if (best is null)
         {
             // Only a notice that forwards the plan ("关于印发《2024年教育工作要点》的通知"): the plan's title is
-            // the name inside 《》; otherwise the notice's own title.
-            foreach (var p in preamble)
+            // the name inside 《》; otherwise a notice's own title.
+            for (var i = 0; i < preamble.Count; i++)
             {
-                if (!p.EndsWith("通知", StringComparison.Ordinal) || p.Length > 120 || Cjk.HasSentencePunctuation(p)) continue;
+                var p = JoinLayoutSpace(preamble[i].Trim());
+                if (!p.EndsWith("通知", StringComparison.Ordinal) || p.Length > 140 || Cjk.HasSentencePunctuation(p) || NoiseFilter.IsChrome(p)) continue;
+                if (i > 0 && IsTitlePiece(preamble[i - 1].Trim()) && !preamble[i - 1].Contains("通知")) p = preamble[i - 1].Trim() + p;
                 var inner = NoticeInner().Match(p);
                 best = inner.Success && TitleEnding().IsMatch(inner.Groups["t"].Value) ? inner.Groups["t"].Value : p;
             }
@@ -75,7 +97,39 @@ internal static partial class MetadataParser
         return best;
     }
 
-    private static string StripNotice(string p) => p;
+    /// <summary>"某区卫健局 关于开展义诊活动的通知": the layout space between the issuing body and 关于 goes.</summary>
+    private static string JoinLayoutSpace(string p)
+    {
+        var at = p.IndexOf(" 关于", StringComparison.Ordinal);
+        if (at < 0) at = p.IndexOf("\u3000关于", StringComparison.Ordinal);
+        if (at <= 0) return p;
+        var org = p[..at].TrimEnd();
+        return IsOrgName(org) ? org + p[(at + 1)..].TrimStart() : p;
+    }
+
+    private static string? FindNotice(IReadOnlyList<string> preamble)
+    {
+        foreach (var raw in preamble)
+        {
+            var p = JoinLayoutSpace(raw.Trim());
+            if (IsNoticeLine(p)) return p;
+        }
+        return null;
+    }
+
+    /// <summary>The sender of a notice: the body before 关于 in its title ("教育部办公厅关于印发…的通知").</summary>
+    private static string? NoticeSender(string notice)
+    {
+        var at = -1;
+        foreach (var w in new[] { "关于", "转发", "印发", "下发" })
+        {
+            var k = notice.IndexOf(w, StringComparison.Ordinal);
+            if (k >= 0 && (at < 0 || k < at)) at = k;
+        }
+        if (at < 2) return null;
+        var org = notice[..at].Trim();
+        return IsOrgName(org) && !org.StartsWith('全') ? org : null;
+    }
 
     [GeneratedRegex(@"印发\s*《(?<t>[^》]{4,80})》")]
     private static partial Regex NoticeInner();
@@ -96,18 +150,21 @@ internal static partial class MetadataParser
         // A signature line (落款) followed by a date, in the notice before the body or after it.
         foreach (var block in new[] { preamble, trailer })
         {
-            for (var i = 0; i + 1 < block.Count; i++)
+            for (var i = 0; i < block.Count; i++)
             {
                 var p = block[i].Trim();
-                if (OrgLine().IsMatch(p) && !Cjk.HasSentencePunctuation(p) && ChineseDate().IsMatch(block[i + 1]))
-                {
-                    // "莒县教育和体育局办公室" signs for the bureau only when the title named none.
-                    return p;
-                }
+                var sig = SignatureWithDate().Match(p);
+                if (sig.Success && OrgLine().IsMatch(sig.Groups["org"].Value.Trim())) return sig.Groups["org"].Value.Trim();
+                if (i + 1 < block.Count && OrgLine().IsMatch(p) && !Cjk.HasSentencePunctuation(p) && IsDate(block[i + 1])) return p;
             }
         }
         return null;
     }
+
+    private static bool IsDate(string p) => ChineseDate().IsMatch(p) || ChineseNumeralDate().IsMatch(p);
+
+    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,30})[ \u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")]
+    private static partial Regex SignatureWithDate();
 
     internal static string? FindDocNumber(IReadOnlyList<string> preamble)
     {
@@ -131,26 +188,40 @@ internal static partial class MetadataParser
         return new string(chars);
     }
 
-    internal static string? FindDate(IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all)
+    /// <summary>The document's own date: an 印发 date in the body, else the date under its signature (落款).</summary>
+    internal static string? FindOwnDate(IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all)
     {
         // 1. "2020年3月10日印发"
         foreach (var p in all)
         {
             if (p.Length > 40 || !p.Contains("印发", StringComparison.Ordinal)) continue;
             var m = ChineseDate().Match(p);
-            if (m.Success && p.Contains("印发", StringComparison.Ordinal)) return Iso(m);
+            if (m.Success) return Iso(m);
+            var c = ChineseNumeralDate().Match(p);
+            if (c.Success) return IsoHan(c);
         }
-        // 2. the date under a signature (落款): a line that is only a date, right after an organisation line.
-        foreach (var block in new[] { preamble, trailer })
+        // 2. the date under a signature (落款): a line that is only a date, right after an organisation line
+        //    (or on the same line after it).
+        foreach (var block in new[] { trailer, preamble })
         {
-            for (var i = 1; i < block.Count; i++)
+            for (var i = 0; i < block.Count; i++)
             {
                 var p = block[i].Trim();
+                if (SignatureWithDate().Match(p) is { Success: true } sig && OrgLine().IsMatch(sig.Groups["org"].Value.Trim()))
+                    return ChineseDate().Match(p) is { Success: true } sd ? Iso(sd) : IsoHan(ChineseNumeralDate().Match(p));
+                if (i == 0 || !OrgLine().IsMatch(block[i - 1].Trim())) continue;
                 var m = ChineseDate().Match(p);
-                if (m.Success && m.Length >= p.Length - 1 && OrgLine().IsMatch(block[i - 1].Trim())) return Iso(m);
+                if (m.Success && m.Length >= p.Length - 1) return Iso(m);
+                var c = ChineseNumeralDate().Match(p);
+                if (c.Success && c.Length >= p.Length - 1) return IsoHan(c);
             }
         }
-        // 3. a date the site labels 发布时间 / 发布日期.
+        return null;
+    }
+
+    /// <summary>A date the publishing site labels 发布时间 / 发布日期.</summary>
+    internal static string? FindLabelledDate(IReadOnlyList<string> all)
+    {
         foreach (var p in all)
         {
             if (!p.Contains("日期", StringComparison.Ordinal) && !p.Contains("时间", StringComparison.Ordinal)) continue;
@@ -159,6 +230,24 @@ internal static partial class MetadataParser
         }
         return null;
     }
+
+    internal static string? FindDate(IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all) =>
+        FindOwnDate(preamble, trailer, all) ?? FindLabelledDate(all);
+
+    private static string? IsoHan(Match m)
+    {
+        if (!m.Success) return null;
+        var y = 0;
+        foreach (var ch in m.Groups["y"].Value) y = y * 10 + HanDigit(ch);
+        if (!ChineseNumber.TryParse(m.Groups["m"].Value, out var mo) || !ChineseNumber.TryParse(m.Groups["d"].Value, out var d)) return null;
+        if (y < 1900 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, (int)mo)) return null;
+        return $"{y:D4}-{(int)mo:D2}-{(int)d:D2}";
+    }
+
+    private static int HanDigit(char c) => c switch
+    {
+        '〇' or '零' or '○' or 'Ｏ' => 0, '一' => 1, '二' => 2, '三' => 3, '四' => 4, '五' => 5, '六' => 6, '七' => 7, '八' => 8, '九' => 9, _ => 0,
+    };
 
     private static string? Iso(Match m)
     {
@@ -169,31 +258,37 @@ internal static partial class MetadataParser
         return $"{y:D4}-{mo:D2}-{d:D2}";
     }
 
-    internal static int? FindYear(string? title, IReadOnlyList<string> preamble, string? docNumber, string? date)
+    internal static int? FindYear(string? title, IReadOnlyList<string> preamble, string? docNumber, string? ownDate)
     {
         if (title is not null)
         {
-            if (title.Contains("**", StringComparison.Ordinal) || title.Contains("XX", StringComparison.Ordinal)) return null;
+            if (title.Contains("**", StringComparison.Ordinal) || title.Contains("XX", StringComparison.Ordinal) || title.Contains("××", StringComparison.Ordinal)) return null;
             // "2019年工作总结及2020年工作谋划": the plan's year is the last one.
             var years = Year().Matches(title);
             if (years.Count > 0) return int.Parse(years[^1].Groups["y"].Value, CultureInfo.InvariantCulture);
-        }
-        // The opening sentence: "2023年是全面贯彻…开局之年".
-        foreach (var p in preamble)
-        {
-            var m = OpeningYear().Match(p);
-            if (m.Success) return int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         }
         if (docNumber is not null)
         {
             var m = DocNumberYear().Match(docNumber);
             if (m.Success) return int.Parse(m.Value, CultureInfo.InvariantCulture);
         }
-        if (date is not null) return int.Parse(date[..4], CultureInfo.InvariantCulture);
+        if (ownDate is not null) return int.Parse(ownDate[..4], CultureInfo.InvariantCulture);
+        // The opening paragraph: a year or date that opens one of its sentences ("2023年是…开局之年").
+        foreach (var p in preamble)
+        {
+            if (!Cjk.HasSentencePunctuation(p)) continue;
+            var m = OpeningYear().Match(p);
+            if (m.Success) return int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            foreach (Match s in SentenceYear().Matches(p)) return int.Parse(s.Groups["y"].Value, CultureInfo.InvariantCulture);
+            break;
+        }
         return null;
     }
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})\s*年(?:是|，|,|全|我|本)")]
+    [GeneratedRegex(@"[。！？](?<y>(?:19|20)\d{2})\s*年(?!度?[-—至~])")]
+    private static partial Regex SentenceYear();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:是|，|,|全|我|本|以来|上半年|下半年|\d|[\p{IsCJKUnifiedIdeographs}])")]
     private static partial Regex OpeningYear();
 
     [GeneratedRegex(@"(?:19|20)\d{2}")]

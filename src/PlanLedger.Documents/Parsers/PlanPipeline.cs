@@ -75,6 +75,7 @@ internal static class PlanPipeline
             paragraphs.Add(p);
         }
         Flush();
+        builder.Finish();
 
         // 3. Document fields.
         MetadataParser.Fill(doc, builder.Preamble, builder.Trailer, raw);
