@@ -35,6 +35,17 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     public void Add(Paragraph p)
     {
         var text = p.Text;
+        if (AttachmentLine().IsMatch(text))
+        {
+            if (_pendingSignature is not null) { Trailer.Add(_pendingSignature.Text); _pendingSignature = null; }
+            var att = new ItemDraft { Kind = LabelKind.Attachment, Label = "附件", Source = p, FirstOffset = p.Offset, First = "" };
+            _stack.Clear();
+            Roots.Add(att);
+            _stack.Add(att);
+            _ended = false;
+            _inBody = true;
+            return;
+        }
         if (!_inBody)
         {
             if (IsBodyStart(text))
@@ -48,16 +59,6 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             }
         }
 
-        if (AttachmentLine().IsMatch(text))
-        {
-            var m = AttachmentLine().Match(text);
-            var att = new ItemDraft { Kind = LabelKind.Attachment, Label = "附件" + m.Groups["n"].Value, Source = p, FirstOffset = p.Offset, First = "" };
-            _stack.Clear();
-            Roots.Add(att);
-            _stack.Add(att);
-            _ended = false;
-            return;
-        }
         if (_ended)
         {
             Trailer.Add(text);
