@@ -25,7 +25,7 @@ internal static partial class UnitNotes
     [GeneratedRegex(@"[(（](?<body>[^()（）\n]{2,240})[)）]")]
     private static partial Regex Paren();
 
-    [GeneratedRegex(@"^(?<names>[^：:]{2,200}?)(?<role>牵头负责|牵头|共同牵头|负责落实|负责实施|按职责分工负责|按职责分工落实|按职责负责|按职责分别负责|分工负责|共同负责|分别负责|负责|指导|配合|参与|协助|协同|按职责配合|配合落实|参与实施|组织实施|落实)$")]
+    [GeneratedRegex(@"^(?<names>[^：:]{2,200}?)(?<role>牵头负责|牵头|共同牵头|负责落实|负责实施|按职责分工负责|按职责分工落实|按职责负责|按职责分别负责|分工负责|共同负责|分别负责|负责|指导|配合|参与|协助|协同|按职责配合|配合落实|参与实施|组织实施)$")]
     private static partial Regex RoleSegment();
 
     [GeneratedRegex(@"^(?<role>[\p{IsCJKUnifiedIdeographs}]{0,6}(?:单位|部门|科室|处室|股室))\s*[:：]\s*(?<names>.{2,200})$")]

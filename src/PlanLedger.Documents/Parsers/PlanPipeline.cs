@@ -40,6 +40,7 @@ internal static class PlanPipeline
         var builder = new StructureBuilder(options);
         var noise = NoiseFilter.For(raw);
         var paragraphs = new List<Paragraph>();
+        var inline = new InlineLabelSplitter();
         void Flush()
         {
             for (var i = 0; i < paragraphs.Count; i++)
@@ -72,7 +73,8 @@ internal static class PlanPipeline
             }
             p.Text = noise.Clean(p.Text);
             if (p.Text.Trim().Length == 0) continue;
-            paragraphs.Add(p);
+            if (inline.Split(p) is { } pieces) paragraphs.AddRange(pieces);
+            else paragraphs.Add(p);
         }
         Flush();
         builder.Finish();

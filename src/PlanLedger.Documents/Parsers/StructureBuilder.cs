@@ -23,6 +23,12 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     [GeneratedRegex(@"^附\s*件\s*(?<n>\d{0,2})\s*[:：]?\s*$")]
     private static partial Regex AttachmentLine();
 
+    [GeneratedRegex(@"^(?:具体|主要|工作|重点|推进|保障)?(?:措施|举措|做法|步骤|指标|考评指标|考核指标|评分细则)[:：]$|(?:具体措施|主要措施|工作措施|重点措施)[:：]$")]
+    private static partial Regex MeasuresLine();
+
+    [GeneratedRegex(@"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")]
+    private static partial Regex PointValue();
+
     [GeneratedRegex(@"^附\s*件\s*\d{0,2}\s*[:：]")]
     private static partial Regex AttachmentListLine();
 
@@ -156,6 +162,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             return;
         }
         current.More.Add(p);
+        if (MeasuresLine().IsMatch(text)) current.MeasuresFollow = true;
     }
 
     /// <summary>A task table (real, or rebuilt from one-cell-per-line paragraphs) at the current position.</summary>
@@ -221,6 +228,9 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             Number = label.Number,
             Parent = parent,
             First = p.Text[label.Length..].Trim(),
+            // Measures listed under a task ("具体措施：1．…") and scored indicators ("…（0.8分）") have no heading.
+            NoHeading = parent is { MeasuresFollow: true } && label.Kind is not (LabelKind.ChineseComma or LabelKind.Part)
+                || label.Kind is LabelKind.Arabic or LabelKind.ArabicParen && PointValue().IsMatch(p.Text),
             Source = p,
             FirstOffset = p.Offset + label.Length,
         };

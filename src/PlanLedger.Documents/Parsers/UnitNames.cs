@@ -9,7 +9,7 @@ internal static partial class UnitNames
     private static partial Regex OrgSuffix();
 
     /// <summary>A kind of body whose members are real units: 各区县, 各县区教育局, 各乡镇政府, 各街道, 各学校.</summary>
-    [GeneratedRegex(@"^各[\p{IsCJKUnifiedIdeographs}]{1,10}$")]
+    [GeneratedRegex(@"^各[\p{IsCJKUnifiedIdeographs}]{0,8}?(?:区县|县区|县市区|县市|市县|乡镇|街道|镇|乡|区|县|市|州|盟|旗|学校|校|园|局|委|办|政府|中心|院|所)$")]
     private static partial Regex EachBody();
 
     /// <summary>Collectives that name no unit: 有关部门, 相关单位, 各地区, 国务院相关部门, 乡各有关单位 …</summary>

@@ -1,0 +1,60 @@
+using PlanLedger.Documents.Syntax;
+
+namespace PlanLedger.Documents.Parsers;
+
+/// <summary>
+/// Documents stored without line breaks (a whole plan in one paragraph, as datasets and copy-paste keep them):
+/// a label right after 。；： (一、 （一） 1. 1． （1） 第一部分) starts a paragraph of its own when it continues its
+/// numbering (the next number of its style, or 1). The hierarchy is then inferred as for real paragraphs.
+/// </summary>
+internal sealed class InlineLabelSplitter
+{
+    private readonly Dictionary<LabelKind, int> _last = [];
+
+    /// <summary>Records the label a real paragraph opens with, so inline labels continue its numbering.</summary>
+    public void Saw(string paragraph)
+    {
+        if (LabelParser.TryMatch(paragraph, out var m)) _last[m.Kind] = m.Number;
+    }
+
+    public List<Paragraph>? Split(Paragraph p)
+    {
+        var text = p.Text;
+        if (text.Length < 12) { Saw(text); return null; }
+        Saw(text);
+        List<int>? cuts = null;
+        for (var i = 1; i < text.Length - 2; i++)
+        {
+            var c = text[i - 1];
+            var space = c is ' ' or '\u3000';
+            if (c is not ('。' or '；' or ';' or '：' or ':') && !space) continue;
+            var k = i;
+            while (k < text.Length && text[k] is ' ' or '\u3000') k++;
+            if (k >= text.Length - 2) continue;
+            var head = text[k];
+            if (!(head is '(' or '（' or '第' || char.IsAsciiDigit(head) || "一二三四五六七八九十".Contains(head))) continue;
+            var window = text.Substring(k, Math.Min(24, text.Length - k));
+            if (!LabelParser.TryMatch(window, out var m) || m.Kind is not (LabelKind.ChineseComma or LabelKind.ChineseParen or LabelKind.Arabic or LabelKind.ArabicParen or LabelKind.Part)) continue;
+            // "一、" after a colon inside a sentence is still a label; "1.2亿元" never reaches here (not a label).
+            // After a layout space only the first section label counts (a title line glued to the body).
+            if (space && !(m.Kind is LabelKind.ChineseComma or LabelKind.Part && m.Number == 1)) continue;
+            var last = _last.GetValueOrDefault(m.Kind);
+            if (m.Number != 1 && m.Number != last + 1) continue;
+            _last[m.Kind] = m.Number;
+            (cuts ??= []).Add(k);
+            i = k + m.Length;
+        }
+        if (cuts is null) return null;
+        var result = new List<Paragraph>(cuts.Count + 1);
+        var start = 0;
+        foreach (var cut in cuts.Append(text.Length))
+        {
+            var piece = text[start..cut];
+            var lead = piece.Length - piece.TrimStart().Length;
+            var t = piece.Trim();
+            if (t.Length > 0) result.Add(new Paragraph(t, p.Line, p.Offset + start + lead));
+            start = cut;
+        }
+        return result.Count > 1 ? result : null;
+    }
+}
