@@ -45,6 +45,16 @@ internal static partial class DeadlineExtractor
             var afterStart = m.Index + m.Length;
             var after = text.AsSpan(afterStart, Math.Min(16, text.Length - afterStart));
             if (InsideQuoteOrTitle(before)) continue;
+            // A season inside a noun (秋季学期) and the date of a yearly event (9月10日教师节) are not deadlines.
+            if (dl.EndsWith("学期", StringComparison.Ordinal) || dl is "春季" or "秋季" && after.StartsWith("学期")) continue;
+            if (char.IsAsciiDigit(dl[0]) && YearlyEvent().IsMatch(after)) continue;
+            var quoted = before.LastIndexOf('“') > before.LastIndexOf('”');
+            if (quoted && dl == "长期坚持") continue;
+            // "到2025年，…", "至2026年": a year the text reaches is a deadline; "2021至2026年" is a period.
+            var reaches = m.Groups["y"].Success && (before.EndsWith("到") || before.EndsWith("至") && (before.Length < 2 || !char.IsAsciiDigit(before[^2]) && before[^2] != '年'));
+            if (reaches && !after.StartsWith("度") && !after.StartsWith("-") && !after.StartsWith("—")) return dl;
+            if (m.Groups["y"].Success && (dl.EndsWith("上半年") || dl.EndsWith("下半年") || dl.Contains('月')) && !after.StartsWith("度") && !after.StartsWith("至") && !after.StartsWith("-")
+                && !before.EndsWith("-") && !before.EndsWith("至")) return dl;
             if (before.EndsWith("全") || before.EndsWith("每")) continue;
             if (m.Groups["y"].Success)
             {
@@ -71,6 +81,9 @@ internal static partial class DeadlineExtractor
         }
         return null;
     }
+
+    [GeneratedRegex(@"^(?:\d{1,2}\s*日)?[\p{IsCJKUnifiedIdeographs}]{0,6}?(?:节|宣传周|宣传月|活动周|纪念日|主题日)")]
+    private static partial Regex YearlyEvent();
 
     private static bool InsideQuoteOrTitle(ReadOnlySpan<char> before)
     {

@@ -150,8 +150,8 @@ internal static class PlanPipeline
         foreach (var (label, body) in members)
         {
             var kind = label.EndsWith('是') ? LabelKind.Shi : LabelKind.Circled;
-            var (heading, rest) = HeadingExtractor.Split(body, kind, noHeading: false);
-            var child = new PlanItem { Label = label, Level = level + 1, Kind = kind, Heading = heading, Text = rest };
+            // Members of an inline run have no heading: the whole part is their text.
+            var child = new PlanItem { Label = label, Level = level + 1, Kind = kind, Heading = "", Text = body };
             child.Deadline = DeadlineExtractor.Find(child.Text);
             child.Targets.AddRange(TargetExtractor.Extract(child.Text));
             var at = doc.SourceText.IndexOf(body, item.Span.Offset, StringComparison.Ordinal);
