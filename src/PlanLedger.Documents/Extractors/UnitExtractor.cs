@@ -86,7 +86,8 @@ internal static partial class UnitExtractor
         text.Contains("单位", StringComparison.Ordinal) || text.Contains("牵头", StringComparison.Ordinal) || text.Contains("负责", StringComparison.Ordinal)
         || text.Contains("配合", StringComparison.Ordinal) || text.Contains("部门", StringComparison.Ordinal) || text.Contains("时限", StringComparison.Ordinal)
         || text.Contains("主办", StringComparison.Ordinal) || text.Contains("协办", StringComparison.Ordinal) || text.Contains("完成时间", StringComparison.Ordinal)
-        || text.Contains("时间节点", StringComparison.Ordinal);
+        || text.Contains("时间节点", StringComparison.Ordinal) || text.Contains("责任", StringComparison.Ordinal) || text.Contains("科室", StringComparison.Ordinal)
+        || text.Contains("处室", StringComparison.Ordinal) || text.Contains("股室", StringComparison.Ordinal);
 
     private static string? AddRoles(string body, List<string> lead, List<string> support)
     {

@@ -10,11 +10,12 @@ namespace PlanLedger.Documents.Parsers;
 internal sealed class InlineLabelSplitter
 {
     private readonly Dictionary<LabelKind, int> _last = [];
+    private LabelKind _lastKind;
 
     /// <summary>Records the label a real paragraph opens with, so inline labels continue its numbering.</summary>
     public void Saw(string paragraph)
     {
-        if (LabelParser.TryMatch(paragraph, out var m)) _last[m.Kind] = m.Number;
+        if (LabelParser.TryMatch(paragraph, out var m)) { _last[m.Kind] = m.Number; _lastKind = m.Kind; }
     }
 
     public List<Paragraph>? Split(Paragraph p)
@@ -27,7 +28,10 @@ internal sealed class InlineLabelSplitter
         {
             var c = text[i - 1];
             var space = c is ' ' or '\u3000';
-            if (c is not ('。' or '；' or ';' or '：' or ':') && !space) continue;
+            var glued = Cjk.IsHan(c) || c is '”' or '）' or ')';
+            if (c is not ('。' or '；' or ';' or '：' or ':' or '！' or '!' or '？') && !space && !glued) continue;
+            if (glued && !char.IsAsciiDigit(text[i])) continue;
+            if (glued && c is '第' or '件' or '图' or '表' or '附' or '共' or '约' or '近' or '达' or '至' or '到' or '和' or '及' or '、') continue;
             var k = i;
             while (k < text.Length && text[k] is ' ' or '\u3000') k++;
             if (k >= text.Length - 2) continue;
@@ -40,6 +44,10 @@ internal sealed class InlineLabelSplitter
             if (space && !(m.Kind is LabelKind.ChineseComma or LabelKind.Part && m.Number == 1)) continue;
             var last = _last.GetValueOrDefault(m.Kind);
             if (m.Number != 1 && m.Number != last + 1) continue;
+            // A label glued to the text before it: "…的领导1.强化…" (1 right after a section heading) or the next number of its list.
+            if (glued && !(m.Kind == LabelKind.Arabic && (m.Number == last + 1 && last > 0 || m.Number == 1 && _lastKind is LabelKind.ChineseComma or LabelKind.ChineseParen))) continue;
+            if (glued && (k + m.Length >= text.Length || !Cjk.IsHan(text[k + m.Length]))) continue;
+            _lastKind = m.Kind;
             _last[m.Kind] = m.Number;
             (cuts ??= []).Add(k);
             i = k + m.Length;

@@ -91,6 +91,12 @@ internal static class LabelParser
         while (i < s.Length && i < 4 && s[i] is >= '0' and <= '9') i++;
         if (i == 0 || i > 3 || i >= s.Length) return false;
         var digits = s[..i];
+        // "2 .夯实…": a layout space between the number and its dot, before Chinese text.
+        if (s[i] == ' ' && i + 2 < s.Length && s[i + 1] is '.' or '．' && Cjk.IsHan(s[i + 2]))
+        {
+            match = new LabelMatch(LabelKind.Arabic, digits, int.Parse(digits), i + 2);
+            return true;
+        }
         var sep = s[i];
         var len = i;
         if (sep is ')' or '）')

@@ -37,10 +37,11 @@ internal static partial class MetadataParser
 
     public static void Fill(PlanDocument doc, IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all)
     {
-        var title = FindTitle(preamble);
+        var title = FindTitle(preamble) ?? GluedTitle(preamble);
         doc.Title = title;
         var notice = FindNotice(preamble);
         doc.Issuer = notice is not null && NoticeSender(notice) is { } sender ? sender : FindIssuer(title, preamble, trailer);
+        if (doc.Issuer is not null && IsPlaceholderName(doc.Issuer)) doc.Issuer = null;
         doc.DocNumber = FindDocNumber(preamble);
         var ownDate = FindOwnDate(notice is not null ? [] : preamble, notice is not null ? preamble : trailer, all) ?? (notice is not null ? FindOwnDate([], trailer, all) : null);
         doc.Date = ownDate ?? FindLabelledDate(all);
@@ -95,6 +96,41 @@ internal static partial class MetadataParser
             }
         }
         return best;
+    }
+
+    /// <summary>A name with a placeholder in it (XX市教育局) names no body.</summary>
+    private static bool IsPlaceholderName(string name) =>
+        name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A title glued to the text after it, as files without line breaks store it
+    /// ("XX市教育局2024年工作要点总体要求:…"): the longest start of the first run before a punctuation mark that
+    /// ends like a plan's title and begins with a year or a body's name.
+    /// </summary>
+    [GeneratedRegex(@"\.(?:docx?|pdf|wps|xlsx?|txt)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
+
+    private static string? GluedTitle(IReadOnlyList<string> preamble)
+    {
+        var tried = 0;
+        foreach (var raw in preamble)
+        {
+            var p = raw.Trim();
+            if (p.Length < 12 || NoiseFilter.IsChrome(p) || p.Contains("由会员分享", StringComparison.Ordinal) || FileName().IsMatch(p)) continue;
+            if (LabelParser.TryMatch(p, out var lm)) p = p[lm.Length..];
+            var run = p.AsSpan();
+            var cut = run.IndexOfAny("，,。；;：:！!？（(《“");
+            if (cut > 0) run = run[..cut];
+            if (run.Length > 80) run = run[..80];
+            for (var end = run.Length; end >= 6; end--)
+            {
+                var prefix = run[..end].ToString();
+                if (end < run.Length && !Cjk.IsHan(run[end]) || !TitleEnding().IsMatch(prefix)) continue;
+                if (OrgPrefix().IsMatch(prefix) || Year().IsMatch(prefix)) return prefix;
+            }
+            if (++tried >= 3) return null;
+        }
+        return null;
     }
 
     /// <summary>"某区卫健局 关于开展义诊活动的通知": the layout space between the issuing body and 关于 goes.</summary>
@@ -262,7 +298,7 @@ internal static partial class MetadataParser
     {
         if (title is not null)
         {
-            if (title.Contains("**", StringComparison.Ordinal) || title.Contains("XX", StringComparison.Ordinal) || title.Contains("××", StringComparison.Ordinal)) return null;
+            if (PlaceholderYear().IsMatch(title)) return null;
             // "2019年工作总结及2020年工作谋划": the plan's year is the last one.
             var years = Year().Matches(title);
             if (years.Count > 0) return int.Parse(years[^1].Groups["y"].Value, CultureInfo.InvariantCulture);
@@ -284,6 +320,9 @@ internal static partial class MetadataParser
         }
         return null;
     }
+
+    [GeneratedRegex(@"(?:19|20)(?:\*\*|[XxＸ×]{2})\s*年")]
+    private static partial Regex PlaceholderYear();
 
     [GeneratedRegex(@"[。！？](?<y>(?:19|20)\d{2})\s*年(?!度?[-—至~])")]
     private static partial Regex SentenceYear();
