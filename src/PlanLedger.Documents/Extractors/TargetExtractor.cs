@@ -151,7 +151,7 @@ internal static partial class TargetExtractor
         if (unit == "位" && after.StartsWith("一体")) return false;
         // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
         if (unit == "个" && (after.StartsWith("月") || after.StartsWith("工作日") || after.StartsWith("小时"))) return false;
-        if (unit is "天" or "小时" && (after.StartsWith("内") || after.StartsWith("以内"))) return false;
+        if (unit is "天" or "小时" or "年" && (after.StartsWith("内") || after.StartsWith("以内"))) return false;
         if (unit == "年" && !DurationNoun().IsMatch(after)) return false;
         if (unit == "人" && PersonThreshold().IsMatch(after)) return false;
         // A threshold that only defines a category: "55人及以上大班额".

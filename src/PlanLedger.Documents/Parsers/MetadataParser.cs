@@ -41,6 +41,7 @@ internal static partial class MetadataParser
         doc.Title = title;
         var notice = FindNotice(preamble);
         doc.Issuer = notice is not null && NoticeSender(notice) is { } sender ? sender : FindIssuer(title, preamble, trailer);
+        if (doc.Issuer is not null) doc.Issuer = JointIssuer(doc.Issuer);
         if (doc.Issuer is not null && IsPlaceholderName(doc.Issuer)) doc.Issuer = null;
         doc.DocNumber = FindDocNumber(preamble);
         var ownDate = FindOwnDate(notice is not null ? [] : preamble, notice is not null ? preamble : trailer, all) ?? (notice is not null ? FindOwnDate([], trailer, all) : null);
@@ -71,7 +72,7 @@ internal static partial class MetadataParser
         for (var i = 0; i < preamble.Count; i++)
         {
             var p = JoinLayoutSpace(preamble[i].Trim());
-            if (IsNoticeLine(p) || !IsTitleLike(p)) continue;
+            if (IsNoticeLine(p) || !IsTitleLike(p) || IsHeadline(preamble, i)) continue;
             var candidate = p;
             // A title block wrapped over two or three lines: issuing body, then "2020年工作要点"; "关于调整中职学校" + "招生计划的请示".
             for (var k = 1; k <= 2 && i - k >= 0; k++)
@@ -98,9 +99,34 @@ internal static partial class MetadataParser
         return best;
     }
 
+    /// <summary>
+    /// A page headline repeated by a template site: "…(全文)", "【精选推荐】…", or a line followed by the page's
+    /// "时间:2023-02-24 12:14:02" stamp.
+    /// </summary>
+    private static bool IsHeadline(IReadOnlyList<string> preamble, int i)
+    {
+        var p = preamble[i];
+        if (p.EndsWith("(全文)", StringComparison.Ordinal) || p.EndsWith("（全文）", StringComparison.Ordinal) || p.StartsWith('【')) return true;
+        for (var k = i + 1; k < preamble.Count && k <= i + 2; k++)
+            if (PageStamp().IsMatch(preamble[k])) return true;
+        return false;
+    }
+
+    [GeneratedRegex(@"时间\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")]
+    private static partial Regex PageStamp();
+
+    /// <summary>A party body signing with the government body ("中共安徽省委教育工委  安徽省教育厅"): the government body.</summary>
+    private static string JointIssuer(string issuer)
+    {
+        var parts = issuer.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2) return issuer;
+        var government = parts.Where(x => !x.StartsWith("中共", StringComparison.Ordinal) && !x.Contains("党委", StringComparison.Ordinal) && !x.EndsWith("工委", StringComparison.Ordinal) && !x.Contains("县委", StringComparison.Ordinal) && !x.Contains("市委", StringComparison.Ordinal) && !x.Contains("区委", StringComparison.Ordinal)).ToList();
+        return government.Count >= 1 ? government[^1] : issuer;
+    }
+
     /// <summary>A name with a placeholder in it (XX市教育局) names no body.</summary>
     private static bool IsPlaceholderName(string name) =>
-        name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal);
+        name.Length > 0 && "市县区省乡镇某".Contains(name[0]) || name is "教育局" or "教体局" or "政府" || name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal);
 
     /// <summary>
     /// A title glued to the text after it, as files without line breaks store it
@@ -300,6 +326,9 @@ internal static partial class MetadataParser
         {
             if (PlaceholderYear().IsMatch(title)) return null;
             // "2019年工作总结及2020年工作谋划": the plan's year is the last one.
+            // A multi-year plan "(2019-2022年)" is for its first year; "2019年工作总结及2020年工作谋划" for the last.
+            var range = YearRange().Match(title);
+            if (range.Success) return int.Parse(range.Groups["y"].Value, CultureInfo.InvariantCulture);
             var years = Year().Matches(title);
             if (years.Count > 0) return int.Parse(years[^1].Groups["y"].Value, CultureInfo.InvariantCulture);
         }
@@ -320,6 +349,9 @@ internal static partial class MetadataParser
         }
         return null;
     }
+
+    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年")]
+    private static partial Regex YearRange();
 
     [GeneratedRegex(@"(?:19|20)(?:\*\*|[XxＸ×]{2})\s*年")]
     private static partial Regex PlaceholderYear();
