@@ -11,7 +11,7 @@ namespace PlanLedger.Documents.Parsers;
 internal static partial class MetadataParser
 {
     /// <summary>Words a plan's title ends with.</summary>
-    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评)表)(?:[(（][^)）]{1,12}[)）])?$")]
+    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评)表)(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
     [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|关于|$)")]
@@ -29,7 +29,7 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*(?<y>\d{4})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
     private static partial Regex LabelledDate();
 
-    [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号?)")]
+    [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}\s?[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号?)")]
     private static partial Regex DocNumber();
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})\s*年")]
@@ -57,7 +57,7 @@ internal static partial class MetadataParser
     private static bool IsTitlePiece(string p) =>
         p.Length is >= 2 and <= 40 && !Cjk.HasSentencePunctuation(p) && p.IndexOfAny([':', '：', '|', '>', '》']) < 0 && !NoiseFilter.IsChrome(p)
         && !TitleEnding().IsMatch(p) && !ChineseDate().IsMatch(p) && !ChineseNumeralDate().IsMatch(p) && !DocNumber().IsMatch(p)
-        && (IsOrgName(p) || p.StartsWith("关于", StringComparison.Ordinal) || p.EndsWith("关于", StringComparison.Ordinal) || p.Contains("关于", StringComparison.Ordinal) && p.Length <= 30);
+        && (IsOrgName(p) || OrgPrefix().IsMatch(p) && p.Length <= 30 || p.StartsWith("关于", StringComparison.Ordinal) || p.EndsWith("关于", StringComparison.Ordinal) || p.Contains("关于", StringComparison.Ordinal) && p.Length <= 30);
 
     /// <summary>A forwarding or issuing notice's own title line (…关于印发/转发…的通知).</summary>
     private static bool IsNoticeLine(string p) =>
@@ -71,7 +71,7 @@ internal static partial class MetadataParser
         string? best = null;
         for (var i = 0; i < preamble.Count; i++)
         {
-            var p = JoinLayoutSpace(preamble[i].Trim());
+            var p = JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim()));
             if (IsNoticeLine(p) || !IsTitleLike(p) || IsHeadline(preamble, i)) continue;
             var candidate = p;
             // A title block wrapped over two or three lines: issuing body, then "2020年工作要点"; "关于调整中职学校" + "招生计划的请示".
@@ -89,7 +89,7 @@ internal static partial class MetadataParser
             // the name inside 《》; otherwise a notice's own title.
             for (var i = 0; i < preamble.Count; i++)
             {
-                var p = JoinLayoutSpace(preamble[i].Trim());
+                var p = JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim()));
                 if (!p.EndsWith("通知", StringComparison.Ordinal) || p.Length > 140 || Cjk.HasSentencePunctuation(p) || NoiseFilter.IsChrome(p)) continue;
                 if (i > 0 && IsTitlePiece(preamble[i - 1].Trim()) && !preamble[i - 1].Contains("通知")) p = preamble[i - 1].Trim() + p;
                 var inner = NoticeInner().Match(p);
@@ -159,6 +159,14 @@ internal static partial class MetadataParser
         return null;
     }
 
+    /// <summary>"【市政府重点工作及责任分解】滁州市人民政府关于…的通知": a site's bracketed tag before a headline goes.</summary>
+    private static string StripHeadlinePrefix(string p)
+    {
+        if (p.Length < 6 || p[0] != '【') return p;
+        var close = p.IndexOf('】');
+        return close > 0 && close < p.Length - 4 ? p[(close + 1)..].TrimStart() : p;
+    }
+
     /// <summary>"某区卫健局 关于开展义诊活动的通知": the layout space between the issuing body and 关于 goes.</summary>
     private static string JoinLayoutSpace(string p)
     {
@@ -173,7 +181,7 @@ internal static partial class MetadataParser
     {
         foreach (var raw in preamble)
         {
-            var p = JoinLayoutSpace(raw.Trim());
+            var p = JoinLayoutSpace(StripHeadlinePrefix(raw.Trim()));
             if (IsNoticeLine(p)) return p;
         }
         return null;
@@ -193,7 +201,7 @@ internal static partial class MetadataParser
         return IsOrgName(org) && !org.StartsWith('全') ? org : null;
     }
 
-    [GeneratedRegex(@"印发\s*《(?<t>[^》]{4,80})》")]
+    [GeneratedRegex(@"(?:印发|转发|下发)\s*《?(?<t>[^《》]{4,80}?)》?\s*的通知$|印发\s*《(?<t>[^》]{4,80})》")]
     private static partial Regex NoticeInner();
 
     private static bool StartsWithYearOrType(string p) =>
@@ -241,13 +249,8 @@ internal static partial class MetadataParser
 
     private static string Normalise(string no)
     {
-        no = no.Replace(" ", "", StringComparison.Ordinal);
-        var chars = no.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = chars[i] switch { '[' or '［' or '(' or '（' or '【' => '〔', ']' or '］' or ')' or '）' or '】' => '〕', var c => c };
-        }
-        return new string(chars);
+        // As written: only layout spaces go (许政 [2020] 20号 → 许政[2020]20号).
+        return no.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal);
     }
 
     /// <summary>The document's own date: an 印发 date in the body, else the date under its signature (落款).</summary>

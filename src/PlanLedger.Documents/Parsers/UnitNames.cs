@@ -16,6 +16,12 @@ internal static partial class UnitNames
     [GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}]{0,8}?)(?:各有关|有关|相关|其他有关|其他|各)(?:部门|单位|地区|方面|机构)$|^各(?:部门|单位|地区)$")]
     private static partial Regex Generic();
 
+    [GeneratedRegex(@"^各(?:有关)?[省市区县乡镇]{1,2}$")]
+    private static partial Regex EachTier();
+
+    [GeneratedRegex(@"^(?:县级市|[省市区县乡镇](?:[\p{IsCJKUnifiedIdeographs}]{0,8}(?:政府|局|委|办|管委会|部门)?)?$)")]
+    private static partial Regex TierStart();
+
     [GeneratedRegex(@"^各?[省市区县乡镇]{1,2}$")]
     private static partial Regex PlaceTier();
 
@@ -30,8 +36,16 @@ internal static partial class UnitNames
     public static List<string> Split(string list)
     {
         var result = new List<string>();
-        foreach (var part in Regex.Split(list, @"[、，,；;/\n]"))
+        var parts = SplitOutsideBrackets(list, @"[、，,；;/\n]");
+        for (var i = 0; i < parts.Length; i++)
         {
+            var part = parts[i];
+            // 各区、县级市: two place tiers under one 各 are one name.
+            if (EachTier().IsMatch(part.Trim()) && i + 1 < parts.Length && TierStart().IsMatch(parts[i + 1].Trim()))
+            {
+                parts[i + 1] = part.Trim() + "、" + parts[i + 1].Trim();
+                continue;
+            }
             var p = part.Trim().TrimEnd('等').Trim();
             if (p.Length == 0) continue;
             var pieces = Regex.Split(p, @"[ \u00a0\u3000\t]+");
@@ -53,13 +67,13 @@ internal static partial class UnitNames
     public static List<string> SplitNote(string list)
     {
         var result = new List<string>();
-        var parts = Regex.Split(list, @"[、，,；;/\n]|(?<=[\p{IsCJKUnifiedIdeographs}]{2})(?:等|及|和|以及)(?=[\p{IsCJKUnifiedIdeographs}])");
+        var parts = SplitOutsideBrackets(list, @"[、，,；;/\n]|(?<=[\p{IsCJKUnifiedIdeographs}]{2})(?:等|及|和|以及)(?=[\p{IsCJKUnifiedIdeographs}])");
         for (var i = 0; i < parts.Length; i++)
         {
             var p = Cjk.RemoveSpacesBetweenHan(parts[i].Trim()).TrimEnd('等', '。').Trim();
             if (p.Length == 0) continue;
             // 各区、县教育局: a bare place tier joins the name after it.
-            if (PlaceTier().IsMatch(p) && i + 1 < parts.Length && LooksLikeOrg(parts[i + 1].Trim()))
+            if ((PlaceTier().IsMatch(p) || EachTier().IsMatch(p)) && i + 1 < parts.Length && (LooksLikeOrg(parts[i + 1].Trim()) || TierStart().IsMatch(parts[i + 1].Trim())))
             {
                 parts[i + 1] = p + "、" + parts[i + 1].Trim();
                 continue;
@@ -68,6 +82,21 @@ internal static partial class UnitNames
             result.Add(p);
         }
         return result;
+    }
+
+    /// <summary>Splits on a pattern except inside brackets: "各县(市、区)政府(管委会)" is one name.</summary>
+    private static string[] SplitOutsideBrackets(string list, string pattern)
+    {
+        if (list.IndexOfAny(['(', '（']) < 0) return Regex.Split(list, pattern);
+        var chars = list.ToCharArray();
+        var depth = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is '(' or '（') depth++;
+            else if (chars[i] is ')' or '）') depth = Math.Max(0, depth - 1);
+            else if (depth > 0 && chars[i] == '、') chars[i] = '\u0001';
+        }
+        return Regex.Split(new string(chars), pattern).Select(x => x.Replace('\u0001', '、')).ToArray();
     }
 
     /// <summary>
