@@ -49,6 +49,13 @@ internal static partial class UnitExtractor
     [GeneratedRegex(@"由(?<names>[\p{IsCJKUnifiedIdeographs}、]{2,40}?)(?:牵头|负责)(?:[，,]?(?<support>[\p{IsCJKUnifiedIdeographs}、]{2,40}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")]
     private static partial Regex LedBy();
 
+    /// <summary>A paragraph that is only a unit or time line ("牵头单位：…", "责任单位：…。").</summary>
+    public static bool IsRoleLine(string paragraph)
+    {
+        var m = RoleLine().Match(paragraph);
+        return m.Success && m.Index == 0;
+    }
+
     /// <summary>Takes unit roles and a completion time out of <paramref name="text"/>; returns the text left.</summary>
     public static string Extract(string text, List<string> lead, List<string> support, out string? deadline, UnitConventions? conventions = null)
     {

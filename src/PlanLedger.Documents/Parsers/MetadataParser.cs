@@ -44,7 +44,8 @@ internal static partial class MetadataParser
         if (doc.Issuer is not null) doc.Issuer = JointIssuer(doc.Issuer);
         if (doc.Issuer is not null && IsPlaceholderName(doc.Issuer)) doc.Issuer = null;
         doc.DocNumber = FindDocNumber(preamble);
-        var ownDate = FindOwnDate(notice is not null ? [] : preamble, notice is not null ? preamble : trailer, all) ?? (notice is not null ? FindOwnDate([], trailer, all) : null);
+        var ownDate = FindOwnDate(notice is not null ? [] : preamble, notice is not null ? preamble : trailer, all)
+            ?? (notice is not null ? NoticeDateLine(preamble) ?? FindOwnDate([], trailer, all) : null);
         doc.Date = ownDate ?? FindLabelledDate(all);
         doc.Year = FindYear(title, preamble, doc.DocNumber, ownDate);
     }
@@ -57,7 +58,8 @@ internal static partial class MetadataParser
     private static bool IsTitlePiece(string p) =>
         p.Length is >= 2 and <= 40 && !Cjk.HasSentencePunctuation(p) && p.IndexOfAny([':', '：', '|', '>', '》']) < 0 && !NoiseFilter.IsChrome(p)
         && !TitleEnding().IsMatch(p) && !ChineseDate().IsMatch(p) && !ChineseNumeralDate().IsMatch(p) && !DocNumber().IsMatch(p)
-        && (IsOrgName(p) || OrgPrefix().IsMatch(p) && p.Length <= 30 || p.StartsWith("关于", StringComparison.Ordinal) || p.EndsWith("关于", StringComparison.Ordinal) || p.Contains("关于", StringComparison.Ordinal) && p.Length <= 30);
+        && !p.EndsWith("文件", StringComparison.Ordinal) && p[0] is not ('(' or '（')
+        && (IsOrgName(p) || p.Length is >= 8 and <= 30 || p.StartsWith("关于", StringComparison.Ordinal) || p.EndsWith("关于", StringComparison.Ordinal) || p.Contains("关于", StringComparison.Ordinal) && p.Length <= 30);
 
     /// <summary>A forwarding or issuing notice's own title line (…关于印发/转发…的通知).</summary>
     private static bool IsNoticeLine(string p) =>
@@ -78,9 +80,12 @@ internal static partial class MetadataParser
             for (var k = 1; k <= 2 && i - k >= 0; k++)
             {
                 var prev = JoinLayoutSpace(preamble[i - k].Trim());
-                if (k == 1 && StartsWithYearOrType(p) && IsOrgName(prev) || IsTitlePiece(prev) && !IsNoticeLine(prev)) candidate = prev + candidate;
+                if (k == 1 && StartsWithYearOrType(p) && IsOrgName(prev) || IsTitlePiece(prev) && !IsNoticeLine(prev) && !candidate.Contains(prev, StringComparison.Ordinal)
+                    && !IsHeadline(preamble, i - k)) candidate = prev + candidate;
                 else break;
             }
+            // "(2018—2020年)" on the line after the title block belongs to it.
+            if (i + 1 < preamble.Count && YearSuffixLine().IsMatch(preamble[i + 1].Trim())) candidate += preamble[i + 1].Trim();
             best = candidate;
         }
         if (best is null)
@@ -160,6 +165,9 @@ internal static partial class MetadataParser
     }
 
     /// <summary>"【市政府重点工作及责任分解】滁州市人民政府关于…的通知": a site's bracketed tag before a headline goes.</summary>
+    [GeneratedRegex(@"^[(（]\s*(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年\s*[)）]$")]
+    private static partial Regex YearSuffixLine();
+
     private static string StripHeadlinePrefix(string p)
     {
         if (p.Length < 6 || p[0] != '【') return p;
@@ -280,6 +288,20 @@ internal static partial class MetadataParser
                 var c = ChineseNumeralDate().Match(p);
                 if (c.Success && c.Length >= p.Length - 1) return IsoHan(c);
             }
+        }
+        return null;
+    }
+
+    /// <summary>A notice whose signature was lost: the date-only line that closes it.</summary>
+    private static string? NoticeDateLine(IReadOnlyList<string> preamble)
+    {
+        foreach (var raw in preamble)
+        {
+            var p = raw.Trim();
+            var m = ChineseDate().Match(p);
+            if (m.Success && m.Index == 0 && m.Length >= p.Length - 1) return Iso(m);
+            var c = ChineseNumeralDate().Match(p);
+            if (c.Success && c.Index == 0 && c.Length >= p.Length - 1) return IsoHan(c);
         }
         return null;
     }

@@ -107,7 +107,7 @@ internal static class PlanPipeline
         }
         else
         {
-            var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading, standsAlone: d.Children.Count > 0 || d.More.Count > 0);
+            var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading, standsAlone: d.Children.Count > 0 || d.More.Any(p => !UnitExtractor.IsRoleLine(p.Text)));
             item.Heading = heading;
             body = d.More.Count == 0 ? rest : string.Join("\n", new[] { rest }.Concat(d.More.Select(p => p.Text)).Where(s => s.Length > 0));
         }

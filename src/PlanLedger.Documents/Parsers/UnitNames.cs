@@ -16,7 +16,7 @@ internal static partial class UnitNames
     [GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}]{0,8}?)(?:各有关|有关|相关|其他有关|其他|各)(?:部门|单位|地区|方面|机构)$|^各(?:部门|单位|地区)$")]
     private static partial Regex Generic();
 
-    [GeneratedRegex(@"^各(?:有关)?[省市区县乡镇]{1,2}$")]
+    [GeneratedRegex(@"^各(?:有关)?[省市区县乡镇]{1,2}(?:、[省市区县乡镇]{1,3})*$")]
     private static partial Regex EachTier();
 
     [GeneratedRegex(@"^(?:县级市|[省市区县乡镇](?:[\p{IsCJKUnifiedIdeographs}]{0,8}(?:政府|局|委|办|管委会|部门)?)?$)")]
