@@ -27,7 +27,7 @@ internal static partial class TargetExtractor
     [GeneratedRegex(@"清零|全覆盖|零(?:发生|增长|收费|事故|伤亡|投诉|死亡|新增)|一半|(?<den>[一二三四五六七八九十]+)分之(?<numer>[一二三四五六七八九十]+)")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"^(?:年内|全年|力争|确保|着力|保证|争取|努力|要|并|同时|其中|另外|此外)+")]
+    [GeneratedRegex(@"^(?:\d{1,2}年内|年内|全年|力争|确保|着力|保证|争取|努力|要|并|同时|其中|另外|此外)+")]
     private static partial Regex LeadingModal();
 
     private const int MaxClause = 120;

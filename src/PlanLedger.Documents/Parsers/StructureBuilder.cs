@@ -134,7 +134,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         var owner = Roots[^1];
         while (owner.Children.Count > 0 && owner.More.Count == 0) owner = owner.Children[^1];
         var cut = owner.More.FindIndex(p => AddressedToAll().IsMatch(p.Text) && p.Text.Length <= 200);
-        if (cut < 0 || cut == 0 && !owner.First.Contains('。')) return;
+        if (cut < 0 || cut == 0 && owner.Children.Count == 0 && !owner.First.Contains('。')) return;
         // Only when nothing after it reads as the item's own content.
         foreach (var p in owner.More.Skip(cut)) Trailer.Add(p.Text);
         owner.More.RemoveRange(cut, owner.More.Count - cut);
