@@ -122,7 +122,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         foreach (var c in item.Children) PlaceParagraphsAfterLastChild(c);
         if (item.Children.Count == 0 || item.Kind is LabelKind.Attachment or LabelKind.TableRow or LabelKind.Measure) return;
         var last = item.Children[^1];
-        if (last.Children.Count > 0 || last.More.Count == 0 || last.Kind is LabelKind.TableRow or LabelKind.Measure or LabelKind.Attachment) return;
+        if (last.Children.Count > 0 || last.More.Count == 0 || last.KeepsParagraphs || last.Kind is LabelKind.TableRow or LabelKind.Measure or LabelKind.Attachment) return;
         item.More.AddRange(last.More);
         last.More.Clear();
     }
@@ -219,6 +219,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         {
             // Too deep (hostile input): keep the paragraph as text of the deepest item.
             parent.More.Add(p);
+            parent.KeepsParagraphs = true;
             return;
         }
         var item = new ItemDraft
