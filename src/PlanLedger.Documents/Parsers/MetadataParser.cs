@@ -58,7 +58,7 @@ internal static partial class MetadataParser
     private static bool IsTitlePiece(string p) =>
         p.Length is >= 2 and <= 40 && !Cjk.HasSentencePunctuation(p) && p.IndexOfAny([':', '：', '|', '>', '》']) < 0 && !NoiseFilter.IsChrome(p)
         && !TitleEnding().IsMatch(p) && !ChineseDate().IsMatch(p) && !ChineseNumeralDate().IsMatch(p) && !DocNumber().IsMatch(p)
-        && !p.EndsWith("文件", StringComparison.Ordinal) && p[0] is not ('(' or '（')
+        && !p.EndsWith("文件", StringComparison.Ordinal) && p[0] is not ('(' or '（') && !LayoutGap().IsMatch(p) && !SiteLinks.Any(l => p.Contains(l, StringComparison.Ordinal))
         && (IsOrgName(p) || p.Length is >= 8 and <= 30 || p.StartsWith("关于", StringComparison.Ordinal) || p.EndsWith("关于", StringComparison.Ordinal) || p.Contains("关于", StringComparison.Ordinal) && p.Length <= 30);
 
     /// <summary>A forwarding or issuing notice's own title line (…关于印发/转发…的通知).</summary>
@@ -111,7 +111,7 @@ internal static partial class MetadataParser
     private static bool IsHeadline(IReadOnlyList<string> preamble, int i)
     {
         var p = preamble[i];
-        if (p.EndsWith("(全文)", StringComparison.Ordinal) || p.EndsWith("（全文）", StringComparison.Ordinal) || p.StartsWith('【')) return true;
+        if (p.EndsWith("(全文)", StringComparison.Ordinal) || p.EndsWith("（全文）", StringComparison.Ordinal) || p.StartsWith('【') || p.Contains("【精选", StringComparison.Ordinal) || p.Contains("推荐】", StringComparison.Ordinal)) return true;
         for (var k = i + 1; k < preamble.Count && k <= i + 2; k++)
             if (PageStamp().IsMatch(preamble[k])) return true;
         return false;
@@ -168,8 +168,20 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"^[(（]\s*(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年\s*[)）]$")]
     private static partial Regex YearSuffixLine();
 
+    private static readonly string[] SiteLinks = ["手机版", "无障碍", "English", "繁体", "简体"];
+
+    [GeneratedRegex(@"[ \u3000\u00a0]{3,}")]
+    private static partial Regex LayoutGap();
+
     private static string StripHeadlinePrefix(string p)
     {
+        // "无障碍      手机版昌黎县人民政府关于…": site links before a wide layout gap.
+        var gap = LayoutGap().Matches(p);
+        if (gap.Count > 0) p = p[(gap[^1].Index + gap[^1].Length)..];
+        foreach (var link in SiteLinks)
+            if (p.StartsWith(link, StringComparison.Ordinal) && p.Length > link.Length + 6) p = p[link.Length..];
+        // A title written as 《…》 on its own line.
+        if (p.Length > 6 && p[0] == '《' && p[^1] == '》' && p.IndexOf('《', 1) < 0) p = p[1..^1];
         if (p.Length < 6 || p[0] != '【') return p;
         var close = p.IndexOf('】');
         return close > 0 && close < p.Length - 4 ? p[(close + 1)..].TrimStart() : p;
@@ -248,9 +260,10 @@ internal static partial class MetadataParser
     {
         foreach (var p in preamble)
         {
-            if (p.Length > 40 || Cjk.HasSentencePunctuation(p)) continue;
             var m = DocNumber().Match(p);
-            if (m.Success) return Normalise(m.Groups["no"].Value);
+            if (!m.Success) continue;
+            // A 文号 line, or a headline that opens with the 文号 ("凌政办发[2020]35号…的通知").
+            if (p.Length <= 40 && !Cjk.HasSentencePunctuation(p) || m.Index == 0 && p.Length <= 160) return Normalise(m.Groups["no"].Value);
         }
         return null;
     }
