@@ -75,12 +75,18 @@ internal static partial class UnitNotes
         var end = t.EndsWith('。') ? t.Length - 1 : t.Length;
         var start = t.LastIndexOf('。', Math.Max(0, end - 1)) + 1;
         if (end - start is < 4 or > 120) return text;
+        if (!HasRoleVerb(t.AsSpan(start, end - start))) return text;
         var note = ParseRoles(t[start..end], conv, strict: true);
         if (note is null) return text;
         Add(note.Value.Lead, note.Value.Support, lead, support);
         Finish(lead, support);
         return t[..start].Trim();
     }
+
+    private static readonly System.Buffers.SearchValues<string> RoleVerbs =
+        System.Buffers.SearchValues.Create(["负责", "牵头", "指导", "配合", "参与", "协助", "协同", "实施"], StringComparison.Ordinal);
+
+    private static bool HasRoleVerb(ReadOnlySpan<char> s) => s.IndexOfAny(RoleVerbs) >= 0;
 
     private static bool AtTaskEnd(string text, int start, int end)
     {
@@ -114,7 +120,8 @@ internal static partial class UnitNotes
             body = Regex.Replace(body, "[，,；]{2,}", "，").Trim('，', ',');
         }
         if (firstLeads) conv.FirstNameLeads = true;
-        var note = body.Length == 0 ? new Note([], [], null) : ParseRoles(body, conv, strict: false) ?? ParseIndicator(body) ?? ParseBareList(body);
+        var note = body.Length == 0 ? new Note([], [], null)
+            : (HasRoleVerb(body) ? ParseRoles(body, conv, strict: false) : null) ?? (body.Contains('：') || body.Contains(':') ? ParseIndicator(body) : null) ?? ParseBareList(body);
         if (note is null && alwaysNames is null) return null;
         return Close(note ?? new Note([], [], null));
 

@@ -31,6 +31,14 @@ internal sealed class InlineLabelSplitter
             var glued = Cjk.IsHan(c) || c is '”' or '）' or ')';
             if (c is not ('。' or '；' or ';' or '：' or ':' or '！' or '!' or '？') && !space && !glued) continue;
             if (glued && !char.IsAsciiDigit(text[i])) continue;
+            if (glued)
+            {
+                // Cheap check before parsing: digits, then (a space and) a dot or 、.
+                var d = i;
+                while (d < text.Length && d - i < 3 && char.IsAsciiDigit(text[d])) d++;
+                if (d < text.Length && text[d] == ' ') d++;
+                if (d >= text.Length || text[d] is not ('.' or '．' or '、')) continue;
+            }
             if (glued && c is '第' or '件' or '图' or '表' or '附' or '共' or '约' or '近' or '达' or '至' or '到' or '和' or '及' or '、') continue;
             var k = i;
             while (k < text.Length && text[k] is ' ' or '\u3000') k++;
