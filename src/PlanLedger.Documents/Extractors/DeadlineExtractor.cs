@@ -19,7 +19,7 @@ internal static partial class DeadlineExtractor
         @"(?<dl>" +
         @"(?<y>(?:19|20)[0-9]{2})\s*年(?:底|末|年底|上半年|下半年|[0-9]{1,2}\s*月(?:底|末|份)?)?(?:前|以前)?" +
         @"|(?<![年0-9])[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?" +
-        @"|年内|年底前|年底|年末|上半年|下半年|[一二三四]季度(?:末|底)?(?:前)?|[春秋]季(?:学期)?|长期坚持|持续推进" +
+        @"|(?<![0-9])[0-9]{1,2}年内|年内|年底前|年底|年末|上半年|下半年|[一二三四]季度(?:末|底)?(?:前)?|[春秋]季(?:学期)?|长期坚持|持续推进" +
         @")")]
     private static partial Regex Candidate();
 
@@ -46,6 +46,16 @@ internal static partial class DeadlineExtractor
             var afterStart = m.Index + m.Length;
             var after = text.AsSpan(afterStart, Math.Min(16, text.Length - afterStart));
             if (InsideQuoteOrTitle(before)) continue;
+            // A season inside a noun (秋季学期) and the date of a yearly event (9月10日教师节) are not deadlines.
+            if (dl.EndsWith("学期", StringComparison.Ordinal) || dl is "春季" or "秋季" && after.StartsWith("学期")) continue;
+            if (char.IsAsciiDigit(dl[0]) && YearlyEvent().IsMatch(after)) continue;
+            var quoted = before.LastIndexOf('“') > before.LastIndexOf('”');
+            if (quoted && dl == "长期坚持") continue;
+            // "到2025年，…", "至2026年": a year the text reaches is a deadline; "2021至2026年" is a period.
+            var reaches = m.Groups["y"].Success && (before.EndsWith("到") || before.EndsWith("至") && (before.Length < 2 || !char.IsAsciiDigit(before[^2]) && before[^2] != '年'));
+            if (reaches && !after.StartsWith("度") && !after.StartsWith("-") && !after.StartsWith("—")) return dl;
+            if (m.Groups["y"].Success && (dl.EndsWith("上半年") || dl.EndsWith("下半年") || dl.Contains('月')) && !after.StartsWith("度") && !after.StartsWith("至") && !after.StartsWith("-")
+                && !before.EndsWith("-") && !before.EndsWith("至")) return dl;
             if (before.EndsWith("全") || before.EndsWith("每")) continue;
             if (m.Groups["y"].Success)
             {
@@ -72,6 +82,9 @@ internal static partial class DeadlineExtractor
         }
         return null;
     }
+
+    [GeneratedRegex(@"^(?:\d{1,2}\s*日)?[\p{IsCJKUnifiedIdeographs}]{0,6}?(?:节|宣传周|宣传月|活动周|纪念日|主题日)")]
+    private static partial Regex YearlyEvent();
 
     private static bool InsideQuoteOrTitle(ReadOnlySpan<char> before)
     {

@@ -7,7 +7,7 @@ namespace PlanLedger.Documents.Extractors;
 /// heading; otherwise the phrase before the first 。 (or a short phrase before ：) is the heading when it
 /// reads as one (short, no list inside).
 /// </summary>
-internal static class HeadingExtractor
+internal static partial class HeadingExtractor
 {
     public const int MaxHeadingLength = 60;
 
@@ -18,23 +18,41 @@ internal static class HeadingExtractor
         if (noHeading || first.Length == 0) return ("", first);
         var stop = first.IndexOf('。');
         var colon = IndexOfColon(first);
-        if (colon > 0 && (stop < 0 || colon < stop) && colon <= 15)
+        var section = kind is LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment;
+        if (colon > 0 && (stop < 0 || colon < stop) && colon <= 15 && !IsSentence(first[..colon]))
             return (first[..colon].Trim(), first[(colon + 1)..].Trim());
         if (stop < 0)
         {
-            // A line without a full stop: sections (一、 第一部分) and short task titles are headings.
-            // Other items: a title has no clauses; "由…牵头，…配合，推进…" is a sentence without its 。.
-            if (kind is LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment
-                || standsAlone && first.Length <= MaxHeadingLength
-                || first.Length <= MaxHeadingLength && !HasClauseList(first) && first.IndexOfAny(['，', ',']) < 0)
-                return (first, "");
+            // A line without a full stop: sections (一、 第一部分) keep the whole line; other items need a title-like phrase.
+            if (section || IsTitlePhrase(first)) return (first, "");
             return ("", first);
         }
         var head = first[..stop].Trim();
         if (head.Length == 0) return ("", first[(stop + 1)..].Trim());
-        if (head.Length <= MaxHeadingLength && !HasClauseList(head)) return (head, first[(stop + 1)..].Trim());
+        var rest = first[(stop + 1)..].Trim();
+        // The only sentence of an item without children is its text ("3.建立问题台账。").
+        if (!section && rest.Length == 0 && !standsAlone) return ("", first);
+        if (section ? head.Length <= MaxHeadingLength && !HasClauseList(head) : IsTitlePhrase(head)) return (head, rest);
         return ("", first);
     }
+
+    /// <summary>At most 30 characters, at most one comma, no clause list, and not a full sentence.</summary>
+    private static bool IsTitlePhrase(string s)
+    {
+        if (s.Length > MaxTitleLength || HasClauseList(s) || IsSentence(s)) return false;
+        var commas = 0;
+        foreach (var c in s) if (c is '，' or ',') commas++;
+        return commas <= 1;
+    }
+
+    public const int MaxTitleLength = 30;
+
+    /// <summary>A subject with a modal verb ("区财政局要及时拨付…") or a 由… clause is a sentence, not a title.</summary>
+    private static bool IsSentence(string s) =>
+        s.StartsWith('由') || SubjectModal().IsMatch(s);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}、]{1,16}?(?:局|委|办|部|校|园|府|院|中心|厅|室|科|股|各[\p{IsCJKUnifiedIdeographs}]{1,6}|学校|我们|单位)(?:要|应当|应|须|必须|需要|需|务必|将)")]
+    private static partial System.Text.RegularExpressions.Regex SubjectModal();
 
     private static int IndexOfColon(string s)
     {

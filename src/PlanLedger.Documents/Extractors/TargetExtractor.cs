@@ -26,10 +26,10 @@ internal static partial class TargetExtractor
         @"(?<unit>" + Units + ")")]
     private static partial Regex Quantity();
 
-    [GeneratedRegex(@"清零|全覆盖|一半|(?<den>[一二三四五六七八九十]+)分之(?<numer>[一二三四五六七八九十]+)")]
+    [GeneratedRegex(@"清零|全覆盖|零(?:发生|增长|收费|事故|伤亡|投诉|死亡|新增)|一半|(?<den>[一二三四五六七八九十]+)分之(?<numer>[一二三四五六七八九十]+)")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"^(?:年内|全年|力争|确保|着力|保证|争取|努力|要|并|同时|其中|另外|此外)+")]
+    [GeneratedRegex(@"^(?:\d{1,2}年内|年内|全年|力争|确保|着力|保证|争取|努力|要|并|同时|其中|另外|此外)+")]
     private static partial Regex LeadingModal();
 
     private const int MaxClause = 120;
@@ -64,7 +64,12 @@ internal static partial class TargetExtractor
                     found.Add((m.Index, m.Index + 2, 0, "", "="));
                     break;
                 case "全覆盖":
+                    if (SloganOrPurpose(before)) continue;
                     found.Add((m.Index, m.Index + 3, 100, "%", "="));
+                    break;
+                case var z when z.StartsWith('零'):
+                    if (InsideQuote(before) && QuoteHasSeveralTerms(before)) continue;
+                    found.Add((m.Index, m.Index + m.Length, 0, "", "="));
                     break;
                 case "一半":
                     if (InsideQuote(before)) continue;
@@ -93,7 +98,7 @@ internal static partial class TargetExtractor
     [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建)")] private static partial Regex PhaseNoun();
     [GeneratedRegex(@"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")] private static partial Regex AbstractNoun();
     [GeneratedRegex(@"^(?:行动|规划|计划|级|度|内|前|底|后|版|来|以来|起|的)")] private static partial Regex YearNameSuffix();
-    [GeneratedRegex(@"^(?:免费|义务|制|一贯|学制|以上|教龄|工龄)")] private static partial Regex DurationNoun();
+    [GeneratedRegex(@"^(?:免费|义务|制|一贯|学制|教龄|工龄)")] private static partial Regex DurationNoun();
     [GeneratedRegex(@"^(?:及以上|以上|以下)\p{IsCJKUnifiedIdeographs}")] private static partial Regex PersonThreshold();
     [GeneratedRegex(@"^(?:及以上|及以下)\p{IsCJKUnifiedIdeographs}")] private static partial Regex CategoryThreshold();
 
@@ -115,6 +120,10 @@ internal static partial class TargetExtractor
         // Digits glued to the number are a longer token (a phone number, 1+X, 2.0): not a quantity.
         if (prev is '+' or '.' or '＋' or '/' || char.IsAsciiDigit(prev) || char.IsAsciiLetter(prev)) return false;
         if (after.StartsWith("+") || after.StartsWith("＋")) return false;
+        // A count that sums up the list it introduces ("推进三项工作：…"), a baseline ("以100人为基数"),
+        // a category threshold ("50人（含）以上").
+        if (IntroducesList(text, afterStart)) return false;
+        if (after.StartsWith("为基数") || after.StartsWith("为基准") || after.StartsWith("（含）") || after.StartsWith("(含)")) return false;
         // Ordinals, book titles, slogans in quotes.
         if (prev is '第' || before.EndsWith("首")) return false;
         if (InsideQuote(before) || InsideTitle(before)) return false;
@@ -128,7 +137,10 @@ internal static partial class TargetExtractor
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases.
             if (unit is "个" or "年" or "位" or "批" or "轮" or "部" or "支" or "条" or "门") return false;
             // 一次 / 一项: "once", "a" — a manner of speaking, not a committed count.
-            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件") return false;
+            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" && !(unit == "次" && Frequency().IsMatch(before))) return false;
+            // 二次供水, 三次产业: a numeral + 次 inside a fixed term.
+            if (unit == "次" && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上") && !after.StartsWith("左右") && !after.StartsWith("以内")) return false;
+            if (prev is '限') return false;
             if (unit == "期" && cn <= 3 && PhaseNoun().IsMatch(after)) return false;
             if (unit == "项" && AbstractNoun().IsMatch(after)) return false;
             value = cn;
@@ -141,7 +153,7 @@ internal static partial class TargetExtractor
         if (unit == "位" && after.StartsWith("一体")) return false;
         // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
         if (unit == "个" && (after.StartsWith("月") || after.StartsWith("工作日") || after.StartsWith("小时"))) return false;
-        if (unit is "天" or "小时" && (after.StartsWith("内") || after.StartsWith("以内"))) return false;
+        if (unit is "天" or "小时" or "年" && (after.StartsWith("内") || after.StartsWith("以内"))) return false;
         if (unit == "年" && !DurationNoun().IsMatch(after)) return false;
         if (unit == "人" && PersonThreshold().IsMatch(after)) return false;
         // A threshold that only defines a category: "55人及以上大班额".
@@ -176,7 +188,7 @@ internal static partial class TargetExtractor
         // Only words right before the number (after the last clause break) count.
         var cut = b.LastIndexOfAny("，,。；;、");
         if (cut >= 0) b = b[(cut + 1)..];
-        if (b.EndsWith("不少于") || b.EndsWith("至少") || b.EndsWith("不低于") || b.EndsWith("超过") && !b.EndsWith("不超过")) return ">=";
+        if (b.EndsWith("不少于") || b.EndsWith("至少") || b.EndsWith("不低于") || b.EndsWith("突破") || b.EndsWith("超过") && !b.EndsWith("不超过")) return ">=";
         if (b.EndsWith("不超过") || b.EndsWith("不高于") || b.EndsWith("控制在") || b.EndsWith("低于")) return "<=";
         if (b.EndsWith("约")) return "~";
         return null;
@@ -195,6 +207,37 @@ internal static partial class TargetExtractor
         var open = before.LastIndexOf('“');
         var close = before.LastIndexOf('”');
         return open > close && before.Length - open <= 12;
+    }
+
+    [GeneratedRegex(@"每(?:年|季度|季|月|周|学期|半年|学年)[\p{IsCJKUnifiedIdeographs}]{0,8}$")]
+    private static partial Regex Frequency();
+
+    /// <summary>"推进三项工作：…": the count is followed by a short noun and a colon that opens the list.</summary>
+    private static bool IntroducesList(string text, int after)
+    {
+        var end = Math.Min(text.Length, after + 10);
+        for (var k = after; k < end; k++)
+        {
+            var c = text[k];
+            if (c is '：' or ':') return true;
+            if (!Cjk.IsHan(c)) return false;
+        }
+        return false;
+    }
+
+    private static bool QuoteHasSeveralTerms(ReadOnlySpan<char> before)
+    {
+        var open = before.LastIndexOf('“');
+        return open >= 0 && before[open..].IndexOfAny('、', '，') >= 0;
+    }
+
+    /// <summary>全覆盖 inside a slogan of several quoted terms, or in a purpose clause ("为实现…全覆盖创造条件").</summary>
+    private static bool SloganOrPurpose(ReadOnlySpan<char> before)
+    {
+        if (InsideQuote(before) && QuoteHasSeveralTerms(before)) return true;
+        var cut = before.LastIndexOfAny("，,。；;：:");
+        var clause = cut >= 0 ? before[(cut + 1)..] : before;
+        return clause.StartsWith("为") || clause.StartsWith("以");
     }
 
     private static bool InsideTitle(ReadOnlySpan<char> before) => before.LastIndexOf('《') > before.LastIndexOf('》');

@@ -10,10 +10,12 @@ namespace PlanLedger.Documents.Extractors;
 /// </summary>
 internal static partial class UnitExtractor
 {
-    private const string LeadWords = "(?:牵头|责任|负责|主办|主责|承办)(?:单位|部门|科室|股室|处室|科|股)|牵头|主办";
-    private const string SupportWords = "(?:配合|协办|参与|协同|协作)(?:单位|部门|科室|股室|处室|科|股)|配合|协办";
+    private const string LeadWords = "(?:牵头|责任|负责|主办|主责|承办)(?:责任|负责|考核)?(?:单位|部门|科室|股室|处室|科|股)|牵头|主办";
+    private const string SupportWords = "(?:配合|协办|参与|协同|协作)(?:责任|负责)?(?:单位|部门|科室|股室|处室|科|股)|配合|协办";
+    /// <summary>People named for a task (牵头负责领导：金力): not recorded, taken out of the text.</summary>
+    private const string PersonWords = "(?:牵头|责任|分管|联系)?(?:负责)?(?:领导|责任人|联系人)";
     private const string TimeWords = "完成时限|完成时间|时间节点|时限要求|时限";
-    private const string AnyRole = LeadWords + "|" + SupportWords + "|" + TimeWords;
+    private const string AnyRole = LeadWords + "|" + SupportWords + "|" + TimeWords + "|" + PersonWords;
 
     /// <summary>A parenthetical that lists unit roles, at the end of the text or of a sentence.</summary>
     [GeneratedRegex(@"[(（]\s*(?<body>(?:" + AnyRole + @")\s*[:：](?:[^()（）]|[(（][^()（）]{1,12}[)）]){1,400})[)）]\s*[。；;]?")]
@@ -41,15 +43,27 @@ internal static partial class UnitExtractor
     [GeneratedRegex(@"(?<role>" + AnyRole + @")\s*[:：]\s*(?<names>[^；;:：]*?)(?=[，,；;。]?\s*(?:" + AnyRole + @")\s*[:：]|$)")]
     private static partial Regex RolePart();
 
+    [GeneratedRegex(@"牵头(?:责任|负责|考核)?(?:单位|部门|科室|股室|处室)\s*[:：]")]
+    private static partial Regex LeadRoleWritten();
+
     [GeneratedRegex(@"由(?<names>[\p{IsCJKUnifiedIdeographs}、]{2,40}?)(?:牵头|负责)(?:[，,]?(?<support>[\p{IsCJKUnifiedIdeographs}、]{2,40}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")]
     private static partial Regex LedBy();
 
+    /// <summary>A paragraph that is only a unit or time line ("牵头单位：…", "责任单位：…。").</summary>
+    public static bool IsRoleLine(string paragraph)
+    {
+        var m = RoleLine().Match(paragraph);
+        return m.Success && m.Index == 0;
+    }
+
     /// <summary>Takes unit roles and a completion time out of <paramref name="text"/>; returns the text left.</summary>
-    public static string Extract(string text, List<string> lead, List<string> support, out string? deadline)
+    public static string Extract(string text, List<string> lead, List<string> support, out string? deadline, UnitConventions? conventions = null)
     {
         deadline = null;
         var found = false;
-        if (!MayHoldRoles(text)) return text;
+        conventions ??= new UnitConventions();
+        if (!MayHoldRoles(text)) return UnitNotes.Extract(text, lead, support, conventions, ref deadline);
+        var hasLead = LeadRoleWritten().IsMatch(text);
         foreach (var find in new Func<string, Match>[] { t => Parenthetical().Match(t), AtClauseStart })
         {
             for (var guard = 0; guard < 32; guard++)
@@ -57,10 +71,13 @@ internal static partial class UnitExtractor
                 var m = find(text);
                 if (!m.Success) break;
                 found = true;
-                deadline = AddRoles(m.Groups["body"].Value, lead, support) ?? deadline;
+                deadline = AddRoles(m.Groups["body"].Value, lead, support, hasLead) ?? deadline;
                 text = (text[..m.Index].TrimEnd() + text[(m.Index + m.Length)..]).Trim();
             }
         }
+        var before = lead.Count + support.Count;
+        text = UnitNotes.Extract(text, lead, support, conventions, ref deadline);
+        if (lead.Count + support.Count > before) found = true;
         if (!found)
         {
             var led = LedBy().Match(text);
@@ -82,21 +99,25 @@ internal static partial class UnitExtractor
         text.Contains("单位", StringComparison.Ordinal) || text.Contains("牵头", StringComparison.Ordinal) || text.Contains("负责", StringComparison.Ordinal)
         || text.Contains("配合", StringComparison.Ordinal) || text.Contains("部门", StringComparison.Ordinal) || text.Contains("时限", StringComparison.Ordinal)
         || text.Contains("主办", StringComparison.Ordinal) || text.Contains("协办", StringComparison.Ordinal) || text.Contains("完成时间", StringComparison.Ordinal)
-        || text.Contains("时间节点", StringComparison.Ordinal);
+        || text.Contains("时间节点", StringComparison.Ordinal) || text.Contains("责任", StringComparison.Ordinal) || text.Contains("科室", StringComparison.Ordinal)
+        || text.Contains("处室", StringComparison.Ordinal) || text.Contains("股室", StringComparison.Ordinal);
 
-    private static string? AddRoles(string body, List<string> lead, List<string> support)
+    private static string? AddRoles(string body, List<string> lead, List<string> support, bool hasLeadRole)
     {
         string? deadline = null;
         foreach (Match part in RolePart().Matches(body.Trim().TrimEnd('。', '；', ';')))
         {
             var role = part.Groups["role"].Value;
             var value = part.Groups["names"].Value.Trim().TrimEnd('，', ',', '。');
+            if (Regex.IsMatch(role, "^(?:" + PersonWords + ")$")) continue;
             if (Regex.IsMatch(role, "^(?:" + TimeWords + ")$"))
             {
                 if (value.Length > 0) deadline ??= value;
                 continue;
             }
-            var isSupport = Regex.IsMatch(role, "^(?:" + SupportWords + ")$");
+            var isSupport = Regex.IsMatch(role, "^(?:" + SupportWords + ")$")
+                // A 责任单位 beside a 牵头 role supports.
+                || !role.Contains("牵头", StringComparison.Ordinal) && role.Contains("责任", StringComparison.Ordinal) && hasLeadRole;
             UnitNames.AddWithMarkers(UnitNames.Split(value), isSupport, lead, support);
         }
         return deadline;

@@ -18,7 +18,8 @@ internal static class InlineListSplitter
         {
             var end = i + 1 < members.Count ? members[i + 1].Start : text.Length;
             var body = text[(members[i].Start + members[i].Label.Length)..end].Trim().TrimStart('，', ',', '：', ':').Trim();
-            list.Add((members[i].Label, body.TrimEnd('；', ';', '，', ',').Trim() + (body.EndsWith('；') || body.EndsWith(';') ? "" : "")));
+            // Each part keeps its closing ； or 。.
+            list.Add((members[i].Label, body.TrimEnd('，', ',').Trim()));
         }
         return (intro, list);
     }

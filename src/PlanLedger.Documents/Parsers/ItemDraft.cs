@@ -26,6 +26,10 @@ internal sealed class ItemDraft
     public Dictionary<string, string>? Fields { get; set; }
     /// <summary>True for items whose first sentence is never a heading (measures in a table cell).</summary>
     public bool NoHeading { get; set; }
+    /// <summary>A "具体措施：" line was seen: the numbered items that follow are measures.</summary>
+    public bool MeasuresFollow { get; set; }
+    /// <summary>Labelled paragraphs too deep for the tree were kept here: they stay with this item.</summary>
+    public bool KeepsParagraphs { get; set; }
     /// <summary>Unit names of a flattened table row whose lead/support columns could not be told apart.</summary>
     public List<string>? UnplacedUnits { get; set; }
 

@@ -91,6 +91,12 @@ internal static class LabelParser
         while (i < s.Length && i < 4 && s[i] is >= '0' and <= '9') i++;
         if (i == 0 || i > 3 || i >= s.Length) return false;
         var digits = s[..i];
+        // "2 .夯实…": a layout space between the number and its dot, before Chinese text.
+        if (s[i] == ' ' && i + 2 < s.Length && s[i + 1] is '.' or '．' && Cjk.IsHan(s[i + 2]))
+        {
+            match = new LabelMatch(LabelKind.Arabic, digits, int.Parse(digits), i + 2);
+            return true;
+        }
         var sep = s[i];
         var len = i;
         if (sep is ')' or '）')
@@ -106,13 +112,18 @@ internal static class LabelParser
             while (len < s.Length && (s[len] is '.' or '．' or '、' or ' ' || (lenient && s[len] is ',' or '，'))) len++;
             if (len >= s.Length) return false;
             // "2.5万", "1.2亿元": a digit right after the dot is a decimal, not a label.
-            if (s[i] is '.' or '．' && s[i + 1] is >= '0' and <= '9') return false;
-            if (s[len] is >= '0' and <= '9' or '%' or '％') return false;
+            // "3．2024年底前完成…": a label followed by a year is still a label.
+            var year = YearAt(s, i + 1) || YearAt(s, len);
+            if (s[i] is '.' or '．' && s[i + 1] is >= '0' and <= '9' && !year) return false;
+            if (s[len] is >= '0' and <= '9' && !year || s[len] is '%' or '％') return false;
             match = new LabelMatch(LabelKind.Arabic, digits, int.Parse(digits), len);
             return true;
         }
         return false;
     }
+
+    private static bool YearAt(string s, int at) =>
+        at + 5 <= s.Length && s[at] is '1' or '2' && char.IsAsciiDigit(s[at + 1]) && char.IsAsciiDigit(s[at + 2]) && char.IsAsciiDigit(s[at + 3]) && s[at + 4] == '年';
 
     private static bool TryOrdinal(string s, out LabelMatch match)
     {

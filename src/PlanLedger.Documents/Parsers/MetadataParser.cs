@@ -11,14 +11,17 @@ namespace PlanLedger.Documents.Parsers;
 internal static partial class MetadataParser
 {
     /// <summary>Words a plan's title ends with.</summary>
-    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表)(?:[(（][^)）]{1,12}[)）])?$")]
+    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评)表)(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
-    [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|关于|$)")]
+    [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|关于|$)")]
     private static partial Regex OrgPrefix();
 
-    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院)(?:办公室)?$")]
+    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院|部|院|署|会)(?:办公室)?$")]
     private static partial Regex OrgLine();
+
+    [GeneratedRegex(@"(?<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?<m>[一二三四五六七八九十]{1,3})\s*月\s*(?<d>[一二三四五六七八九十]{1,3})\s*日")]
+    private static partial Regex ChineseNumeralDate();
 
     [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日")]
     private static partial Regex ChineseDate();
@@ -26,7 +29,7 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*(?<y>\d{4})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
     private static partial Regex LabelledDate();
 
-    [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号?)")]
+    [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}\s?[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号?)")]
     private static partial Regex DocNumber();
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})\s*年")]
@@ -34,17 +37,34 @@ internal static partial class MetadataParser
 
     public static void Fill(PlanDocument doc, IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all)
     {
-        var title = FindTitle(preamble);
+        var title = FindTitle(preamble) ?? GluedTitle(preamble);
         doc.Title = title;
-        doc.Issuer = FindIssuer(title, preamble, trailer);
+        var notice = FindNotice(preamble);
+        doc.Issuer = notice is not null && NoticeSender(notice) is { } sender ? sender : FindIssuer(title, preamble, trailer);
+        if (doc.Issuer is not null) doc.Issuer = JointIssuer(doc.Issuer);
+        if (doc.Issuer is not null && IsPlaceholderName(doc.Issuer)) doc.Issuer = null;
         doc.DocNumber = FindDocNumber(preamble);
-        doc.Date = FindDate(preamble, trailer, all);
-        doc.Year = FindYear(title, preamble, doc.DocNumber, doc.Date);
+        var ownDate = FindOwnDate(notice is not null ? [] : preamble, notice is not null ? preamble : trailer, all)
+            ?? (notice is not null ? NoticeDateLine(preamble) ?? FindOwnDate([], trailer, all) : null);
+        doc.Date = ownDate ?? FindLabelledDate(all);
+        doc.Year = FindYear(title, preamble, doc.DocNumber, ownDate);
     }
 
     private static bool IsTitleLike(string p) =>
         p.Length is >= 4 and <= 90 && !Cjk.HasSentencePunctuation(p) && !p.Contains(':') && !p.Contains('：')
         && !p.Contains('|') && !NoiseFilter.IsChrome(p) && TitleEnding().IsMatch(p);
+
+    /// <summary>A line that may be the first part of a title block wrapped over two or three lines.</summary>
+    private static bool IsTitlePiece(string p) =>
+        p.Length is >= 2 and <= 40 && !Cjk.HasSentencePunctuation(p) && p.IndexOfAny([':', '：', '|', '>', '》']) < 0 && !NoiseFilter.IsChrome(p)
+        && !TitleEnding().IsMatch(p) && !ChineseDate().IsMatch(p) && !ChineseNumeralDate().IsMatch(p) && !DocNumber().IsMatch(p)
+        && !p.EndsWith("文件", StringComparison.Ordinal) && p[0] is not ('(' or '（') && !LayoutGap().IsMatch(p) && !SiteLinks.Any(l => p.Contains(l, StringComparison.Ordinal))
+        && (IsOrgName(p) || p.Length is >= 8 and <= 30 || p.StartsWith("关于", StringComparison.Ordinal) || p.EndsWith("关于", StringComparison.Ordinal) || p.Contains("关于", StringComparison.Ordinal) && p.Length <= 30);
+
+    /// <summary>A forwarding or issuing notice's own title line (…关于印发/转发…的通知).</summary>
+    private static bool IsNoticeLine(string p) =>
+        p.Length <= 140 && !Cjk.HasSentencePunctuation(p) && p.EndsWith("通知", StringComparison.Ordinal)
+        && (p.Contains("印发", StringComparison.Ordinal) || p.Contains("转发", StringComparison.Ordinal) || p.Contains("下发", StringComparison.Ordinal));
 
     internal static string? FindTitle(IReadOnlyList<string> preamble)
     {
@@ -53,21 +73,30 @@ internal static partial class MetadataParser
         string? best = null;
         for (var i = 0; i < preamble.Count; i++)
         {
-            var p = preamble[i].Trim();
-            if (!IsTitleLike(p) && !IsTitleLike(StripNotice(p))) continue;
+            var p = JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim()));
+            if (IsNoticeLine(p) || !IsTitleLike(p) || IsHeadline(preamble, i)) continue;
             var candidate = p;
-            // A title block split over two lines: issuing body, then "2020年工作要点".
-            if (i > 0 && StartsWithYearOrType(p) && IsOrgName(preamble[i - 1].Trim()))
-                candidate = preamble[i - 1].Trim() + p;
+            // A title block wrapped over two or three lines: issuing body, then "2020年工作要点"; "关于调整中职学校" + "招生计划的请示".
+            for (var k = 1; k <= 2 && i - k >= 0; k++)
+            {
+                var prev = JoinLayoutSpace(preamble[i - k].Trim());
+                if (k == 1 && StartsWithYearOrType(p) && IsOrgName(prev) || IsTitlePiece(prev) && !IsNoticeLine(prev) && !candidate.Contains(prev, StringComparison.Ordinal)
+                    && !IsHeadline(preamble, i - k)) candidate = prev + candidate;
+                else break;
+            }
+            // "(2018—2020年)" on the line after the title block belongs to it.
+            if (i + 1 < preamble.Count && YearSuffixLine().IsMatch(preamble[i + 1].Trim())) candidate += preamble[i + 1].Trim();
             best = candidate;
         }
         if (best is null)
         {
             // Only a notice that forwards the plan ("关于印发《2024年教育工作要点》的通知"): the plan's title is
-            // the name inside 《》; otherwise the notice's own title.
-            foreach (var p in preamble)
+            // the name inside 《》; otherwise a notice's own title.
+            for (var i = 0; i < preamble.Count; i++)
             {
-                if (!p.EndsWith("通知", StringComparison.Ordinal) || p.Length > 120 || Cjk.HasSentencePunctuation(p)) continue;
+                var p = JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim()));
+                if (!p.EndsWith("通知", StringComparison.Ordinal) || p.Length > 140 || Cjk.HasSentencePunctuation(p) || NoiseFilter.IsChrome(p)) continue;
+                if (i > 0 && IsTitlePiece(preamble[i - 1].Trim()) && !preamble[i - 1].Contains("通知")) p = preamble[i - 1].Trim() + p;
                 var inner = NoticeInner().Match(p);
                 best = inner.Success && TitleEnding().IsMatch(inner.Groups["t"].Value) ? inner.Groups["t"].Value : p;
             }
@@ -75,9 +104,124 @@ internal static partial class MetadataParser
         return best;
     }
 
-    private static string StripNotice(string p) => p;
+    /// <summary>
+    /// A page headline repeated by a template site: "…(全文)", "【精选推荐】…", or a line followed by the page's
+    /// "时间:2023-02-24 12:14:02" stamp.
+    /// </summary>
+    private static bool IsHeadline(IReadOnlyList<string> preamble, int i)
+    {
+        var p = preamble[i];
+        if (p.EndsWith("(全文)", StringComparison.Ordinal) || p.EndsWith("（全文）", StringComparison.Ordinal) || p.StartsWith('【') || p.Contains("【精选", StringComparison.Ordinal) || p.Contains("推荐】", StringComparison.Ordinal)) return true;
+        for (var k = i + 1; k < preamble.Count && k <= i + 2; k++)
+            if (PageStamp().IsMatch(preamble[k])) return true;
+        return false;
+    }
 
-    [GeneratedRegex(@"印发\s*《(?<t>[^》]{4,80})》")]
+    [GeneratedRegex(@"时间\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")]
+    private static partial Regex PageStamp();
+
+    /// <summary>A party body signing with the government body ("中共安徽省委教育工委  安徽省教育厅"): the government body.</summary>
+    private static string JointIssuer(string issuer)
+    {
+        var parts = issuer.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2) return issuer;
+        var government = parts.Where(x => !x.StartsWith("中共", StringComparison.Ordinal) && !x.Contains("党委", StringComparison.Ordinal) && !x.EndsWith("工委", StringComparison.Ordinal) && !x.Contains("县委", StringComparison.Ordinal) && !x.Contains("市委", StringComparison.Ordinal) && !x.Contains("区委", StringComparison.Ordinal)).ToList();
+        return government.Count >= 1 ? government[^1] : issuer;
+    }
+
+    /// <summary>A name with a placeholder in it (XX市教育局) names no body.</summary>
+    private static bool IsPlaceholderName(string name) =>
+        name.Length > 0 && "市县区省乡镇某".Contains(name[0]) || name is "教育局" or "教体局" or "政府" || name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A title glued to the text after it, as files without line breaks store it
+    /// ("XX市教育局2024年工作要点总体要求:…"): the longest start of the first run before a punctuation mark that
+    /// ends like a plan's title and begins with a year or a body's name.
+    /// </summary>
+    [GeneratedRegex(@"\.(?:docx?|pdf|wps|xlsx?|txt)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
+
+    private static string? GluedTitle(IReadOnlyList<string> preamble)
+    {
+        var tried = 0;
+        foreach (var raw in preamble)
+        {
+            var p = raw.Trim();
+            if (p.Length < 12 || NoiseFilter.IsChrome(p) || p.Contains("由会员分享", StringComparison.Ordinal) || FileName().IsMatch(p)) continue;
+            if (LabelParser.TryMatch(p, out var lm)) p = p[lm.Length..];
+            var run = p.AsSpan();
+            var cut = run.IndexOfAny("，,。；;：:！!？（(《“");
+            if (cut > 0) run = run[..cut];
+            if (run.Length > 80) run = run[..80];
+            for (var end = run.Length; end >= 6; end--)
+            {
+                var prefix = run[..end].ToString();
+                if (end < run.Length && !Cjk.IsHan(run[end]) || !TitleEnding().IsMatch(prefix)) continue;
+                if (OrgPrefix().IsMatch(prefix) || Year().IsMatch(prefix)) return prefix;
+            }
+            if (++tried >= 3) return null;
+        }
+        return null;
+    }
+
+    /// <summary>"【市政府重点工作及责任分解】滁州市人民政府关于…的通知": a site's bracketed tag before a headline goes.</summary>
+    [GeneratedRegex(@"^[(（]\s*(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年\s*[)）]$")]
+    private static partial Regex YearSuffixLine();
+
+    private static readonly string[] SiteLinks = ["手机版", "无障碍", "English", "繁体", "简体"];
+
+    [GeneratedRegex(@"[ \u3000\u00a0]{3,}")]
+    private static partial Regex LayoutGap();
+
+    private static string StripHeadlinePrefix(string p)
+    {
+        // "无障碍      手机版昌黎县人民政府关于…": site links before a wide layout gap.
+        var gap = LayoutGap().Matches(p);
+        if (gap.Count > 0) p = p[(gap[^1].Index + gap[^1].Length)..];
+        foreach (var link in SiteLinks)
+            if (p.StartsWith(link, StringComparison.Ordinal) && p.Length > link.Length + 6) p = p[link.Length..];
+        // A title written as 《…》 on its own line.
+        if (p.Length > 6 && p[0] == '《' && p[^1] == '》' && p.IndexOf('《', 1) < 0) p = p[1..^1];
+        if (p.Length < 6 || p[0] != '【') return p;
+        var close = p.IndexOf('】');
+        return close > 0 && close < p.Length - 4 ? p[(close + 1)..].TrimStart() : p;
+    }
+
+    /// <summary>"某区卫健局 关于开展义诊活动的通知": the layout space between the issuing body and 关于 goes.</summary>
+    private static string JoinLayoutSpace(string p)
+    {
+        var at = p.IndexOf(" 关于", StringComparison.Ordinal);
+        if (at < 0) at = p.IndexOf("\u3000关于", StringComparison.Ordinal);
+        if (at <= 0) return p;
+        var org = p[..at].TrimEnd();
+        return IsOrgName(org) ? org + p[(at + 1)..].TrimStart() : p;
+    }
+
+    private static string? FindNotice(IReadOnlyList<string> preamble)
+    {
+        foreach (var raw in preamble)
+        {
+            var p = JoinLayoutSpace(StripHeadlinePrefix(raw.Trim()));
+            if (IsNoticeLine(p)) return p;
+        }
+        return null;
+    }
+
+    /// <summary>The sender of a notice: the body before 关于 in its title ("教育部办公厅关于印发…的通知").</summary>
+    private static string? NoticeSender(string notice)
+    {
+        var at = -1;
+        foreach (var w in new[] { "关于", "转发", "印发", "下发" })
+        {
+            var k = notice.IndexOf(w, StringComparison.Ordinal);
+            if (k >= 0 && (at < 0 || k < at)) at = k;
+        }
+        if (at < 2) return null;
+        var org = notice[..at].Trim();
+        return IsOrgName(org) && !org.StartsWith('全') ? org : null;
+    }
+
+    [GeneratedRegex(@"(?:印发|转发|下发)\s*《?(?<t>[^《》]{4,80}?)》?\s*的通知$|印发\s*《(?<t>[^》]{4,80})》")]
     private static partial Regex NoticeInner();
 
     private static bool StartsWithYearOrType(string p) =>
@@ -96,61 +240,88 @@ internal static partial class MetadataParser
         // A signature line (落款) followed by a date, in the notice before the body or after it.
         foreach (var block in new[] { preamble, trailer })
         {
-            for (var i = 0; i + 1 < block.Count; i++)
+            for (var i = 0; i < block.Count; i++)
             {
                 var p = block[i].Trim();
-                if (OrgLine().IsMatch(p) && !Cjk.HasSentencePunctuation(p) && ChineseDate().IsMatch(block[i + 1]))
-                {
-                    // "莒县教育和体育局办公室" signs for the bureau only when the title named none.
-                    return p;
-                }
+                var sig = SignatureWithDate().Match(p);
+                if (sig.Success && OrgLine().IsMatch(sig.Groups["org"].Value.Trim())) return sig.Groups["org"].Value.Trim();
+                if (i + 1 < block.Count && OrgLine().IsMatch(p) && !Cjk.HasSentencePunctuation(p) && IsDate(block[i + 1])) return p;
             }
         }
         return null;
     }
 
+    private static bool IsDate(string p) => ChineseDate().IsMatch(p) || ChineseNumeralDate().IsMatch(p);
+
+    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,30})[ \u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")]
+    private static partial Regex SignatureWithDate();
+
     internal static string? FindDocNumber(IReadOnlyList<string> preamble)
     {
         foreach (var p in preamble)
         {
-            if (p.Length > 40 || Cjk.HasSentencePunctuation(p)) continue;
             var m = DocNumber().Match(p);
-            if (m.Success) return Normalise(m.Groups["no"].Value);
+            if (!m.Success) continue;
+            // A 文号 line, or a headline that opens with the 文号 ("凌政办发[2020]35号…的通知").
+            if (p.Length <= 40 && !Cjk.HasSentencePunctuation(p) || m.Index == 0 && p.Length <= 160) return Normalise(m.Groups["no"].Value);
         }
         return null;
     }
 
     private static string Normalise(string no)
     {
-        no = no.Replace(" ", "", StringComparison.Ordinal);
-        var chars = no.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = chars[i] switch { '[' or '［' or '(' or '（' or '【' => '〔', ']' or '］' or ')' or '）' or '】' => '〕', var c => c };
-        }
-        return new string(chars);
+        // As written: only layout spaces go (许政 [2020] 20号 → 许政[2020]20号).
+        return no.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal);
     }
 
-    internal static string? FindDate(IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all)
+    /// <summary>The document's own date: an 印发 date in the body, else the date under its signature (落款).</summary>
+    internal static string? FindOwnDate(IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all)
     {
         // 1. "2020年3月10日印发"
         foreach (var p in all)
         {
             if (p.Length > 40 || !p.Contains("印发", StringComparison.Ordinal)) continue;
             var m = ChineseDate().Match(p);
-            if (m.Success && p.Contains("印发", StringComparison.Ordinal)) return Iso(m);
+            if (m.Success) return Iso(m);
+            var c = ChineseNumeralDate().Match(p);
+            if (c.Success) return IsoHan(c);
         }
-        // 2. the date under a signature (落款): a line that is only a date, right after an organisation line.
-        foreach (var block in new[] { preamble, trailer })
+        // 2. the date under a signature (落款): a line that is only a date, right after an organisation line
+        //    (or on the same line after it).
+        foreach (var block in new[] { trailer, preamble })
         {
-            for (var i = 1; i < block.Count; i++)
+            for (var i = 0; i < block.Count; i++)
             {
                 var p = block[i].Trim();
+                if (SignatureWithDate().Match(p) is { Success: true } sig && OrgLine().IsMatch(sig.Groups["org"].Value.Trim()))
+                    return ChineseDate().Match(p) is { Success: true } sd ? Iso(sd) : IsoHan(ChineseNumeralDate().Match(p));
+                if (i == 0 || !OrgLine().IsMatch(block[i - 1].Trim())) continue;
                 var m = ChineseDate().Match(p);
-                if (m.Success && m.Length >= p.Length - 1 && OrgLine().IsMatch(block[i - 1].Trim())) return Iso(m);
+                if (m.Success && m.Length >= p.Length - 1) return Iso(m);
+                var c = ChineseNumeralDate().Match(p);
+                if (c.Success && c.Length >= p.Length - 1) return IsoHan(c);
             }
         }
-        // 3. a date the site labels 发布时间 / 发布日期.
+        return null;
+    }
+
+    /// <summary>A notice whose signature was lost: the date-only line that closes it.</summary>
+    private static string? NoticeDateLine(IReadOnlyList<string> preamble)
+    {
+        foreach (var raw in preamble)
+        {
+            var p = raw.Trim();
+            var m = ChineseDate().Match(p);
+            if (m.Success && m.Index == 0 && m.Length >= p.Length - 1) return Iso(m);
+            var c = ChineseNumeralDate().Match(p);
+            if (c.Success && c.Index == 0 && c.Length >= p.Length - 1) return IsoHan(c);
+        }
+        return null;
+    }
+
+    /// <summary>A date the publishing site labels 发布时间 / 发布日期.</summary>
+    internal static string? FindLabelledDate(IReadOnlyList<string> all)
+    {
         foreach (var p in all)
         {
             if (!p.Contains("日期", StringComparison.Ordinal) && !p.Contains("时间", StringComparison.Ordinal)) continue;
@@ -159,6 +330,24 @@ internal static partial class MetadataParser
         }
         return null;
     }
+
+    internal static string? FindDate(IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all) =>
+        FindOwnDate(preamble, trailer, all) ?? FindLabelledDate(all);
+
+    private static string? IsoHan(Match m)
+    {
+        if (!m.Success) return null;
+        var y = 0;
+        foreach (var ch in m.Groups["y"].Value) y = y * 10 + HanDigit(ch);
+        if (!ChineseNumber.TryParse(m.Groups["m"].Value, out var mo) || !ChineseNumber.TryParse(m.Groups["d"].Value, out var d)) return null;
+        if (y < 1900 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, (int)mo)) return null;
+        return $"{y:D4}-{(int)mo:D2}-{(int)d:D2}";
+    }
+
+    private static int HanDigit(char c) => c switch
+    {
+        '〇' or '零' or '○' or 'Ｏ' => 0, '一' => 1, '二' => 2, '三' => 3, '四' => 4, '五' => 5, '六' => 6, '七' => 7, '八' => 8, '九' => 9, _ => 0,
+    };
 
     private static string? Iso(Match m)
     {
@@ -169,31 +358,46 @@ internal static partial class MetadataParser
         return $"{y:D4}-{mo:D2}-{d:D2}";
     }
 
-    internal static int? FindYear(string? title, IReadOnlyList<string> preamble, string? docNumber, string? date)
+    internal static int? FindYear(string? title, IReadOnlyList<string> preamble, string? docNumber, string? ownDate)
     {
         if (title is not null)
         {
-            if (title.Contains("**", StringComparison.Ordinal) || title.Contains("XX", StringComparison.Ordinal)) return null;
+            if (PlaceholderYear().IsMatch(title)) return null;
             // "2019年工作总结及2020年工作谋划": the plan's year is the last one.
+            // A multi-year plan "(2019-2022年)" is for its first year; "2019年工作总结及2020年工作谋划" for the last.
+            var range = YearRange().Match(title);
+            if (range.Success) return int.Parse(range.Groups["y"].Value, CultureInfo.InvariantCulture);
             var years = Year().Matches(title);
             if (years.Count > 0) return int.Parse(years[^1].Groups["y"].Value, CultureInfo.InvariantCulture);
-        }
-        // The opening sentence: "2023年是全面贯彻…开局之年".
-        foreach (var p in preamble)
-        {
-            var m = OpeningYear().Match(p);
-            if (m.Success) return int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         }
         if (docNumber is not null)
         {
             var m = DocNumberYear().Match(docNumber);
             if (m.Success) return int.Parse(m.Value, CultureInfo.InvariantCulture);
         }
-        if (date is not null) return int.Parse(date[..4], CultureInfo.InvariantCulture);
+        if (ownDate is not null) return int.Parse(ownDate[..4], CultureInfo.InvariantCulture);
+        // The opening paragraph: a year or date that opens one of its sentences ("2023年是…开局之年").
+        foreach (var p in preamble)
+        {
+            if (!Cjk.HasSentencePunctuation(p)) continue;
+            var m = OpeningYear().Match(p);
+            if (m.Success) return int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            foreach (Match s in SentenceYear().Matches(p)) return int.Parse(s.Groups["y"].Value, CultureInfo.InvariantCulture);
+            break;
+        }
         return null;
     }
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})\s*年(?:是|，|,|全|我|本)")]
+    [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年")]
+    private static partial Regex YearRange();
+
+    [GeneratedRegex(@"(?:19|20)(?:\*\*|[XxＸ×]{2})\s*年")]
+    private static partial Regex PlaceholderYear();
+
+    [GeneratedRegex(@"[。！？](?<y>(?:19|20)\d{2})\s*年(?!度?[-—至~])")]
+    private static partial Regex SentenceYear();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})\s*年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:是|，|,|全|我|本|以来|上半年|下半年|\d|[\p{IsCJKUnifiedIdeographs}])")]
     private static partial Regex OpeningYear();
 
     [GeneratedRegex(@"(?:19|20)\d{2}")]

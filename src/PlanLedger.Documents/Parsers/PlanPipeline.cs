@@ -20,7 +20,7 @@ internal static class PlanPipeline
         var text = new StringBuilder();
         var nodes = new List<object>(source.Blocks.Count);
         var raw = new List<string>(source.Blocks.Count);
-        foreach (var block in source.Blocks)
+        foreach (var block in LineUnwrapper.Unwrap(source.Blocks))
         {
             var offset = text.Length;
             if (block.Kind == BlockKind.Table)
@@ -41,6 +41,7 @@ internal static class PlanPipeline
         var builder = new StructureBuilder(options);
         var noise = NoiseFilter.For(raw);
         var paragraphs = new List<Paragraph>();
+        var inline = new InlineLabelSplitter();
         void Flush()
         {
             for (var i = 0; i < paragraphs.Count; i++)
@@ -73,22 +74,25 @@ internal static class PlanPipeline
             }
             p.Text = noise.Clean(p.Text);
             if (p.Text.Trim().Length == 0) continue;
-            paragraphs.Add(p);
+            if (inline.Split(p) is { } pieces) paragraphs.AddRange(pieces);
+            else paragraphs.Add(p);
         }
         Flush();
+        builder.Finish();
 
         // 3. Document fields.
         MetadataParser.Fill(doc, builder.Preamble, builder.Trailer, raw);
 
         // 4. Items.
-        foreach (var root in builder.Roots) doc.Items.Add(Convert(root, 1, doc));
+        var conventions = new UnitConventions();
+        foreach (var root in builder.Roots) doc.Items.Add(Convert(root, 1, doc, conventions));
         TableUnitReconciler.Reconcile(builder.Roots, doc);
         if (doc.Items.Count == 0)
             doc.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "no-items", "未找到编号条目 no numbered items were found"));
         return doc;
     }
 
-    private static PlanItem Convert(ItemDraft d, int level, PlanDocument doc)
+    private static PlanItem Convert(ItemDraft d, int level, PlanDocument doc, UnitConventions conventions)
     {
         var item = new PlanItem { Label = d.Label, Level = level, Kind = d.Kind, Fields = d.Fields };
         string body;
@@ -104,11 +108,11 @@ internal static class PlanPipeline
         }
         else
         {
-            var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading, standsAlone: d.Children.Count > 0 || d.More.Count > 0);
+            var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading, standsAlone: d.Children.Count > 0 || d.More.Any(p => !UnitExtractor.IsRoleLine(p.Text)));
             item.Heading = heading;
             body = d.More.Count == 0 ? rest : string.Join("\n", new[] { rest }.Concat(d.More.Select(p => p.Text)).Where(s => s.Length > 0));
         }
-        body = UnitExtractor.Extract(body, item.Lead, item.Support, out var writtenDeadline);
+        body = UnitExtractor.Extract(body, item.Lead, item.Support, out var writtenDeadline, conventions);
         item.Text = body.Trim();
         if (d.FixedLead is not null) item.Lead.AddRange(d.FixedLead);
         if (d.FixedSupport is not null) item.Support.AddRange(d.FixedSupport);
@@ -130,7 +134,7 @@ internal static class PlanPipeline
         }
         if (d.FixedHeading is null && d.Kind is not (LabelKind.Attachment or LabelKind.Measure) && level < 8)
             SplitInlineList(item, level, doc);
-        foreach (var c in d.Children) item.Children.Add(Convert(c, level + 1, doc));
+        foreach (var c in d.Children) item.Children.Add(Convert(c, level + 1, doc, conventions));
         return item;
     }
 
@@ -147,8 +151,8 @@ internal static class PlanPipeline
         foreach (var (label, body) in members)
         {
             var kind = label.EndsWith('是') ? LabelKind.Shi : LabelKind.Circled;
-            var (heading, rest) = HeadingExtractor.Split(body, kind, noHeading: false);
-            var child = new PlanItem { Label = label, Level = level + 1, Kind = kind, Heading = heading, Text = rest };
+            // Members of an inline run have no heading: the whole part is their text.
+            var child = new PlanItem { Label = label, Level = level + 1, Kind = kind, Heading = "", Text = body };
             child.Deadline = DeadlineExtractor.Find(child.Text);
             child.Targets.AddRange(TargetExtractor.Extract(child.Text));
             var at = doc.SourceText.IndexOf(body, item.Span.Offset, StringComparison.Ordinal);

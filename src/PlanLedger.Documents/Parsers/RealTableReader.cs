@@ -17,7 +17,7 @@ internal static class RealTableReader
         for (var i = 0; i < Math.Min(rows.Count, 4) && headerIndex < 0; i++)
         {
             var words = rows[i].Count(c => TableColumns.IsHeaderWord(c));
-            if (words >= 2 && rows[i].Any(c => TableColumns.RoleOf(c) is ColumnRole.Text or ColumnRole.Heading or ColumnRole.Measures)) headerIndex = i;
+            if (words >= 2 && rows[i].Any(c => TableColumns.RoleOf(c) is ColumnRole.Text or ColumnRole.Heading or ColumnRole.Measures or ColumnRole.Step)) headerIndex = i;
         }
         if (headerIndex < 0) return null;
         var header = rows[headerIndex].Select(TableColumns.Normalise).ToList();
@@ -30,9 +30,28 @@ internal static class RealTableReader
         }
         var seq = 0;
         var offset = Math.Max(0, sourceText.IndexOf(string.Join('\t', rows[headerIndex].Select(c => c.Replace('\n', ' '))), StringComparison.Ordinal));
+        if (StepTableReader.Applies(roles))
+        {
+            var steps = StepTableReader.Read(rows, headerIndex, roles, offset);
+            steps.Title = result.Title;
+            return steps.Rows.Count > 0 ? steps : null;
+        }
+        ItemDraft? section = null;
         foreach (var row in rows.Skip(headerIndex + 1))
         {
             if (row.All(c => c.Trim().Length == 0)) continue;
+            // A section row "一、…" (one cell, or the same text across merged cells) opens the next level.
+            var filled = row.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+            if (filled.Count == 1 && LabelParser.TryMatch(filled[0], out var sm) && sm.Kind is LabelKind.ChineseComma or LabelKind.Part)
+            {
+                section = new ItemDraft
+                {
+                    Kind = sm.Kind, Label = sm.Label, Number = sm.Number, FirstOffset = offset,
+                    FixedHeading = Cjk.RemoveSpacesBetweenHan(filled[0][sm.Length..].Trim().Replace("\n", "")), FixedText = "",
+                };
+                result.Rows.Add(section);
+                continue;
+            }
             seq++;
             string label = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
             string heading = "", text = "";
@@ -52,15 +71,16 @@ internal static class RealTableReader
                     case ColumnRole.ExtraTask: (fields ??= [])["provincialTask"] = cell; break;
                     case ColumnRole.Measures: measures.Add(NoiseFilter.CleanInline(cell)); break;
                     case ColumnRole.Deadline: if (cell.Length > 0) deadline = Cjk.RemoveSpacesBetweenHan(cell.Replace("\n", "")); break;
-                    case ColumnRole.Lead: UnitNames.AddWithMarkers(UnitNames.Split(cell), false, lead, support); break;
-                    case ColumnRole.Support: UnitNames.AddWithMarkers(UnitNames.Split(cell), true, lead, support); break;
+                    case ColumnRole.Lead: UnitNames.AddWithMarkers(UnitNames.Split(cell.TrimEnd('。')), false, lead, support); break;
+                    case ColumnRole.Support: UnitNames.AddWithMarkers(UnitNames.Split(cell.TrimEnd('。')), true, lead, support); break;
+                    case ColumnRole.Check: text = text.Length == 0 ? NoiseFilter.CleanInline(cell) : text + "\n" + NoiseFilter.CleanInline(cell); break;
                     case ColumnRole.LeadAndSupport:
                         var names = UnitNames.Split(cell);
                         if (names.Count > 0) { lead.Add(names[0]); support.AddRange(names.Skip(1)); }
                         break;
                 }
             }
-            if (!roles.Contains(ColumnRole.Heading) && heading.Length == 0 && text.Length <= 30 && !text.Contains('。'))
+            if (!roles.Contains(ColumnRole.Heading) && heading.Length == 0 && text.Length <= 30 && !text.Contains('。') && !Cjk.HasSentencePunctuation(text))
             {
                 heading = text;
                 text = "";
@@ -71,7 +91,8 @@ internal static class RealTableReader
                 FixedHeading = heading, FixedText = text, FixedDeadline = deadline, FixedLead = lead, FixedSupport = support, Fields = fields,
             };
             foreach (var cell in measures) AddMeasures(item, cell);
-            result.Rows.Add(item);
+            if (section is not null) { item.Parent = section; section.Children.Add(item); }
+            else result.Rows.Add(item);
         }
         return result.Rows.Count > 0 ? result : null;
     }

@@ -23,18 +23,35 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     [GeneratedRegex(@"^附\s*件\s*(?<n>\d{0,2})\s*[:：]?\s*$")]
     private static partial Regex AttachmentLine();
 
+    [GeneratedRegex(@"^(?:具体|主要|工作|重点|推进|保障)?(?:措施|举措|做法|步骤|指标|考评指标|考核指标|评分细则)[:：]$|(?:具体措施|主要措施|工作措施|重点措施)[:：]$")]
+    private static partial Regex MeasuresLine();
+
+    [GeneratedRegex(@"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")]
+    private static partial Regex PointValue();
+
     [GeneratedRegex(@"^附\s*件\s*\d{0,2}\s*[:：]")]
     private static partial Regex AttachmentListLine();
 
-    [GeneratedRegex(@"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,6}|抄送[:：].*|抄报[:：].*|主送[:：].*|.{0,30}(?:办公室|办公厅)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发.*)$")]
+    [GeneratedRegex(@"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布|制发)?|抄送[:：].*|抄报[:：].*|主送[:：].*|.{0,30}(?:办公室|办公厅)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发.*)$")]
     private static partial Regex TrailerLine();
 
-    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心)$")]
+    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|部|院|署|会|处|科|校)$")]
     private static partial Regex SignatureLine();
 
     public void Add(Paragraph p)
     {
         var text = p.Text;
+        if (AttachmentLine().IsMatch(text))
+        {
+            if (_pendingSignature is not null) { Trailer.Add(_pendingSignature.Text); _pendingSignature = null; }
+            var att = new ItemDraft { Kind = LabelKind.Attachment, Label = "附件", Source = p, FirstOffset = p.Offset, First = "" };
+            _stack.Clear();
+            Roots.Add(att);
+            _stack.Add(att);
+            _ended = false;
+            _inBody = true;
+            return;
+        }
         if (!_inBody)
         {
             if (IsBodyStart(text))
@@ -48,27 +65,84 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             }
         }
 
-        if (AttachmentLine().IsMatch(text))
-        {
-            var m = AttachmentLine().Match(text);
-            var att = new ItemDraft { Kind = LabelKind.Attachment, Label = "附件" + m.Groups["n"].Value, Source = p, FirstOffset = p.Offset, First = "" };
-            _stack.Clear();
-            Roots.Add(att);
-            _stack.Add(att);
-            _ended = false;
-            return;
-        }
         if (_ended)
         {
             Trailer.Add(text);
             return;
         }
-        if (AttachmentListLine().IsMatch(text) || (_stack.Count > 0 && IsTrailer(text)))
+        if (_pendingSignature is not null)
+        {
+            var pending = _pendingSignature;
+            _pendingSignature = null;
+            if (IsDateLine(text))
+            {
+                _ended = true;
+                Trailer.Add(pending.Text);
+                Trailer.Add(text);
+                return;
+            }
+            AddBody(pending);
+        }
+        if (_stack.Count > 0 && IsSignature(text) && !LabelParser.TryMatch(text, out _))
+        {
+            // A 落款 only when a date follows it: "…新格局", "…服务中心" headings do not end the document.
+            _pendingSignature = p;
+            return;
+        }
+        if (AttachmentListLine().IsMatch(text) || (_stack.Count > 0 && IsClosing(text)))
         {
             _ended = true;
             Trailer.Add(text);
             return;
         }
+        AddBody(p);
+    }
+
+    private Paragraph? _pendingSignature;
+
+    /// <summary>End of input: a signature line held back without a date after it is the 落款 after all.</summary>
+    public void Finish()
+    {
+        if (_pendingSignature is not null)
+        {
+            Trailer.Add(_pendingSignature.Text);
+            _pendingSignature = null;
+            _ended = true;
+        }
+        foreach (var root in Roots) PlaceParagraphsAfterLastChild(root);
+        DropClosingMatter();
+    }
+
+    /// <summary>
+    /// An unlabelled paragraph after the last child of an item (before the next label at that item's level or
+    /// above) belongs to that item, not to the last child.
+    /// </summary>
+    private static void PlaceParagraphsAfterLastChild(ItemDraft item)
+    {
+        foreach (var c in item.Children) PlaceParagraphsAfterLastChild(c);
+        if (item.Children.Count == 0 || item.Kind is LabelKind.Attachment or LabelKind.TableRow or LabelKind.Measure) return;
+        var last = item.Children[^1];
+        if (last.Children.Count > 0 || last.More.Count == 0 || last.KeepsParagraphs || last.Kind is LabelKind.TableRow or LabelKind.Measure or LabelKind.Attachment) return;
+        item.More.AddRange(last.More);
+        last.More.Clear();
+    }
+
+    /// <summary>After the body's last item, paragraphs addressed to all recipients are closing matter.</summary>
+    private void DropClosingMatter()
+    {
+        if (Roots.Count == 0 || Roots[^1].Kind == LabelKind.Attachment) return;
+        var owner = Roots[^1];
+        while (owner.Children.Count > 0 && owner.More.Count == 0) owner = owner.Children[^1];
+        var cut = owner.More.FindIndex(p => AddressedToAll().IsMatch(p.Text) && p.Text.Length <= 200);
+        if (cut < 0 || cut == 0 && owner.Children.Count == 0 && !owner.First.Contains('。')) return;
+        // Only when nothing after it reads as the item's own content.
+        foreach (var p in owner.More.Skip(cut)) Trailer.Add(p.Text);
+        owner.More.RemoveRange(cut, owner.More.Count - cut);
+    }
+
+    private void AddBody(Paragraph p)
+    {
+        var text = p.Text;
 
         if (LabelParser.TryMatch(text, out var label) && Accepts(label))
         {
@@ -88,6 +162,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             return;
         }
         current.More.Add(p);
+        if (MeasuresLine().IsMatch(text)) current.MeasuresFollow = true;
     }
 
     /// <summary>A task table (real, or rebuilt from one-cell-per-line paragraphs) at the current position.</summary>
@@ -112,12 +187,25 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         LabelParser.TryMatch(text, out var m) && m.Kind is LabelKind.Part or LabelKind.ChineseComma or LabelKind.ChineseParen
             or LabelKind.Arabic or LabelKind.Shi or LabelKind.Ordinal && m.Number <= 2;
 
-    private static bool IsTrailer(string text)
-    {
-        if (TrailerLine().IsMatch(text)) return true;
-        return text.Length <= 30 && !Cjk.HasSentencePunctuation(text) && text.IndexOfAny([':', '：', '(', '（']) < 0
-            && SignatureLine().IsMatch(text);
-    }
+    private static bool IsClosing(string text) => TrailerLine().IsMatch(text) || ChineseNumeralDate().IsMatch(text) || ClosingFormula().IsMatch(text);
+
+    [GeneratedRegex(@"^(?:特此(?:通知|通报|报告|函告|公告|批复)|请.{0,24}(?:贯彻执行|遵照执行|认真执行|抓好落实|贯彻落实|执行)|以上(?:意见|方案|要点)?.{0,6}请.{0,20})[。！]?$")]
+    private static partial Regex ClosingFormula();
+
+    /// <summary>Paragraphs addressed to all recipients after the body's last item: "各县区要于每月5日前报送进展情况。"</summary>
+    [GeneratedRegex(@"^各[\p{IsCJKUnifiedIdeographs}、]{0,12}?(?:要|请|须|务必|应当|应)")]
+    private static partial Regex AddressedToAll();
+
+    private static bool IsSignature(string text) =>
+        text.Length <= 30 && !Cjk.HasSentencePunctuation(text) && text.IndexOfAny([':', '：', '(', '（']) < 0 && SignatureLine().IsMatch(text);
+
+    private static bool IsDateLine(string text) => DateOnlyLine().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)(?:\s*印发)?$")]
+    private static partial Regex DateOnlyLine();
+
+    [GeneratedRegex(@"^[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")]
+    private static partial Regex ChineseNumeralDate();
 
     private static bool Accepts(LabelMatch label) => label.Kind != LabelKind.None;
 
@@ -131,6 +219,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         {
             // Too deep (hostile input): keep the paragraph as text of the deepest item.
             parent.More.Add(p);
+            parent.KeepsParagraphs = true;
             return;
         }
         var item = new ItemDraft
@@ -140,6 +229,9 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             Number = label.Number,
             Parent = parent,
             First = p.Text[label.Length..].Trim(),
+            // Measures listed under a task ("具体措施：1．…") and scored indicators ("…（0.8分）") have no heading.
+            NoHeading = parent is { MeasuresFollow: true } && label.Kind is not (LabelKind.ChineseComma or LabelKind.Part)
+                || label.Kind is LabelKind.Arabic or LabelKind.ArabicParen && PointValue().IsMatch(p.Text),
             Source = p,
             FirstOffset = p.Offset + label.Length,
         };

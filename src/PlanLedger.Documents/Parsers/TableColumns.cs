@@ -1,7 +1,7 @@
 namespace PlanLedger.Documents.Parsers;
 
 /// <summary>What a task-table column holds, from its header text.</summary>
-internal enum ColumnRole { Other, Seq, Heading, Text, ExtraTask, Measures, Deadline, Lead, Support, LeadAndSupport }
+internal enum ColumnRole { Other, Seq, Heading, Text, ExtraTask, Measures, Deadline, Lead, Support, LeadAndSupport, Step, Check }
 
 internal static class TableColumns
 {
@@ -17,10 +17,12 @@ internal static class TableColumns
     {
         var h = Normalise(header);
         if (h is "序号" or "编号" or "序" or "号") return ColumnRole.Seq;
+        if (h.Contains("任务分解") || h.Contains("时序进度") || h.Contains("推进步骤") || h.Contains("工作步骤") || h.Contains("进度安排") && !h.Contains("完成")) return ColumnRole.Step;
+        if (h.Contains("考核要点") || h.Contains("考核标准") || h.Contains("评分标准") || h.Contains("验收标准") || h.Contains("完成标准") || h.Contains("考核内容") || h.Contains("评价要点")) return ColumnRole.Check;
+        if (h.Contains("分值") || h.Contains("得分") || h.Contains("自评") || h.Contains("评分") || h.Contains("打分") || h.Contains("适用范围") || h == "范围") return ColumnRole.Other;
         if (h.Contains("时限") || h.Contains("完成时间") || h.Contains("时间节点") || h.Contains("进度安排") || h.Contains("完成期限") || h == "时间") return ColumnRole.Deadline;
         if (h.Contains("配合") || h.Contains("协办") || h.Contains("参与单位") || h.Contains("协同")) return ColumnRole.Support;
-        if (h.Contains("牵头") && h.Contains("责任")) return ColumnRole.LeadAndSupport;
-        if (h.Contains("牵头") || h.Contains("责任单位") || h.Contains("负责单位") || h.Contains("责任部门") || h.Contains("主办") || h.Contains("承办")) return ColumnRole.Lead;
+        if (h.Contains("牵头") || h.Contains("指导部门") || h.Contains("指导单位") || h.Contains("责任单位") || h.Contains("负责单位") || h.Contains("责任部门") || h.Contains("主办") || h.Contains("承办")) return ColumnRole.Lead;
         if (h.Contains("领导") || h.Contains("责任人") || h.Contains("备注") || h.Contains("联系人")) return ColumnRole.Other;
         if (h.Contains("措施") || h.Contains("举措") || h.Contains("具体工作") || h.Contains("工作内容") || h.Contains("实施步骤")) return ColumnRole.Measures;
         if (h.Contains("意见") || h.Contains("任务") || h.Contains("事项") || h.Contains("工作") || h.Contains("目标") || h.Contains("内容") || h.Contains("要点") || h.Contains("项目") || h.Contains("指标"))
@@ -32,6 +34,16 @@ internal static class TableColumns
     public static List<ColumnRole> Roles(IReadOnlyList<string> header)
     {
         var roles = header.Select(RoleOf).ToList();
+        // A 责任单位 column beside a 牵头 column holds the supporting units.
+        var hasLeadColumn = header.Any(h => Normalise(h).Contains("牵头"));
+        for (var i = 0; i < roles.Count; i++)
+            if (roles[i] == ColumnRole.Lead && hasLeadColumn && !Normalise(header[i]).Contains("牵头") && Normalise(header[i]).Contains("责任")) roles[i] = ColumnRole.Support;
+        // Without a task column, a 工作内容 / 具体措施 column is the task itself.
+        if (!roles.Contains(ColumnRole.Text) && !roles.Contains(ColumnRole.Heading))
+        {
+            var m = roles.IndexOf(ColumnRole.Measures);
+            if (m >= 0) roles[m] = ColumnRole.Text;
+        }
         var taskCols = roles.Select((r, i) => (r, i)).Where(x => x.r == ColumnRole.Text).Select(x => x.i).ToList();
         if (taskCols.Count >= 2)
         {

@@ -2,20 +2,50 @@ using System.Text.RegularExpressions;
 
 namespace PlanLedger.Documents.Parsers;
 
-/// <summary>Splitting and recognising names of units (单位): 市教育局, 团市委, 妇联, 文广旅局 …</summary>
+/// <summary>Splitting and recognising names of units (单位): 市教育局, 团市委, 妇联, 文广旅局, 各区县 …</summary>
 internal static partial class UnitNames
 {
-    [GeneratedRegex(@"(?:局|委|办|部|联|会|院|厅|署|所|站|中心|政府|法院|检察院|集团|公司|学校|小学|中学|大学|学院|幼儿园|股|科|室|处|队|团|社|馆|协)$")]
+    [GeneratedRegex(@"(?:局|委|办|部|联|会|院|厅|署|所|站|中心|政府|法院|检察院|集团|公司|学校|小学|中学|大学|学院|幼儿园|股|科|室|处|队|团|社|馆|协|中央|银行|总局|街道)$")]
     private static partial Regex OrgSuffix();
 
+    /// <summary>A kind of body whose members are real units: 各区县, 各县区教育局, 各乡镇政府, 各街道, 各学校.</summary>
+    [GeneratedRegex(@"^各[\p{IsCJKUnifiedIdeographs}]{0,8}?(?:区县|县区|县市区|县市|市县|乡镇|街道|镇|乡|区|县|市|州|盟|旗|学校|校|园|局|委|办|政府|中心|院|所)$")]
+    private static partial Regex EachBody();
+
+    /// <summary>Collectives that name no unit: 有关部门, 相关单位, 各地区, 国务院相关部门, 乡各有关单位 …</summary>
+    [GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}]{0,8}?)(?:各有关|有关|相关|其他有关|其他|各)(?:部门|单位|地区|方面|机构)$|^各(?:部门|单位|地区)$")]
+    private static partial Regex Generic();
+
+    [GeneratedRegex(@"^各(?:有关)?[省市区县乡镇]{1,2}(?:、[省市区县乡镇]{1,3})*$")]
+    private static partial Regex EachTier();
+
+    [GeneratedRegex(@"^(?:县级市|[省市区县乡镇](?:[\p{IsCJKUnifiedIdeographs}]{0,8}(?:政府|局|委|办|管委会|部门)?)?$)")]
+    private static partial Regex TierStart();
+
+    [GeneratedRegex(@"^各?[省市区县乡镇]{1,2}$")]
+    private static partial Regex PlaceTier();
+
     public static bool LooksLikeOrg(string s) => s.Length is >= 2 and <= 30 && OrgSuffix().IsMatch(s) && !Cjk.HasSentencePunctuation(s);
+
+    /// <summary>A name in a bare unit list: an organisation, or a kind of body (各区县).</summary>
+    public static bool LooksLikeUnit(string s) => LooksLikeOrg(s) || s.Length <= 11 && EachBody().IsMatch(s) && !Cjk.HasSentencePunctuation(s);
+
+    public static bool IsGeneric(string s) => Generic().IsMatch(s);
 
     /// <summary>Splits a list of names on 、，,；; and on spaces between two whole names; "编  办" stays one name.</summary>
     public static List<string> Split(string list)
     {
         var result = new List<string>();
-        foreach (var part in Regex.Split(list, @"[、，,；;/\n]"))
+        var parts = SplitOutsideBrackets(list, @"[、，,；;/\n]");
+        for (var i = 0; i < parts.Length; i++)
         {
+            var part = parts[i];
+            // 各区、县级市: two place tiers under one 各 are one name.
+            if (EachTier().IsMatch(part.Trim()) && i + 1 < parts.Length && TierStart().IsMatch(parts[i + 1].Trim()))
+            {
+                parts[i + 1] = part.Trim() + "、" + parts[i + 1].Trim();
+                continue;
+            }
             var p = part.Trim().TrimEnd('等').Trim();
             if (p.Length == 0) continue;
             var pieces = Regex.Split(p, @"[ \u00a0\u3000\t]+");
@@ -31,11 +61,51 @@ internal static partial class UnitNames
     }
 
     /// <summary>
+    /// Splits the names of a responsibility note (“区民政局、区残联等区有关部门及各街道”) on 、，, 等 and 及, drops
+    /// generic collectives, and keeps "各区、县教育局" (two place tiers before one office) as one name.
+    /// </summary>
+    public static List<string> SplitNote(string list)
+    {
+        var result = new List<string>();
+        var parts = SplitOutsideBrackets(list, @"[、，,；;/\n]|(?<=[\p{IsCJKUnifiedIdeographs}]{2})(?:等|及|和|以及)(?=[\p{IsCJKUnifiedIdeographs}])");
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var p = Cjk.RemoveSpacesBetweenHan(parts[i].Trim()).TrimEnd('等', '。').Trim();
+            if (p.Length == 0) continue;
+            // 各区、县教育局: a bare place tier joins the name after it.
+            if ((PlaceTier().IsMatch(p) || EachTier().IsMatch(p)) && i + 1 < parts.Length && (LooksLikeOrg(parts[i + 1].Trim()) || TierStart().IsMatch(parts[i + 1].Trim())))
+            {
+                parts[i + 1] = p + "、" + parts[i + 1].Trim();
+                continue;
+            }
+            if (IsGeneric(p)) continue;
+            result.Add(p);
+        }
+        return result;
+    }
+
+    /// <summary>Splits on a pattern except inside brackets: "各县(市、区)政府(管委会)" is one name.</summary>
+    private static string[] SplitOutsideBrackets(string list, string pattern)
+    {
+        if (list.IndexOfAny(['(', '（']) < 0) return Regex.Split(list, pattern);
+        var chars = list.ToCharArray();
+        var depth = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is '(' or '（') depth++;
+            else if (chars[i] is ')' or '）') depth = Math.Max(0, depth - 1);
+            else if (depth > 0 && chars[i] == '、') chars[i] = '\u0001';
+        }
+        return Regex.Split(new string(chars), pattern).Select(x => x.Replace('\u0001', '、')).ToArray();
+    }
+
+    /// <summary>
     /// Adds a list of names to lead or support. "市教育局（牵头）、市财政局": the name marked （牵头） leads and the
     /// others support, whatever column or role the list came from.
     /// </summary>
     public static void AddWithMarkers(List<string> names, bool asSupport, List<string> lead, List<string> support)
     {
+        names = names.Where(n => !IsGeneric(n)).ToList();
         var marked = names.FindIndex(IsMarkedLead);
         if (marked < 0)
         {
@@ -51,31 +121,5 @@ internal static partial class UnitNames
     private static string StripMarker(string n) => IsMarkedLead(n) ? n[..^4].TrimEnd() : n;
 
     /// <summary>"宣传部" and "市委宣传部", "教育局" and "市教育局" name the same unit.</summary>
-    public static bool Same(string a, string b)
-    {
-        if (a == b) return true;
-        var x = Core(a);
-        var y = Core(b);
-        if (x.Length < 2 || y.Length < 2) return false;
-        if (x == y || x.EndsWith(y, StringComparison.Ordinal) || y.EndsWith(x, StringComparison.Ordinal)) return true;
-        // Abbreviations keep the characters of the full name in order: 文广旅局 ⊂ 文化广播电视和旅游局.
-        var (shortName, longName) = x.Length <= y.Length ? (x, y) : (y, x);
-        return shortName[0] == longName[0] && shortName[^1] == longName[^1] && IsSubsequence(shortName, longName);
-    }
-
-    private static bool IsSubsequence(string a, string b)
-    {
-        var j = 0;
-        foreach (var c in b)
-            if (j < a.Length && a[j] == c) j++;
-        return j == a.Length;
-    }
-
-    private static string Core(string s)
-    {
-        s = s.Trim();
-        foreach (var prefix in new[] { "中共", "市委", "县委", "区委", "市", "县", "区" })
-            if (s.StartsWith(prefix, StringComparison.Ordinal) && s.Length - prefix.Length >= 2) { s = s[prefix.Length..]; break; }
-        return s;
-    }
+    public static bool Same(string a, string b) => UnitNameMatcher.Same(a, b);
 }

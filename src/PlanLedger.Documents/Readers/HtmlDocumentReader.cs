@@ -65,6 +65,8 @@ internal sealed class HtmlDocumentReader
             if (node.IsText) { hardCjk[i] = CountHan(node.Text!); continue; }
             if (HardNoiseTags.Contains(node.Tag)) _noise[i] = true;
             else if (SoftNoiseTags.Contains(node.Tag) && !(node.Tag == "header" && articleish[node.Parent])) soft[i] = true;
+            // Chrome rules apply to inner blocks, never to the document root (<html>/<body> classes say little).
+            else if (node.Tag is "html" or "body") continue;
             else if (!articleish[i] || !HasWord(node, ArticleWords)) soft[i] = HasWord(node, NoiseWords) || HasToken(node, AdTokens);
         }
 

@@ -114,6 +114,8 @@ internal sealed class HtmlTree
         // Close what a new start tag implicitly ends, stopping at the boundaries browsers respect.
         void ImplyEnds(string name)
         {
+            // A missing </head>: the first element that cannot sit in <head> ends it (HTML5 "in head" rules).
+            if (open.GetValueOrDefault("head") > 0 && !IsHeadContent(name)) PopThrough("head");
             switch (name)
             {
                 case "li": CloseIfOpen("li", "ul", "ol"); break;
@@ -143,6 +145,9 @@ internal sealed class HtmlTree
             }
         }
     }
+
+    private static bool IsHeadContent(string name) =>
+        name is "title" or "meta" or "link" or "style" or "script" or "base" or "noscript" or "template" or "basefont" or "bgsound" or "head";
 
     private static int ParseSpan(string? value) =>
         int.TryParse(value?.Trim().Trim('"', '\''), out var n) ? Math.Clamp(n, 1, 1000) : 1;

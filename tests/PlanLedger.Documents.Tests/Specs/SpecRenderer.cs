@@ -11,7 +11,7 @@ namespace PlanLedger.Documents.Tests.Specs;
 /// </summary>
 internal static class SpecRenderer
 {
-    public static string Render(PlanDocument doc, bool withMeta)
+    public static string Render(PlanDocument doc, bool withMeta, bool positions = false)
     {
         var sb = new StringBuilder();
         if (withMeta)
@@ -22,20 +22,28 @@ internal static class SpecRenderer
             if (doc.Date is not null) sb.Append("date: ").AppendLine(doc.Date);
             if (doc.DocNumber is not null) sb.Append("docNumber: ").AppendLine(doc.DocNumber);
         }
-        foreach (var item in doc.Items) Render(sb, item, 0);
+        foreach (var item in doc.Items) Render(sb, item, 0, positions ? doc.SourceText : null);
         return sb.ToString().TrimEnd();
     }
 
-    private static void Render(StringBuilder sb, PlanItem item, int depth)
+    private static void Render(StringBuilder sb, PlanItem item, int depth, string? source)
     {
         var indent = new string(' ', depth * 2);
-        sb.Append(indent).Append(item.Label).Append(" | ").Append(item.Heading).Append(" | ").AppendLine(item.Text.Replace("\n", "⏎"));
+        sb.Append(indent).Append(item.Label).Append(" | ").Append(item.Heading).Append(" | ").Append(item.Text.Replace("\n", "⏎"));
+        if (source is not null)
+        {
+            // Where the item sits: line, and the first characters of the source text at its offset.
+            var s = item.Span;
+            var at = s.Offset >= 0 && s.Offset < source.Length ? source.Substring(s.Offset, Math.Min(6, source.Length - s.Offset)).Replace("\n", "⏎") : "";
+            sb.Append(" @").Append(s.Line.ToString(CultureInfo.InvariantCulture)).Append(':').Append(s.Offset.ToString(CultureInfo.InvariantCulture)).Append(" «").Append(at).Append('»');
+        }
+        sb.AppendLine();
         foreach (var t in item.Targets)
             sb.Append(indent).Append("  目标 ").Append(t.Text).Append(' ').Append(t.Op).Append(' ')
               .Append(t.Value.ToString(CultureInfo.InvariantCulture)).Append(' ').AppendLine(t.Unit).Replace("  \n", "\n");
         if (item.Lead.Count > 0) sb.Append(indent).Append("  牵头 ").AppendLine(string.Join("、", item.Lead));
         if (item.Support.Count > 0) sb.Append(indent).Append("  配合 ").AppendLine(string.Join("、", item.Support));
         if (item.Deadline is not null) sb.Append(indent).Append("  时限 ").AppendLine(item.Deadline);
-        foreach (var c in item.Children) Render(sb, c, depth + 1);
+        foreach (var c in item.Children) Render(sb, c, depth + 1, source);
     }
 }

@@ -15,10 +15,22 @@ public class SpecTests
     [Theory, MemberData(nameof(Metadata))] public void Metadata_and_noise_spec(SpecFile.Example e) => Check(e);
     [Theory, MemberData(nameof(Tables))] public void Tables_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> Layouts() => SpecFile.Load("layouts.md");
+    public static IEnumerable<object[]> Responsibility() => SpecFile.Load("responsibility-notes.md");
+    public static IEnumerable<object[]> Fields() => SpecFile.Load("document-fields.md");
+    public static IEnumerable<object[]> Extraction() => SpecFile.Load("targets-and-deadlines-2.md");
+
+    [Theory, MemberData(nameof(Layouts))] public void Layouts_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(Responsibility))] public void Responsibility_notes_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(Fields))] public void Document_fields_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(Extraction))] public void Targets_and_deadlines_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
-        var doc = PlanParser.ParseText(e.Input);
-        var actual = SpecRenderer.Render(doc, e.WithMeta);
+        var doc = e.Html
+            ? PlanParser.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(e.Input)), "input.html")
+            : PlanParser.ParseText(e.Input);
+        var actual = SpecRenderer.Render(doc, e.WithMeta, e.Positions);
         Assert.True(e.Expected == actual, $"{e}\n--- expected\n{e.Expected}\n--- actual\n{actual}");
     }
 }

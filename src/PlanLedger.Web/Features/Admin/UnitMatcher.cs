@@ -9,8 +9,12 @@ public static class UnitMatcher
     {
         var n = Normalize(written);
         if (n.Length == 0) return null;
-        return units.FirstOrDefault(u => u.MergedIntoId is null
-            && (Normalize(u.Name) == n || u.AliasList().Any(a => Normalize(a) == n)));
+        var live = units.Where(u => u.MergedIntoId is null).ToList();
+        // Exact name or alias first; else the engine's one rule for names of the same unit (教育局 / 市教育局), when it picks one unit.
+        var exact = live.FirstOrDefault(u => Normalize(u.Name) == n || u.AliasList().Any(a => Normalize(a) == n));
+        if (exact is not null) return exact;
+        var same = live.Where(u => u.AliasList().Prepend(u.Name).Any(a => PlanLedger.Documents.UnitNameMatcher.Same(a, written))).Take(2).ToList();
+        return same.Count == 1 ? same[0] : null;
     }
 
     /// <summary>Units whose name or alias contains the written name or is contained in it, best first.</summary>

@@ -111,45 +111,7 @@ public static partial class StatusRules
     /// 一季度…四季度 → the quarter's last day; "6月"/"6月底前" → 06-30; "6月15日" → 06-15; 上旬/中旬 → the 10th/20th;
     /// "2025年" → 2025-12-31 (a year in the text overrides the plan year); 长期坚持/常态化/持续 → none.
     /// </summary>
-    public static DateOnly? DueDate(string? deadline, int planYear)
-    {
-        if (string.IsNullOrWhiteSpace(deadline)) return null;
-        var t = deadline.Trim();
-        if (t.Contains("长期") || t.Contains("常态") || t.Contains("持续") || t.Contains("经常")) return null;
-        var year = planYear;
-        var ym = YearRegex().Matches(t);
-        if (ym.Count > 0) year = int.Parse(ym[^1].Groups[1].Value, CultureInfo.InvariantCulture);
-        if (year is < 1900 or > 2200) return null;
-
-        var md = MonthDayRegex().Matches(t);
-        if (md.Count > 0)
-        {
-            var last = md[^1];
-            var month = Month(last.Groups["m"].Value);
-            if (month is >= 1 and <= 12)
-            {
-                var days = DateTime.DaysInMonth(year, month);
-                if (last.Groups["d"].Success)
-                    return new DateOnly(year, month, Math.Clamp(int.Parse(last.Groups["d"].Value, CultureInfo.InvariantCulture), 1, days));
-                var rest = t[(last.Index + last.Length)..];
-                if (rest.StartsWith("上旬")) return new DateOnly(year, month, 10);
-                if (rest.StartsWith("中旬")) return new DateOnly(year, month, 20);
-                return new DateOnly(year, month, days);
-            }
-        }
-        if (t.Contains("上半年")) return new DateOnly(year, 6, 30);
-        var q = QuarterRegex().Match(t);
-        if (q.Success)
-        {
-            var quarter = Month(q.Groups[1].Value);
-            if (quarter is >= 1 and <= 4)
-                return new DateOnly(year, quarter * 3, DateTime.DaysInMonth(year, quarter * 3));
-        }
-        if (t.Contains("年内") || t.Contains("年底") || t.Contains("年末") || t.Contains("下半年") || t.Contains("全年")
-            || t.Contains("本年") || t.Contains("当年") || ym.Count > 0)
-            return new DateOnly(year, 12, 31);
-        return null;
-    }
+    public static DateOnly? DueDate(string? deadline, int planYear) => PlanLedger.Documents.DueDates.Resolve(deadline, planYear);
 
     private static int Month(string s)
     {
