@@ -18,6 +18,10 @@ using PlanLedger.Web.Features.Plans;
 using PlanLedger.Web.Features.Reminders;
 using PlanLedger.Web.Features.Reports;
 using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Features.Review;
+using PlanLedger.Web.Features.Notifications;
+using PlanLedger.Web.Features.Supervision;
+using PlanLedger.Web.Features.Decisions;
 using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web;
@@ -135,6 +139,18 @@ public static class LedgerApp
         services.AddScoped<EvidenceStore>();
         services.AddScoped<ReminderJob>();
         services.AddHostedService<ReminderService>();
+        // supervision: the review loop, task decisions, 督办单, notifications (in-app, e-mail, webhook)
+        services.AddOptions<Features.Notifications.NotificationOptions>().Bind(builder.Configuration.GetSection("PlanLedger:Notifications"));
+        services.AddOptions<Features.Supervision.SupervisionOptions>().Bind(builder.Configuration.GetSection("PlanLedger:Supervision"));
+        services.AddHttpClient("webhook", c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Notifications.NotificationDispatcher>();
+        services.AddHostedService<Features.Notifications.NotificationDispatchService>();
+        services.AddScoped<Features.Review.ReviewService>();
+        services.AddScoped<Features.Review.PeriodService>();
+        services.AddScoped<Features.Decisions.TaskDecisionService>();
+        services.AddScoped<Features.Supervision.SupervisionService>();
+        services.AddScoped<Features.Supervision.SupervisionEscalation>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -169,6 +185,10 @@ public static class LedgerApp
         api.MapPlansApi();
         api.MapTasksApi();
         api.MapAdminApi();
+        api.MapReviewApi();
+        api.MapNotificationsApi();
+        api.MapSupervisionApi();
+        api.MapDecisionsApi();
         app.MapExportEndpoints();
         app.MapEvidenceDownload();
     }

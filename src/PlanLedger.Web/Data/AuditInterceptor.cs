@@ -18,6 +18,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     [
         typeof(Plan), typeof(PlanTask), typeof(TaskTarget), typeof(TaskUnit), typeof(ProgressReport),
         typeof(Evidence), typeof(Unit), typeof(Organisation), typeof(AppUser),
+        // supervision
+        typeof(SupervisionNotice), typeof(SupervisionTask), typeof(SupervisionUnit), typeof(SupervisionEvent),
+        typeof(SupervisionAttachment), typeof(TaskRequest), typeof(RequestAttachment), typeof(TaskEvent),
+        typeof(LeaderComment), typeof(UrgeRecord),
     ];
 
     private static readonly HashSet<string> Hidden =

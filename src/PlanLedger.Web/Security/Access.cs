@@ -7,6 +7,15 @@ public enum LedgerAction
 {
     ReadPlan, ImportPlan, EditPlan, DeletePlan, ReportOnTask, ReviewReport,
     ManageUnits, ManageUsers, ManageOrganisations, ReadAudit,
+    // the monthly review loop (the resource's unit ids are the report's unit for withdraw/edit)
+    ApproveReport, ReturnReport, WithdrawReport, EditReport, UrgeUnits,
+    // task decisions
+    CloseOutTask, UndoCloseOut, SetOngoing, RequestExtension, RequestCloseOut, DecideRequest, WithdrawRequest,
+    // 督办单 (the resource's unit ids are the notice's units)
+    ReadSupervision, IssueSupervision, AcknowledgeSupervision, ReplySupervision, CloseSupervision,
+    ReturnSupervision, StopSupervision, EscalateSupervision,
+    // 领导批示
+    CommentAsLeader,
 }
 
 /// <summary>Allow, or refuse as 403 (visible but not yours to do) or 404 (not visible to you at all).</summary>
@@ -35,6 +44,11 @@ public static class Access
         var own = r.OrganisationId == user.OrganisationId;
         var manager = user.Role is UserRole.Admin or UserRole.Office;
         if (r.Draft && !(own && manager)) return Decision.NotFound;
+        var inUnits = user.UnitId is { } myUnit && r.TaskUnitIds?.Contains(myUnit) == true;
+        // A unit never sees another unit's notices: not yours is "not there", not "forbidden".
+        if (user.Role == UserRole.Reporter && !inUnits && action is LedgerAction.ReadSupervision
+                or LedgerAction.AcknowledgeSupervision or LedgerAction.ReplySupervision)
+            return Decision.NotFound;
         var allowed = action switch
         {
             LedgerAction.ReadPlan => true,
@@ -45,6 +59,17 @@ public static class Access
             LedgerAction.ManageUnits => user.Role == UserRole.Admin || (own && user.Role == UserRole.Office),
             LedgerAction.ManageUsers or LedgerAction.ManageOrganisations => user.Role == UserRole.Admin,
             LedgerAction.ReadAudit => manager,
+            // the office of the owning organisation decides
+            LedgerAction.ApproveReport or LedgerAction.ReturnReport or LedgerAction.UrgeUnits or LedgerAction.CloseOutTask
+                or LedgerAction.UndoCloseOut or LedgerAction.SetOngoing or LedgerAction.DecideRequest
+                or LedgerAction.IssueSupervision or LedgerAction.CloseSupervision or LedgerAction.ReturnSupervision
+                or LedgerAction.StopSupervision or LedgerAction.EscalateSupervision => own && manager,
+            // the unit that filed (or asked) acts on its own report or request until the office has acted
+            LedgerAction.WithdrawReport or LedgerAction.EditReport or LedgerAction.WithdrawRequest => user.Role == UserRole.Reporter && inUnits,
+            LedgerAction.RequestExtension or LedgerAction.RequestCloseOut => user.Role == UserRole.Reporter && inUnits,
+            LedgerAction.ReadSupervision => user.Role != UserRole.Reporter || inUnits,
+            LedgerAction.AcknowledgeSupervision or LedgerAction.ReplySupervision => user.Role == UserRole.Reporter && inUnits,
+            LedgerAction.CommentAsLeader => user.Role is UserRole.Leader or UserRole.Admin,
             _ => false,
         };
         return allowed ? Decision.Allow : Decision.Forbidden;

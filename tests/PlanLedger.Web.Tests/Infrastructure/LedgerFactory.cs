@@ -19,6 +19,8 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
     public CommandCounter Commands { get; } = new();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "planledger-tests", Guid.NewGuid().ToString("N"));
     public abstract string Provider { get; }
+    /// <summary>The application's clock: the real time unless a test moves it (<see cref="MovableClock.Set"/>).</summary>
+    public MovableClock Clock { get; } = new();
     protected abstract string Db { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,8 +32,17 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
         builder.UseSetting("PlanLedger:ReminderInterval", "00:00:00");
         builder.UseSetting("PlanLedger:MaxEvidenceBytes", "100000");
         builder.UseSetting("PlanLedger:MaxUploadBytes", "3000000");
-        builder.ConfigureServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
+        builder.UseSetting("PlanLedger:Notifications:DispatchInterval", "00:00:00");
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+        Configure(builder);
     }
+
+    /// <summary>More settings of a derived factory (e.g. the SMTP server and webhook of the notification tests).</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -51,14 +62,14 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
     protected virtual void Cleanup() { }
 }
 
-public sealed class SqliteLedgerFactory : LedgerFactory
+public class SqliteLedgerFactory : LedgerFactory
 {
     public override string Provider => "sqlite";
     protected override string Db => $"Data Source={Path.Combine(DataDirectory, "ledger.db")}";
     protected override void Cleanup() => SqliteConnection.ClearAllPools();
 }
 
-public sealed class PostgresLedgerFactory : LedgerFactory
+public class PostgresLedgerFactory : LedgerFactory
 {
     public static string ServerConnection =>
         Environment.GetEnvironmentVariable("PLANLEDGER_TEST_PG") is { Length: > 0 } cs

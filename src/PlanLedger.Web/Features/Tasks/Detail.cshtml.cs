@@ -11,7 +11,7 @@ namespace PlanLedger.Web.Features.Tasks;
 
 /// <summary>A task: targets (target vs actual), report history with evidence, filing a report, return and close-out.</summary>
 [RequestSizeLimit(64L * 1024 * 1024)]
-public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, ReportService reports) : LedgerPageModel
+public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, ReportService reports, Review.ReviewService reviews, Decisions.TaskDecisionService decisions) : LedgerPageModel
 {
     public PlanTask Task { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
@@ -75,13 +75,13 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
 
     public async Task<IActionResult> OnPostReturnAsync(int id, int reportId, string? comment, CancellationToken ct)
     {
-        var r = await reports.ReturnAsync(Me, reportId, comment, ct);
+        var r = await reviews.ReturnAsync(Me, reportId, comment, ct);
         return Back(id, r.Error);
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(int id, string? reason, CancellationToken ct)
     {
-        var r = await reports.CloseOutAsync(Me, id, ct);
+        var r = await decisions.CloseOutAsync(Me, id, reason, ct);
         return Back(id, r.Error);
     }
 }
