@@ -147,7 +147,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
             foreach (var s in stored) files.Delete(s);
             throw;
         }
-        return (await RequestsQuery().Where(x => x.Id == req.Id).ToListAsync(ct)).Single();
+        return (await Project(db.TaskRequests.AsNoTracking().Where(x => x.Id == req.Id)).ToListAsync(ct)).Single();
     }
 
     /// <summary>The office approves (the due date moves / the task is closed out) or refuses the request; the unit is told.</summary>
@@ -186,7 +186,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
             task.Id, $"/Tasks/{task.Id}");
         if (await reports.SaveAsync(ct, "该申请已被他人处理 The request was decided by someone else") is { } c) return c;
         await tx.CommitAsync(ct);
-        return (await RequestsQuery().Where(x => x.Id == req.Id).ToListAsync(ct)).Single();
+        return (await Project(db.TaskRequests.AsNoTracking().Where(x => x.Id == req.Id)).ToListAsync(ct)).Single();
     }
 
     /// <summary>The unit withdraws its pending request.</summary>
@@ -201,37 +201,25 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         if (Problems.FromDecision(Access.Decide(me, LedgerAction.WithdrawRequest, new Resource(plan.OrganisationId, orgPath, false, [req.UnitId]))) is { } d) return d;
         if (Rule(() => req.Withdraw(me.UserName, Now)) is { } f) return f;
         if (await reports.SaveAsync(ct, "该申请已被处理 The request was already decided") is { } c) return c;
-        return (await RequestsQuery().Where(x => x.Id == req.Id).ToListAsync(ct)).Single();
+        return (await Project(db.TaskRequests.AsNoTracking().Where(x => x.Id == req.Id)).ToListAsync(ct)).Single();
     }
 
     /// <summary>Requests the caller may see: the office its organisation's, a unit its own; pending first.</summary>
     public async Task<List<RequestDto>> RequestsAsync(CurrentUser me, int? taskId = null, string? state = null, CancellationToken ct = default)
     {
-        var q = RequestsQuery(me);
+        var path = me.OrganisationPath;
+        var q = db.TaskRequests.AsNoTracking().Where(x => x.Task!.Plan!.Organisation!.Path.StartsWith(path));
+        if (me.Role == UserRole.Reporter) q = q.Where(x => x.UnitId == me.UnitId);
         if (taskId is { } t) q = q.Where(x => x.TaskId == t);
-        if (Enum.TryParse<TaskRequestState>(state, true, out var s)) q = q.Where(x => x.State == RequestStateName(s));
-        return (await q.ToListAsync(ct)).OrderBy(x => x.State == "pending" ? 0 : 1).ThenByDescending(x => x.RequestedAt).ToList();
+        if (Enum.TryParse<TaskRequestState>(state, true, out var s)) q = q.Where(x => x.State == s);
+        return (await Project(q).ToListAsync(ct)).OrderBy(x => x.State == "pending" ? 0 : 1).ThenByDescending(x => x.RequestedAt).ToList();
     }
 
-    private IQueryable<RequestDto> RequestsQuery(CurrentUser? me = null)
-    {
-        var q = db.TaskRequests.AsNoTracking();
-        if (me is not null)
-        {
-            var path = me.OrganisationPath;
-            q = q.Where(x => x.Task!.Plan!.Organisation!.Path.StartsWith(path));
-            if (me.Role == UserRole.Reporter) q = q.Where(x => x.UnitId == me.UnitId);
-        }
-        return q.OrderByDescending(x => x.Id).Take(500).Select(x => new RequestDto(x.Id, x.TaskId, x.Task!.Path, x.Task.Heading, x.UnitId, x.Unit!.Name,
+    private static IQueryable<RequestDto> Project(IQueryable<TaskRequest> q) =>
+        q.OrderByDescending(x => x.Id).Take(500).Select(x => new RequestDto(x.Id, x.TaskId, x.Task!.Path, x.Task.Heading, x.UnitId, x.Unit!.Name,
             x.Kind == TaskRequestKind.Extension ? "extension" : "close_out",
             x.State == TaskRequestState.Pending ? "pending" : x.State == TaskRequestState.Approved ? "approved" : x.State == TaskRequestState.Refused ? "refused" : "withdrawn",
             x.Reason, x.RequestedDueDate, x.PreviousDueDate, x.RequestedByName, x.RequestedAt, x.DecisionComment, x.DecidedByName, x.DecidedAt, x.Task.PlanId));
-    }
-
-    private static string RequestStateName(TaskRequestState s) => s switch
-    {
-        TaskRequestState.Pending => "pending", TaskRequestState.Approved => "approved", TaskRequestState.Refused => "refused", _ => "withdrawn",
-    };
 
     public async Task<List<TaskEventDto>> EventsAsync(int taskId, CancellationToken ct = default) =>
         (await db.TaskEvents.AsNoTracking().Where(x => x.TaskId == taskId).OrderByDescending(x => x.Id).ToListAsync(ct))
