@@ -151,6 +151,7 @@ public static class LedgerApp
         services.AddScoped<Features.Decisions.TaskDecisionService>();
         services.AddScoped<Features.Supervision.SupervisionService>();
         services.AddScoped<Features.Supervision.SupervisionEscalation>();
+        services.AddScoped<Features.Home.TodayWorkService>();
     }
 
     private static void UsePipeline(WebApplication app)
