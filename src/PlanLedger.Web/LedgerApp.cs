@@ -152,6 +152,7 @@ public static class LedgerApp
         services.AddScoped<Features.Supervision.SupervisionService>();
         services.AddScoped<Features.Supervision.SupervisionEscalation>();
         services.AddScoped<Features.Home.TodayWorkService>();
+        services.AddScoped<Features.Dashboard.SupervisionStats>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -190,6 +191,7 @@ public static class LedgerApp
         api.MapNotificationsApi();
         api.MapSupervisionApi();
         api.MapDecisionsApi();
+        Features.Dashboard.SupervisionStats.Map(api);
         app.MapExportEndpoints();
         app.MapEvidenceDownload();
     }

@@ -190,6 +190,43 @@ public abstract class ReviewLoopTests(LedgerFactory factory) : IAsyncLifetime
     }
 }
 
+public abstract partial class ReviewLoopStatsTests(LedgerFactory factory) : IAsyncLifetime
+{
+    private LoopWorld W = null!;
+    public async Task InitializeAsync() { factory.Clock.Reset(); W = await LoopWorld.CreateAsync(factory); }
+    public Task DisposeAsync() { factory.Clock.Reset(); TestApi.ForgetTokens(factory); return Task.CompletedTask; }
+
+    [Fact]
+    public async Task The_dashboard_counts_on_time_reporting_per_unit_notices_by_level_and_the_progress_at_each_period_end()
+    {
+        var december = $"{W.Year}-12";
+        factory.Clock.Set(new DateTimeOffset(W.Year, 12, 2, 8, 0, 0, TimeSpan.Zero));
+        TestApi.ForgetTokens(factory);
+        await W.ReportAsync(W.RepA, W.Task1, 30, "十二月进展", december);
+        await (await W.As(W.Office)).PostJsonAsync("/api/v1/supervisions", new { taskIds = new[] { W.Task3 }, unitIds = new[] { W.UnitA }, level = "yellow",
+            reason = "滞后", replyBy = $"{W.Year}-12-20" });
+        factory.Clock.Set(new DateTimeOffset(W.Year + 1, 1, 6, 8, 0, 0, TimeSpan.Zero));
+        TestApi.ForgetTokens(factory);
+        var stats = await (await W.As(W.Leader)).GetJsonAsync($"/api/v1/plans/{W.PlanId}/supervision-stats");
+        var a = stats["units"]!.AsArray().Single(u => u!.Int("unitId") == W.UnitA)!;
+        Assert.Equal((2, 1), (a.Int("owed"), a.Int("onTime")));
+        Assert.Equal(0.5, a["onTimeRate"]!.GetValue<double>());
+        Assert.Equal(1, a.Int("yellow"));
+        var b = stats["units"]!.AsArray().Single(u => u!.Int("unitId") == W.UnitB)!;
+        Assert.Equal((2, 0), (b.Int("owed"), b.Int("onTime"))); // the lead's report is not the supporting unit's
+        Assert.Equal(W.UnitA, stats["units"]![0]!.Int("unitId")); // ranked by on-time reporting
+        var trend = stats["trend"]!.AsArray();
+        Assert.Equal(12, trend.Count);
+        Assert.Equal(10, trend[^1]!.Int("progress")); // (30 + 0 + 0) / 3 leaves at the end of December
+        Assert.Equal(0, trend[^2]!.Int("progress"));
+        var page = await PageClient.SignInAsync(factory, W.Leader);
+        Assert.Contains("按时报送率", await page.GetHtmlAsync($"/Plans/{W.PlanId}/Dashboard"));
+    }
+}
+
+public sealed class ReviewLoopStatsSqliteTests(SqliteLedgerFactory f) : ReviewLoopStatsTests(f), IClassFixture<SqliteLedgerFactory>;
+public sealed class ReviewLoopStatsPostgresTests(PostgresLedgerFactory f) : ReviewLoopStatsTests(f), IClassFixture<PostgresLedgerFactory>;
+
 internal static class StatusCodeExtensions
 {
     public static Task<HttpStatusCode> AsTask(this HttpStatusCode s) => Task.FromResult(s);

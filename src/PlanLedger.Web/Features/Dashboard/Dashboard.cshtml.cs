@@ -8,7 +8,7 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Dashboard;
 
 /// <summary>The leaders' dashboard of one plan: status counts, per unit, per section, over periods, overdue and at-risk lists.</summary>
-public sealed class DashboardModel(LedgerQueries queries, SummaryService summaries) : LedgerPageModel
+public sealed class DashboardModel(LedgerQueries queries, SummaryService summaries, SupervisionStats stats) : LedgerPageModel
 {
     public Plan Plan { get; private set; } = null!;
     public PlanSummary Summary { get; private set; } = null!;
@@ -17,6 +17,7 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
     public List<PlanTask> OverdueTasks { get; private set; } = [];
     public List<PlanTask> AtRiskTasks { get; private set; } = [];
     public int AverageProgress { get; private set; }
+    public SupervisionStatsDto Stats { get; private set; } = null!;
 
     /// <summary>Chart data as JSON, placed in an attribute (HTML-encoded by Razor) and read by dashboard.js.</summary>
     public string ChartJson { get; private set; } = "{}";
@@ -31,6 +32,7 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
         Periods = await summaries.ByPeriodAsync(id, ct);
         OverdueTasks = await summaries.ListAsync(id, PlanTaskStatus.Overdue, 50, ct);
         AtRiskTasks = await summaries.ListAsync(id, PlanTaskStatus.AtRisk, 50, ct);
+        Stats = await stats.ForPlanAsync(Plan, ct);
         AverageProgress = Sections.Count == 0 ? 0 : (int)Math.Round(Sections.Sum(s => (double)s.Progress * s.Tasks) / Math.Max(1, Sections.Sum(s => s.Tasks)));
         ChartJson = JsonSerializer.Serialize(new
         {
