@@ -34,6 +34,9 @@ public readonly record struct Resource(int OrganisationId, string OrganisationPa
 /// <item>责任单位 reporter: reads published plans; reports only on tasks its unit leads or supports.</item>
 /// <item>领导 leader and 只读 viewer: read published plans and dashboards.</item>
 /// <item>Drafts are seen only by the owning organisation's admin and office.</item>
+/// <item>Supervision (docs/supervision.md): the owning organisation's office decides (通过, 退回, 催办, 销号, 撤销销号,
+/// 常态落实, requests, 督办单 issue/close/return/stop/escalate); the unit acts on its own report or request and on the
+/// notices issued to it (签收, 反馈); a unit never sees another unit's notice (404); leaders (and admins) comment (领导批示).</item>
 /// </list>
 /// </summary>
 public static class Access

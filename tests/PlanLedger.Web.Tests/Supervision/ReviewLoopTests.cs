@@ -220,7 +220,8 @@ public abstract partial class ReviewLoopStatsTests(LedgerFactory factory) : IAsy
         Assert.Equal(10, trend[^1]!.Int("progress")); // (30 + 0 + 0) / 3 leaves at the end of December
         Assert.Equal(0, trend[^2]!.Int("progress"));
         var page = await PageClient.SignInAsync(factory, W.Leader);
-        Assert.Contains("按时报送率", await page.GetHtmlAsync($"/Plans/{W.PlanId}/Dashboard"));
+        Assert.Contains("supervision-stats", await page.GetHtmlAsync($"/Plans/{W.PlanId}/Dashboard"));
+        Assert.Contains("按时报送率", await page.GetHtmlAsync($"/Plans/{W.PlanId}/Dashboard?handler=Stats"));
     }
 }
 

@@ -17,7 +17,13 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
     public List<PlanTask> OverdueTasks { get; private set; } = [];
     public List<PlanTask> AtRiskTasks { get; private set; } = [];
     public int AverageProgress { get; private set; }
-    public SupervisionStatsDto Stats { get; private set; } = null!;
+    /// <summary>The supervision figures (按时报送率 …), loaded by the page after it shows (htmx), so the page keeps its query budget.</summary>
+    public async Task<IActionResult> OnGetStatsAsync(int id, CancellationToken ct)
+    {
+        var access = await queries.PlanAsync(Me, id, LedgerAction.ReadPlan, ct);
+        if (access.Error is { } e) return Fail(e);
+        return Partial("/Features/Dashboard/_SupervisionStats.cshtml", await stats.ForPlanAsync(access.Value!.Plan, ct));
+    }
 
     /// <summary>Chart data as JSON, placed in an attribute (HTML-encoded by Razor) and read by dashboard.js.</summary>
     public string ChartJson { get; private set; } = "{}";
@@ -32,7 +38,6 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
         Periods = await summaries.ByPeriodAsync(id, ct);
         OverdueTasks = await summaries.ListAsync(id, PlanTaskStatus.Overdue, 50, ct);
         AtRiskTasks = await summaries.ListAsync(id, PlanTaskStatus.AtRisk, 50, ct);
-        Stats = await stats.ForPlanAsync(Plan, ct);
         AverageProgress = Sections.Count == 0 ? 0 : (int)Math.Round(Sections.Sum(s => (double)s.Progress * s.Tasks) / Math.Max(1, Sections.Sum(s => s.Tasks)));
         ChartJson = JsonSerializer.Serialize(new
         {

@@ -43,7 +43,7 @@ internal static partial class Strings
         ["未读通知"] = "Unread notifications", ["本期未报送单位"] = "Units late this period", ["个单位未报"] = "units late",
         ["各单位报送与办结"] = "Reporting and completion by unit", ["按按时报送率、办结率排序"] = "ranked by on-time reporting and completion",
         ["按时报送率"] = "On-time reporting", ["办结率"] = "Completion", ["逾期数"] = "Overdue", ["逾期天数"] = "days overdue", ["天"] = "days",
-        ["进度走势"] = "Progress trend", ["各期末计划进度"] = "plan progress at each period end",
+        ["加载中…"] = "Loading…", ["进度走势"] = "Progress trend", ["各期末计划进度"] = "plan progress at each period end",
         // notification kinds
         ["报送提醒"] = "Report due", ["进展未报送"] = "Report missing", ["任务逾期"] = "Task overdue", ["填报退回"] = "Report returned",
         ["填报通过"] = "Report approved", ["催办"] = "Urged", ["督办退回重办"] = "Notice returned", ["督办办结"] = "Notice closed",
