@@ -31,7 +31,17 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
     public List<Decisions.TaskEventDto> History { get; private set; } = [];
     public List<Decisions.RequestDto> Requests { get; private set; } = [];
     public string? Error { get; private set; }
-    public string DefaultPeriod => (Plan.Year == clock.GetUtcNow().Year && clock.GetUtcNow().Month == 1 ? clock.GetUtcNow() : clock.GetUtcNow().AddMonths(-1)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Last month, within the plan's year (a past year's plan: its December; in January: January).</summary>
+    public string DefaultPeriod
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if (Plan.Year < today.Year) return $"{Plan.Year:0000}-12";
+            var month = today.Month == 1 || Plan.Year > today.Year ? today : today.AddMonths(-1);
+            return StatusRules.PeriodOf(month);
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -108,9 +118,9 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
     public async Task<IActionResult> OnPostExtensionAsync(int id, DateOnly? dueDate, string? reason, CancellationToken ct) =>
         Back(id, (await decisions.RequestAsync(Me, id, Data.Entities.TaskRequestKind.Extension, reason, dueDate, null, ct)).Error);
 
-    public async Task<IActionResult> OnPostCloseOutRequestAsync(int id, string? reason, List<IFormFile>? evidence, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseOutRequestAsync(int id, string? reason, List<IFormFile>? requestEvidence, CancellationToken ct)
     {
-        var files = (evidence ?? []).Where(f => f.Length > 0).Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
+        var files = (requestEvidence ?? []).Where(f => f.Length > 0).Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
         return Back(id, (await decisions.RequestAsync(Me, id, Data.Entities.TaskRequestKind.CloseOut, reason, null, files, ct)).Error);
     }
 
