@@ -142,6 +142,18 @@ public abstract class ReviewLoopTests(LedgerFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_supervision_routes_are_described_in_the_openapi_document()
+    {
+        var doc = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        foreach (var route in new[] { "/api/v1/reviews", "/api/v1/reports/{id}/approve", "/api/v1/reports/{id}/return", "/api/v1/reports/{id}/withdraw",
+                     "/api/v1/plans/{id}/missing", "/api/v1/plans/{id}/urge", "/api/v1/notifications", "/api/v1/supervisions",
+                     "/api/v1/supervisions/{id}", "/api/v1/supervisions/{id}/reply", "/api/v1/supervisions/{id}/close", "/api/v1/supervisions/{id}/return",
+                     "/api/v1/supervisions/{id}/escalate", "/api/v1/tasks/{id}/close", "/api/v1/tasks/{id}/reopen", "/api/v1/tasks/{id}/extension-requests",
+                     "/api/v1/requests/{id}/approve", "/api/v1/plans/{id}/supervision-stats" })
+            Assert.Contains($"\"{route}\"", doc);
+    }
+
+    [Fact]
     public async Task Only_the_office_of_the_plan_decides_on_reports()
     {
         var report = await W.ReportAsync(W.RepA, W.Task1, 10);
