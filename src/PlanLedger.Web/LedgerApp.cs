@@ -26,6 +26,10 @@ using PlanLedger.Web.Features.Public;
 using PlanLedger.Web.Features.Reminders;
 using PlanLedger.Web.Features.Reports;
 using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Features.Review;
+using PlanLedger.Web.Features.Notifications;
+using PlanLedger.Web.Features.Supervision;
+using PlanLedger.Web.Features.Decisions;
 using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web;
@@ -207,6 +211,20 @@ public static class LedgerApp
         services.AddHostedService<ReminderService>();
         services.AddScoped<EvidenceCleanup>();
         services.AddHostedService<EvidenceCleanupService>();
+        // supervision: the review loop, task decisions, 督办单, notifications (in-app, e-mail, webhook)
+        services.AddOptions<Features.Notifications.NotificationOptions>().Bind(builder.Configuration.GetSection("PlanLedger:Notifications"));
+        services.AddOptions<Features.Supervision.SupervisionOptions>().Bind(builder.Configuration.GetSection("PlanLedger:Supervision"));
+        services.AddHttpClient("webhook", c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Notifications.NotificationDispatcher>();
+        services.AddHostedService<Features.Notifications.NotificationDispatchService>();
+        services.AddScoped<Features.Review.ReviewService>();
+        services.AddScoped<Features.Review.PeriodService>();
+        services.AddScoped<Features.Decisions.TaskDecisionService>();
+        services.AddScoped<Features.Supervision.SupervisionService>();
+        services.AddScoped<Features.Supervision.SupervisionEscalation>();
+        services.AddScoped<Features.Home.TodayWorkService>();
+        services.AddScoped<Features.Dashboard.SupervisionStats>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -259,9 +277,14 @@ public static class LedgerApp
         api.MapAdminApi();
         api.MapInspectionsApi();
         api.MapReviewApi();
+        api.MapPlanEditsApi();
         api.MapAssessmentApi();
         api.MapPublicApi();
         api.MapPlanMatchesApi();
+        api.MapNotificationsApi();
+        api.MapSupervisionApi();
+        api.MapDecisionsApi();
+        Features.Dashboard.SupervisionStats.Map(api);
         app.MapExportEndpoints();
         app.MapDocumentEndpoints();
         app.MapAssessmentPagesEndpoints();

@@ -22,6 +22,8 @@ public sealed class AppServer : IAsyncLifetime
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The running application's services (tests run its jobs on a clock of their own).</summary>
+    public IServiceProvider Services => _app!.Services;
 
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 

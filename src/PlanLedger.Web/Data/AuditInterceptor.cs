@@ -27,6 +27,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         typeof(InspectionVisitInspector), typeof(Finding), typeof(FindingTask), typeof(FindingEvent), typeof(FindingEvidence),
         typeof(InspectionBulletin),
         typeof(AssessmentScheme), typeof(Assessment), typeof(DocumentDraft), typeof(PublicPlan),
+        // supervision
+        typeof(SupervisionNotice), typeof(SupervisionTask), typeof(SupervisionUnit), typeof(SupervisionEvent),
+        typeof(SupervisionAttachment), typeof(TaskRequest), typeof(RequestAttachment), typeof(TaskEvent),
+        typeof(LeaderComment), typeof(UrgeRecord),
     ];
 
     private static readonly HashSet<string> Hidden =

@@ -30,6 +30,16 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<DocumentDraft> DocumentDrafts => Set<DocumentDraft>();
     public DbSet<PublicPlan> PublicPlans => Set<PublicPlan>();
+    public DbSet<SupervisionNotice> Supervisions => Set<SupervisionNotice>();
+    public DbSet<SupervisionTask> SupervisionTasks => Set<SupervisionTask>();
+    public DbSet<SupervisionUnit> SupervisionUnits => Set<SupervisionUnit>();
+    public DbSet<SupervisionEvent> SupervisionEvents => Set<SupervisionEvent>();
+    public DbSet<SupervisionAttachment> SupervisionAttachments => Set<SupervisionAttachment>();
+    public DbSet<TaskRequest> TaskRequests => Set<TaskRequest>();
+    public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
+    public DbSet<TaskEvent> TaskEvents => Set<TaskEvent>();
+    public DbSet<LeaderComment> LeaderComments => Set<LeaderComment>();
+    public DbSet<UrgeRecord> UrgeRecords => Set<UrgeRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

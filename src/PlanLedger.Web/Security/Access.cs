@@ -12,6 +12,15 @@ public enum LedgerAction
     ReadInspection, ManageInspection, RecordFinding, ReadFinding, RectifyFinding, RecheckFinding, ReadBulletin,
     /// <summary>考核: edit the scheme, enter scores, confirm, publish, revise (the organisation's own office/admin).</summary>
     ManageAssessment,
+    // the monthly review loop (the resource's unit ids are the report's unit for withdraw/edit)
+    ApproveReport, ReturnReport, WithdrawReport, EditReport, UrgeUnits,
+    // task decisions
+    CloseOutTask, UndoCloseOut, SetOngoing, RequestExtension, RequestCloseOut, DecideRequest, WithdrawRequest,
+    // 督办单 (the resource's unit ids are the notice's units)
+    ReadSupervision, IssueSupervision, AcknowledgeSupervision, ReplySupervision, CloseSupervision,
+    ReturnSupervision, StopSupervision, EscalateSupervision,
+    // 领导批示
+    CommentAsLeader,
 }
 
 /// <summary>How much of an assessment someone may see: nothing, their own unit's breakdown, or every unit.</summary>
@@ -37,6 +46,9 @@ public readonly record struct Resource(int OrganisationId, string OrganisationPa
 /// issue bulletins; the drawn inspectors of a round read it and record findings; a reporter sees and rectifies only its own
 /// unit's findings (another unit's → 404) and reads published bulletins of rounds that visited its unit; leaders and
 /// viewers read rounds, findings and published bulletins.</item>
+/// <item>Supervision (docs/supervision.md): the owning organisation's office decides (通过, 退回, 催办, 销号, 撤销销号,
+/// 常态落实, requests, 督办单 issue/close/return/stop/escalate); the unit acts on its own report or request and on the
+/// notices issued to it (签收, 反馈); a unit never sees another unit's notice (404); leaders (and admins) comment (领导批示).</item>
 /// </list>
 /// </summary>
 public static class Access
@@ -47,6 +59,11 @@ public static class Access
         var own = r.OrganisationId == user.OrganisationId;
         var manager = user.Role is UserRole.Admin or UserRole.Office;
         if (r.Draft && !(own && manager)) return Decision.NotFound;
+        var inUnits = user.UnitId is { } myUnit && r.TaskUnitIds?.Contains(myUnit) == true;
+        // A unit never sees another unit's notices: not yours is "not there", not "forbidden".
+        if (user.Role == UserRole.Reporter && !inUnits && action is LedgerAction.ReadSupervision
+                or LedgerAction.AcknowledgeSupervision or LedgerAction.ReplySupervision)
+            return Decision.NotFound;
         bool? allowed = action switch
         {
             LedgerAction.ReadPlan => true,
@@ -57,16 +74,17 @@ public static class Access
             LedgerAction.ManageUnits => user.Role == UserRole.Admin || (own && user.Role == UserRole.Office),
             LedgerAction.ManageUsers or LedgerAction.ManageOrganisations => user.Role == UserRole.Admin,
             LedgerAction.ReadAudit => manager,
-            LedgerAction.ReadInspection => user.Role != UserRole.Reporter || Inspector(user, r),
-            LedgerAction.ManageInspection or LedgerAction.RecheckFinding => own && manager,
-            LedgerAction.RecordFinding => (own && manager) || Inspector(user, r),
-            LedgerAction.ReadFinding or LedgerAction.ReadBulletin when user.Role == UserRole.Reporter && !Inspector(user, r) =>
-                user.UnitId is { } u && r.TaskUnitIds?.Contains(u) == true ? true : null,
-            LedgerAction.ReadFinding or LedgerAction.ReadBulletin => true,
-            LedgerAction.RectifyFinding when user.Role == UserRole.Reporter =>
-                user.UnitId is { } u2 && r.TaskUnitIds?.Contains(u2) == true ? true : Inspector(user, r) ? false : null,
-            LedgerAction.RectifyFinding => own && manager,
-            LedgerAction.ManageAssessment => own && manager,
+            // the office of the owning organisation decides
+            LedgerAction.ApproveReport or LedgerAction.ReturnReport or LedgerAction.UrgeUnits or LedgerAction.CloseOutTask
+                or LedgerAction.UndoCloseOut or LedgerAction.SetOngoing or LedgerAction.DecideRequest
+                or LedgerAction.IssueSupervision or LedgerAction.CloseSupervision or LedgerAction.ReturnSupervision
+                or LedgerAction.StopSupervision or LedgerAction.EscalateSupervision => own && manager,
+            // the unit that filed (or asked) acts on its own report or request until the office has acted
+            LedgerAction.WithdrawReport or LedgerAction.EditReport or LedgerAction.WithdrawRequest => user.Role == UserRole.Reporter && inUnits,
+            LedgerAction.RequestExtension or LedgerAction.RequestCloseOut => user.Role == UserRole.Reporter && inUnits,
+            LedgerAction.ReadSupervision => user.Role != UserRole.Reporter || inUnits,
+            LedgerAction.AcknowledgeSupervision or LedgerAction.ReplySupervision => user.Role == UserRole.Reporter && inUnits,
+            LedgerAction.CommentAsLeader => user.Role is UserRole.Leader or UserRole.Admin,
             _ => false,
         };
         // A reporter never learns that another unit's finding exists.

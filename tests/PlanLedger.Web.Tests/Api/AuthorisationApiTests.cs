@@ -113,7 +113,7 @@ public abstract class AuthorisationApiTests(LedgerFactory factory) : IAsyncLifet
         var plan = (await office.PostFileAsync("c.txt", SyntheticPlan.Unique())).Id();
         await office.PostJsonAsync($"/api/v1/plans/{plan}/publish", new { }, HttpStatusCode.OK);
         var task = (await office.GetJsonAsync($"/api/v1/plans/{plan}/tasks")).AsArray()[0]!.Id();
-        Assert.Equal(expected, (await (await As(who)).PostAsync($"/api/v1/tasks/{task}/close", null)).StatusCode);
+        Assert.Equal(expected, (await (await As(who)).PostAsJsonAsync($"/api/v1/tasks/{task}/close", new { reason = "已完成" })).StatusCode);
     }
 
     [Theory]

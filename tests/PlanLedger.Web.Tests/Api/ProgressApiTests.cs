@@ -132,7 +132,7 @@ public abstract class ProgressApiTests(LedgerFactory factory)
     {
         var (admin, reporter, task, planId) = await SetUpAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsync($"/api/v1/tasks/{task.Id()}/close", null)).StatusCode);
-        var closed = await admin.PostJsonAsync($"/api/v1/tasks/{task.Id()}/close", new { }, HttpStatusCode.OK);
+        var closed = await admin.PostJsonAsync($"/api/v1/tasks/{task.Id()}/close", new { reason = "已建成并验收" }, HttpStatusCode.OK);
         Assert.Equal("done", closed["status"]!.GetValue<string>());
         var summary = await admin.GetJsonAsync($"/api/v1/plans/{planId}/summary");
         Assert.True(summary["byStatus"]!["done"]!.GetValue<int>() >= 1);

@@ -19,6 +19,8 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
     public CommandCounter Commands { get; } = new();
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "planledger-tests", Guid.NewGuid().ToString("N"));
     public abstract string Provider { get; }
+    /// <summary>The application's clock: the real time unless a test moves it (<see cref="MovableClock.Set"/>).</summary>
+    public MovableClock Clock { get; } = new();
     protected abstract string Db { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,8 +36,17 @@ public abstract class LedgerFactory : WebApplicationFactory<Program>
         // Every change in these tests is made by this process (its sessions end at once); a long stamp cache keeps
         // the per-request session check out of the SQL command counts.
         builder.UseSetting("PlanLedger:SessionStampCacheFor", "00:10:00");
-        builder.ConfigureServices(s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
+        builder.UseSetting("PlanLedger:Notifications:DispatchInterval", "00:00:00");
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands);
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+        Configure(builder);
     }
+
+    /// <summary>More settings of a derived factory (e.g. the SMTP server and webhook of the notification tests).</summary>
+    protected virtual void Configure(IWebHostBuilder builder) { }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {

@@ -14,11 +14,12 @@ public abstract class QueryCountTests(LedgerFactory factory)
         var plan = await admin.PostFileAsync(fileName, bytes);
         await admin.PostJsonAsync($"/api/v1/plans/{plan.Id()}/publish", new { }, HttpStatusCode.OK);
         var tasks = (await admin.GetJsonAsync($"/api/v1/plans/{plan.Id()}/tasks")).AsArray();
+        var year = plan["year"]!.GetValue<int>();
         // Reports go on leaf tasks: a section is rolled up from its children.
         var parents = tasks.Select(t => t!["parentId"]?.GetValue<int?>()).OfType<int>().ToHashSet();
         foreach (var t in tasks.Where(t => !parents.Contains(t!.Id())).Take(4))
             for (var m = 1; m <= 3; m++)
-                await admin.PostJsonAsync($"/api/v1/tasks/{t!.Id()}/reports", new { period = $"2026-0{m}", progress = m * 10, text = "进展" });
+                await admin.PostJsonAsync($"/api/v1/tasks/{t!.Id()}/reports", new { period = $"{year}-0{m}", progress = m * 10, text = "进展" });
         return plan.Id();
     }
 

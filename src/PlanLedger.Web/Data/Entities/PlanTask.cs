@@ -34,7 +34,15 @@ public sealed class PlanTask : IVersioned
     public int Progress { get; set; }
     public PlanTaskStatus Status { get; set; }
     public string? LastReportPeriod { get; set; }
+    /// <summary>销号: when the office accepted completion. A concurrency token: two close-outs, or a close-out and a
+    /// report, cannot both commit on the same version of the task.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+    public string? CloseReason { get; private set; }
+    public string? ClosedByName { get; private set; }
+    /// <summary>常态落实: a standing duty (长期坚持/常态化) — reported on, never done.</summary>
+    public bool Ongoing { get; set; }
+    /// <summary>Where the task comes from: the plan document, or a matter the office registered (领导批示件 …).</summary>
+    public TaskSource Source { get; set; }
     public int SpanOffset { get; set; }
     public int SpanLength { get; set; }
     /// <summary>
@@ -58,7 +66,72 @@ public sealed class PlanTask : IVersioned
     }
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
+    /// <summary>A report was filed or corrected: a driving report for the latest period sets the progress.</summary>
+    public void ApplyReport(ProgressReport report)
+    {
+        if (ClosedAt is not null) throw new RuleException("任务已销号 The task is closed out");
+        if (!report.Drives) return;
+        if (LastReportPeriod is null || string.CompareOrdinal(report.Period, LastReportPeriod) >= 0)
+        {
+            Progress = report.Progress;
+            LastReportPeriod = report.Period;
+        }
+    }
+
+    /// <summary>A report left (returned or withdrawn): progress falls back to the latest live driving report, if any.</summary>
+    public void FallBackTo(string? period, int? progress)
+    {
+        if (ClosedAt is not null) return;
+        Progress = progress ?? 0;
+        LastReportPeriod = period;
+    }
+
+    /// <summary>销号: the office accepts completion, with a reason. A standing duty is never done.</summary>
+    public void CloseOut(string reason, string byName, DateTimeOffset now)
+    {
+        if (Ongoing) throw new RuleException("常态落实任务不销号 A standing duty is never closed out");
+        if (ClosedAt is not null) throw new RuleException("任务已销号 Already closed out");
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("reason");
+        ClosedAt = now;
+        CloseReason = reason.Trim();
+        ClosedByName = byName;
+        Progress = 100;
+    }
+
+    /// <summary>撤销销号: the close-out is undone (with a reason, kept in the task's history); progress returns to the reports'.</summary>
+    public void UndoCloseOut(string? lastPeriod, int? lastProgress)
+    {
+        if (ClosedAt is null) throw new RuleException("任务未销号 The task is not closed out");
+        ClosedAt = null;
+        CloseReason = null;
+        ClosedByName = null;
+        Progress = lastProgress ?? 0;
+        LastReportPeriod = lastPeriod;
+    }
+
+    /// <summary>延期: an approved extension moves the due date (the old one stays in the request's history).</summary>
+    public void Extend(DateOnly newDue)
+    {
+        if (ClosedAt is not null) throw new RuleException("任务已销号 The task is closed out");
+        if (Ongoing) throw new RuleException("常态落实任务没有完成时限 A standing duty has no due date");
+        DueDate = newDue;
+    }
+
+    /// <summary>A deadline that names a standing duty rather than a date: 长期坚持, 常态化, 持续推进.</summary>
+    public static bool IsStandingDeadline(string? deadline) =>
+        deadline is not null && (deadline.Contains("长期") || deadline.Contains("常态") || deadline.Contains("持续"));
+
+    /// <summary>Marks or unmarks the task as a standing duty (常态落实).</summary>
+    public void SetOngoing(bool ongoing)
+    {
+        if (ongoing && ClosedAt is not null) throw new RuleException("任务已销号 The task is closed out");
+        Ongoing = ongoing;
+        if (ongoing) DueDate = null;
+    }
 }
 
 /// <summary>The status light: not_started, on_track (绿), at_risk (黄), overdue (红), done (销号).</summary>
 public enum PlanTaskStatus { NotStarted, OnTrack, AtRisk, Overdue, Done }
+
+/// <summary>工作要点 (from the plan document), 领导批示件, 会议议定事项, 上级交办.</summary>
+public enum TaskSource { Plan, LeaderInstruction, MeetingDecision, HigherAssignment }

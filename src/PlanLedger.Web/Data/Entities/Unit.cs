@@ -15,6 +15,10 @@ public sealed class Unit : IVersioned
     /// <summary>Set when this unit was merged into another; merged units are hidden and their links moved.</summary>
     public int? MergedIntoId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Where the unit's notifications are mailed (comma-separated addresses), when set.</summary>
+    public string? Email { get; set; }
+    /// <summary>The unit's group robot (企业微信/钉钉) webhook, when set.</summary>
+    public string? WebhookUrl { get; set; }
 
     public IEnumerable<string> AliasList() =>
         Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

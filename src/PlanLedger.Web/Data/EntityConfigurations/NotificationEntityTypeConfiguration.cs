@@ -13,9 +13,14 @@ internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfigura
         b.Property(n => n.Message).HasMaxLength(1000);
         b.Property(n => n.Link).HasMaxLength(200);
         b.Ignore(n => n.Href);
+        b.Property(n => n.DedupeKey).HasMaxLength(100);
+        b.Property(n => n.DispatchAttempts).IsConcurrencyToken();
         b.HasOne(n => n.Task).WithMany().HasForeignKey(n => n.TaskId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Unit>().WithMany().HasForeignKey(n => n.UnitId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(n => new { n.UnitId, n.TaskId, n.Kind, n.Period }).IsUnique();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(n => n.DedupeKey).IsUnique();
         b.HasIndex(n => new { n.UnitId, n.ReadAt });
+        b.HasIndex(n => new { n.OrganisationId, n.ReadAt });
+        b.HasIndex(n => n.DispatchedAt);
     }
 }

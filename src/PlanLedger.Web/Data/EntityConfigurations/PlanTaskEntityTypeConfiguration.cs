@@ -18,6 +18,10 @@ internal sealed class PlanTaskEntityTypeConfiguration : IEntityTypeConfiguration
         b.Property(t => t.SupportNames).HasMaxLength(1000);
         b.Property(t => t.LastReportPeriod).HasMaxLength(7);
         b.Property(t => t.Status).HasConversion(StatusNames.Converter).HasMaxLength(20);
+        b.Property(t => t.ClosedAt).IsConcurrencyToken();
+        b.Property(t => t.CloseReason).HasMaxLength(2000);
+        b.Property(t => t.ClosedByName).HasMaxLength(100);
+        b.Property(t => t.Source).HasConversion<string>().HasMaxLength(30);
         b.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.NoAction);
         b.HasMany(t => t.Units).WithOne(u => u.Task).HasForeignKey(u => u.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(t => t.Targets).WithOne(x => x.Task).HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);

@@ -27,6 +27,8 @@ public sealed class LedgerExceptionHandler(IProblemDetailsService problems, ILog
             BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "文件过大 Request too large" : "请求无效 Bad request"),
             InvalidDataException => (400, "请求格式无效 Malformed request"),
             System.Text.Json.JsonException => (400, "JSON 格式无效 Malformed JSON"),
+            PlanLedger.Web.Data.Entities.RuleException r => (409, r.Message),
+            DbUpdateException u when PlanLedger.Web.Data.DbErrors.IsUniqueViolation(u) => (409, "记录已存在或已被他人处理 The record already exists"),
             DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试 The data was changed by someone else"),
             PlanLedger.Web.Data.AuditWriteException a => (503, a.Message),
             PlanLedger.Web.Features.Reports.EvidenceStorageException s => (s.Status, s.Message),

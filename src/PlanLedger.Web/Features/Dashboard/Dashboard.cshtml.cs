@@ -8,7 +8,7 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Dashboard;
 
 /// <summary>The leaders' dashboard of one plan: status counts, per unit, per section, over periods, overdue and at-risk lists.</summary>
-public sealed class DashboardModel(LedgerQueries queries, SummaryService summaries, Inspections.FindingService findings) : LedgerPageModel
+public sealed class DashboardModel(LedgerQueries queries, SummaryService summaries, Inspections.FindingService findings, SupervisionStats stats) : LedgerPageModel
 {
     public Plan Plan { get; private set; } = null!;
     public PlanSummary Summary { get; private set; } = null!;
@@ -19,6 +19,13 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
     public int AverageProgress { get; private set; }
     /// <summary>未整改问题: open findings related to this plan's tasks (督导).</summary>
     public Inspections.FindingCounts Findings { get; private set; } = new(0, 0, 0);
+    /// <summary>The supervision figures (按时报送率 …), loaded by the page after it shows (htmx), so the page keeps its query budget.</summary>
+    public async Task<IActionResult> OnGetStatsAsync(int id, CancellationToken ct)
+    {
+        var access = await queries.PlanAsync(Me, id, LedgerAction.ReadPlan, ct);
+        if (access.Error is { } e) return Fail(e);
+        return Partial("/Features/Dashboard/_SupervisionStats.cshtml", await stats.ForPlanAsync(access.Value!.Plan, ct));
+    }
 
     /// <summary>Chart data as JSON, placed in an attribute (HTML-encoded by Razor) and read by dashboard.js.</summary>
     public string ChartJson { get; private set; } = "{}";

@@ -9,10 +9,12 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Home;
 
 /// <summary>Home: the unit's notifications (reports due, missing, overdue tasks) and the plans in scope.</summary>
-public sealed class IndexModel(LedgerDbContext db, PlanEditor editor) : LedgerPageModel
+public sealed class IndexModel(LedgerDbContext db, PlanEditor editor, TodayWorkService today) : LedgerPageModel
 {
     public List<Notification> Notifications { get; private set; } = [];
     public List<PlanListItem> Plans { get; private set; } = [];
+    /// <summary>今日工作, for the office and admins.</summary>
+    public TodayWork? Work { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -31,6 +33,7 @@ public sealed class IndexModel(LedgerDbContext db, PlanEditor editor) : LedgerPa
         if (Me.UnitId is { } unit)
             Notifications = await db.Notifications.AsNoTracking().Where(n => n.UnitId == unit && n.ReadAt == null)
                 .OrderByDescending(n => n.CreatedAt).Take(50).ToListAsync(ct);
+        if (Me.Role is UserRole.Admin or UserRole.Office) Work = await today.ForAsync(Me, ct);
         Plans = await Access.VisiblePlans(db.Plans, Me).OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Take(100)
             .Select(p => new PlanListItem(p.Id, p.Title, p.Issuer, p.Year, p.Status == PlanStatus.Draft ? "draft" : "published", p.TaskCount))
             .ToListAsync(ct);

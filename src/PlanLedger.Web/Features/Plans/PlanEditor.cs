@@ -28,7 +28,10 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         plan.Status = PlanStatus.Published;
         plan.PublishedAt = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        (await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct)).RefreshStatuses(plan, Today);
+        var tasks = await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct);
+        // 长期坚持/常态化: standing duties are reported on and never closed out (常态落实).
+        foreach (var t in tasks.Where(t => PlanTask.IsStandingDeadline(t.Deadline) && t.DueDate is null)) t.Ongoing = true;
+        tasks.RefreshStatuses(plan, Today);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return plan;

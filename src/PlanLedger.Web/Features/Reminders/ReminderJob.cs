@@ -70,12 +70,13 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
                 .Select(u => new { u.TaskId, UnitId = u.UnitId!.Value }).Distinct().ToListAsync(ct);
             if (links.Count == 0) { await db.SaveChangesAsync(ct); return (changes, created); }
             var periods = new[] { missing, dueSoon }.OfType<string>().ToList();
-            var reported = (await db.Reports.Where(r => r.Task!.PlanId == planId && periods.Contains(r.Period) && r.Status != ReportStatus.Returned)
+            var reported = (await db.Reports.Where(r => r.Task!.PlanId == planId && periods.Contains(r.Period) && r.LiveKey != null)
                 .Select(r => new { r.TaskId, r.UnitId, r.Period }).ToListAsync(ct))
                 .Select(r => (r.TaskId, r.UnitId, r.Period)).ToHashSet();
             var existing = (await db.Notifications.Where(n => n.Task!.PlanId == planId && (periods.Contains(n.Period) || n.Kind == NotificationKind.TaskOverdue))
+                .Where(n => n.DedupeKey != null && n.UnitId != null && n.TaskId != null)
                 .Select(n => new { n.UnitId, n.TaskId, n.Kind, n.Period }).ToListAsync(ct))
-                .Select(n => (n.UnitId, n.TaskId, n.Kind, n.Period)).ToHashSet();
+                .Select(n => (n.UnitId!.Value, n.TaskId!.Value, n.Kind, n.Period)).ToHashSet();
             var openTasks = tasks.ToDictionary(t => t.Id);
 
             void Add(int unitId, PlanTask task, NotificationKind kind, string period, string message)
@@ -83,7 +84,7 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
                 if (!existing.Add((unitId, task.Id, kind, period))) return;
                 // The message quotes the task's heading (up to 1,000 characters itself): cut to fit the column.
                 db.Notifications.Add(new Notification { UnitId = unitId, TaskId = task.Id, Kind = kind, Period = period,
-                    Message = TextRules.Fit(message, messageLength), CreatedAt = now });
+                    Message = TextRules.Fit(message, messageLength), CreatedAt = now, DedupeKey = $"{unitId}|{task.Id}|{kind}|{period}", Link = $"/Tasks/{task.Id}" });
                 created++;
             }
             bool Reported(int taskId, int unitId, string period) =>

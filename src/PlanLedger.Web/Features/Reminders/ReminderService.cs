@@ -19,6 +19,8 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Ledger
                     await using var scope = scopes.CreateAsyncScope();
                     var run = await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(stoppingToken);
                     log.LogInformation("Reminders: {Changes} status changes, {Notifications} notifications", run.StatusChanges, run.Notifications);
+                    var esc = await scope.ServiceProvider.GetRequiredService<Supervision.SupervisionEscalation>().RunAsync(stoppingToken);
+                    log.LogInformation("Supervision: {Proposed} escalations proposed, {Escalated} escalated", esc.Proposed, esc.Escalated);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -11,7 +11,8 @@ namespace PlanLedger.Web.Features.Tasks;
 
 /// <summary>A task: targets (target vs actual), report history with evidence, filing a report, return and close-out.</summary>
 [RequestSizeLimit(64L * 1024 * 1024)]
-public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, ReportService reports) : LedgerPageModel
+public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, ReportService reports, Review.ReviewService reviews,
+    Decisions.TaskDecisionService decisions, Supervision.SupervisionService notices, TimeProvider clock) : LedgerPageModel
 {
     public PlanTask Task { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
@@ -23,8 +24,24 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
     public bool IsSection => Children.Count > 0;
     public bool CanReport { get; private set; }
     public bool CanReview { get; private set; }
+    public bool IsLeader => Me.Role is UserRole.Leader or UserRole.Admin;
+    public bool IsUnit => Me.Role == UserRole.Reporter && Me.UnitId is { } u && Units.Any(x => x.UnitId == u);
+    public List<Supervision.NoticeDto> Notices { get; private set; } = [];
+    public List<Decisions.CommentDto> Comments { get; private set; } = [];
+    public List<Decisions.TaskEventDto> History { get; private set; } = [];
+    public List<Decisions.RequestDto> Requests { get; private set; } = [];
     public string? Error { get; private set; }
-    public string DefaultPeriod => DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Last month, within the plan's year (a past year's plan: its December; in January: January).</summary>
+    public string DefaultPeriod
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if (Plan.Year < today.Year) return $"{Plan.Year:0000}-12";
+            var month = today.Month == 1 || Plan.Year > today.Year ? today : today.AddMonths(-1);
+            return StatusRules.PeriodOf(month);
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -40,10 +57,14 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
             Units.Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).ToList());
         CanReport = Plan.Status == PlanStatus.Published && Task.ClosedAt is null && !IsSection && Access.Can(Me, LedgerAction.ReportOnTask, resource);
         CanReview = Access.Can(Me, LedgerAction.ReviewReport, resource);
+        Notices = await notices.ListAsync(Me, new Supervision.NoticeFilter(TaskId: id), ct);
+        Comments = await decisions.CommentsAsync(id, ct);
+        History = await decisions.EventsAsync(id, ct);
+        Requests = await decisions.RequestsAsync(Me, id, ct: ct);
         // The unit has seen this task: its reminders about it are read.
         if (Me.UnitId is { } unit)
             await db.Notifications.Where(n => n.UnitId == unit && n.TaskId == id && n.ReadAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, DateTimeOffset.UtcNow), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow()), ct);
         Error ??= Flash;
         return Page();
     }
@@ -75,13 +96,40 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
 
     public async Task<IActionResult> OnPostReturnAsync(int id, int reportId, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.ReviewComment))] string? comment, CancellationToken ct)
     {
-        var r = await reports.ReturnAsync(Me, reportId, comment, ct);
+        var r = await reviews.ReturnAsync(Me, reportId, comment, ct);
         return Back(id, r.Error);
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(int id, int reportId, CancellationToken ct) =>
+        Back(id, (await reviews.ApproveAsync(Me, reportId, null, ct)).Error);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, int reportId, CancellationToken ct) =>
+        Back(id, (await reports.WithdrawAsync(Me, reportId, ct)).Error);
+
+    public async Task<IActionResult> OnPostEditAsync(int id, int reportId, int? progress, string? text, CancellationToken ct) =>
+        Back(id, (await reports.EditAsync(Me, reportId, new ReportEdit(progress, text), ct)).Error);
+
+    public async Task<IActionResult> OnPostReopenAsync(int id, string? reason, CancellationToken ct) =>
+        Back(id, (await decisions.UndoCloseOutAsync(Me, id, reason, ct)).Error);
+
+    public async Task<IActionResult> OnPostOngoingAsync(int id, bool ongoing, CancellationToken ct) =>
+        Back(id, (await decisions.SetOngoingAsync(Me, id, ongoing, ct)).Error);
+
+    public async Task<IActionResult> OnPostExtensionAsync(int id, DateOnly? dueDate, string? reason, CancellationToken ct) =>
+        Back(id, (await decisions.RequestAsync(Me, id, Data.Entities.TaskRequestKind.Extension, reason, dueDate, null, ct)).Error);
+
+    public async Task<IActionResult> OnPostCloseOutRequestAsync(int id, string? reason, List<IFormFile>? requestEvidence, CancellationToken ct)
     {
-        var r = await reports.CloseOutAsync(Me, id, ct);
+        var files = (requestEvidence ?? []).Where(f => f.Length > 0).Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
+        return Back(id, (await decisions.RequestAsync(Me, id, Data.Entities.TaskRequestKind.CloseOut, reason, null, files, ct)).Error);
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(int id, string? text, int? reportId, CancellationToken ct) =>
+        Back(id, (await decisions.CommentAsync(Me, id, reportId, text, ct)).Error);
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, string? reason, CancellationToken ct)
+    {
+        var r = await decisions.CloseOutAsync(Me, id, reason, ct);
         return Back(id, r.Error);
     }
 }

@@ -9,10 +9,9 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Tasks;
 
-public sealed record ReturnRequest([TextLimit(typeof(ProgressReport), nameof(ProgressReport.ReviewComment))] string? Comment);
 public sealed record TaskStatusDto(int Id, string Status, int Progress);
 
-/// <summary>/api/v1/tasks and reports — progress reporting, return (退回), close-out (销号), evidence download.</summary>
+/// <summary>/api/v1/tasks and reports — progress reporting and evidence (decisions: ReviewApi, DecisionsApi).</summary>
 public static class TasksApi
 {
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
@@ -20,8 +19,6 @@ public static class TasksApi
         var g = api.MapGroup("").RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Progress");
         g.MapPost("/tasks/{id:int}/reports", Submit);
         g.MapGet("/tasks/{id:int}/reports", List);
-        g.MapPost("/tasks/{id:int}/close", Close);
-        g.MapPost("/reports/{id:int}/return", Return);
         g.MapPost("/reports/{id:int}/evidence", AddEvidence);
         g.MapGet("/evidence/{id:int}", Download);
         return api;
@@ -42,21 +39,6 @@ public static class TasksApi
         var t = await q.TaskAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
         if (t.Error is { } e) return Problems.From(e);
         return TypedResults.Ok(await reports.ListAsync(id, ct));
-    }
-
-    public static async Task<Results<Ok<TaskStatusDto>, ProblemHttpResult>> Close(int id, HttpContext http, ReportService reports, CancellationToken ct)
-    {
-        var r = await reports.CloseOutAsync(http.Me(), id, ct);
-        if (r.Error is { } e) return Problems.From(e);
-        return TypedResults.Ok(new TaskStatusDto(r.Value!.Id, StatusNames.ToName(r.Value.Status), r.Value.Progress));
-    }
-
-    public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Return(int id, ReturnRequest? body, HttpContext http,
-        ReportService reports, CancellationToken ct)
-    {
-        var r = await reports.ReturnAsync(http.Me(), id, body?.Comment, ct);
-        if (r.Error is { } e) return Problems.From(e);
-        return TypedResults.Ok(r.Value!);
     }
 
     /// <summary>Multipart field <c>file</c> (one or more): evidence for a submitted report.</summary>

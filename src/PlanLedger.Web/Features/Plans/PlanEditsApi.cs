@@ -13,9 +13,9 @@ public sealed record TaskUpdate(
     DateOnly? DueDate, int? Version = null);
 
 /// <summary><c>PUT /api/v1/tasks/{id}</c>: the review page's task edit for API clients; a stale version is 409 with the current values.</summary>
-public static class ReviewApi
+public static class PlanEditsApi
 {
-    public static RouteGroupBuilder MapReviewApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapPlanEditsApi(this RouteGroupBuilder api)
     {
         api.MapPut("/tasks/{id:int}", async (int id, TaskUpdate input, HttpContext http, PlanEditor editor, LedgerQueries q, CancellationToken ct) =>
         {

@@ -1,0 +1,225 @@
+namespace PlanLedger.Web.Data.Entities;
+
+/// <summary>
+/// 督办单: a numbered notice (督办〔2026〕12号, per organisation and year) to one or more units about lagging tasks, with a
+/// reply deadline and a level (蓝 reminder, 黄 warning, 红 overdue). States (docs/supervision.md, "督办单"):
+/// 已下发 issued → 已签收 acknowledged → 已反馈 replied → 已办结 closed, or 退回重办 back to issued; 中止 stopped with a
+/// reason from any open state. Every step is an event in <see cref="History"/>. <see cref="State"/> is a concurrency
+/// token: two decisions on the same notice cannot both commit.
+/// </summary>
+public sealed class SupervisionNotice
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public int Year { get; set; }
+    public int Sequence { get; set; }
+    public string Number { get; set; } = "";
+    public SupervisionLevel Level { get; private set; }
+    public SupervisionState State { get; private set; }
+    public string Reason { get; set; } = "";
+    public DateOnly ReplyBy { get; private set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public string IssuedByName { get; set; } = "";
+    public string? ReplyText { get; private set; }
+    public DateTimeOffset? RepliedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? StopReason { get; private set; }
+    /// <summary>When the reminder job found the reply deadline passed without reply and proposed the next level.</summary>
+    public DateTimeOffset? EscalationProposedAt { get; private set; }
+    public List<SupervisionTask> Tasks { get; } = [];
+    public List<SupervisionUnit> Units { get; } = [];
+    public List<SupervisionEvent> History { get; } = [];
+
+    public static string FormatNumber(int year, int sequence) => $"督办〔{year}〕{sequence}号";
+
+    public static SupervisionNotice Issue(int organisationId, int year, int sequence, SupervisionLevel level, string reason,
+        DateOnly replyBy, IEnumerable<int> taskIds, IEnumerable<int> unitIds, string byName, DateTimeOffset now)
+    {
+        var n = new SupervisionNotice
+        {
+            OrganisationId = organisationId, Year = year, Sequence = sequence, Number = FormatNumber(year, sequence),
+            Level = level, State = SupervisionState.Issued, Reason = reason, ReplyBy = replyBy, IssuedAt = now, IssuedByName = byName,
+        };
+        foreach (var t in taskIds.Distinct()) n.Tasks.Add(new SupervisionTask { TaskId = t });
+        foreach (var u in unitIds.Distinct()) n.Units.Add(new SupervisionUnit { UnitId = u });
+        n.Record(SupervisionStep.Issue, null, SupervisionState.Issued, byName, null, reason, now);
+        return n;
+    }
+
+    /// <summary>The transition table of a notice: the state an action leads to from a state, or null when not allowed.</summary>
+    public static SupervisionState? Next(SupervisionState from, SupervisionStep step) => (from, step) switch
+    {
+        (SupervisionState.Issued, SupervisionStep.Acknowledge) => SupervisionState.Acknowledged,
+        (SupervisionState.Issued or SupervisionState.Acknowledged, SupervisionStep.Reply) => SupervisionState.Replied,
+        (SupervisionState.Replied, SupervisionStep.Close) => SupervisionState.Closed,
+        (SupervisionState.Replied, SupervisionStep.Return) => SupervisionState.Issued,
+        (SupervisionState.Issued or SupervisionState.Acknowledged, SupervisionStep.Escalate) => from,
+        (SupervisionState.Issued or SupervisionState.Acknowledged or SupervisionState.Replied, SupervisionStep.Stop) => SupervisionState.Stopped,
+        _ => null,
+    };
+
+    public bool Open => State is SupervisionState.Issued or SupervisionState.Acknowledged or SupervisionState.Replied;
+
+    /// <summary>Waiting for the unit's reply and past the reply deadline.</summary>
+    public bool ReplyOverdue(DateOnly today) => State is SupervisionState.Issued or SupervisionState.Acknowledged && ReplyBy < today;
+
+    public void Acknowledge(int unitId, string byName, DateTimeOffset now)
+    {
+        Move(SupervisionStep.Acknowledge, byName, unitId, null, now);
+        var u = Units.FirstOrDefault(x => x.UnitId == unitId);
+        if (u is not null) u.AcknowledgedAt ??= now;
+    }
+
+    /// <summary>已反馈: the unit's reply (text, and evidence attached to the event).</summary>
+    public SupervisionEvent Reply(int unitId, string text, string byName, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("text");
+        var e = Move(SupervisionStep.Reply, byName, unitId, text.Trim(), now);
+        ReplyText = text.Trim();
+        RepliedAt = now;
+        var u = Units.FirstOrDefault(x => x.UnitId == unitId);
+        if (u is not null) { u.AcknowledgedAt ??= now; u.RepliedAt = now; }
+        EscalationProposedAt = null;
+        return e;
+    }
+
+    /// <summary>已办结: the office accepts the reply.</summary>
+    public void Close(string byName, string? comment, DateTimeOffset now)
+    {
+        Move(SupervisionStep.Close, byName, null, comment, now);
+        ClosedAt = now;
+    }
+
+    /// <summary>退回重办: the office sends the reply back; the notice is issued again, optionally with a new reply deadline.</summary>
+    public void Return(string byName, string comment, DateOnly? newReplyBy, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) throw new ArgumentException("comment");
+        Move(SupervisionStep.Return, byName, null, comment.Trim(), now);
+        if (newReplyBy is { } d) ReplyBy = d;
+        ReplyText = null;
+        RepliedAt = null;
+    }
+
+    /// <summary>中止: the office stops the notice, with a reason.</summary>
+    public void Stop(string byName, string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("reason");
+        Move(SupervisionStep.Stop, byName, null, reason.Trim(), now);
+        StopReason = reason.Trim();
+    }
+
+    /// <summary>The reminder job saw the reply deadline pass: it proposes escalation (once per deadline).</summary>
+    public bool ProposeEscalation(DateOnly today, DateTimeOffset now)
+    {
+        if (!ReplyOverdue(today) || EscalationProposedAt is not null) return false;
+        EscalationProposedAt = now;
+        Record(SupervisionStep.ProposeEscalation, State, State, "系统", null, $"答复期限 {ReplyBy:yyyy-MM-dd} 已过，建议升级", now);
+        return true;
+    }
+
+    /// <summary>升级: 蓝 → 黄 → 红, with a new reply deadline. A red notice cannot go higher.</summary>
+    public void Escalate(DateOnly newReplyBy, string byName, DateTimeOffset now)
+    {
+        if (Level == SupervisionLevel.Red) throw new RuleException("红色督办已是最高等级 A red notice cannot be escalated");
+        var from = Level;
+        Level = Level + 1;
+        ReplyBy = newReplyBy;
+        EscalationProposedAt = null;
+        Move(SupervisionStep.Escalate, byName, null, $"{LevelNames.Zh(from)} → {LevelNames.Zh(Level)}，新答复期限 {newReplyBy:yyyy-MM-dd}", now);
+    }
+
+    private SupervisionEvent Move(SupervisionStep step, string byName, int? unitId, string? text, DateTimeOffset now)
+    {
+        var next = Next(State, step) ?? throw new RuleException(State switch
+        {
+            SupervisionState.Closed => "督办单已办结 The notice is closed",
+            SupervisionState.Stopped => "督办单已中止 The notice was stopped",
+            SupervisionState.Replied => "督办单已反馈，等待督查室办结或退回 The notice was replied to",
+            _ => "督办单当前状态不允许此操作 Not allowed in this state",
+        });
+        var from = State;
+        State = next;
+        return Record(step, from, next, byName, unitId, text, now);
+    }
+
+    private SupervisionEvent Record(SupervisionStep step, SupervisionState? from, SupervisionState to, string byName, int? unitId, string? text, DateTimeOffset now)
+    {
+        var e = new SupervisionEvent { Step = step, FromState = from, ToState = to, Level = Level, ByName = byName, UnitId = unitId, Text = text, At = now };
+        History.Add(e);
+        return e;
+    }
+}
+
+public sealed class SupervisionTask
+{
+    public int Id { get; set; }
+    public int NoticeId { get; set; }
+    public int TaskId { get; set; }
+    public PlanTask? Task { get; set; }
+}
+
+public sealed class SupervisionUnit
+{
+    public int Id { get; set; }
+    public int NoticeId { get; set; }
+    public int UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? RepliedAt { get; set; }
+}
+
+/// <summary>One step of a notice: who, when, what (the reply's text, the office's comment), the states before and after.</summary>
+public sealed class SupervisionEvent
+{
+    public int Id { get; set; }
+    public int NoticeId { get; set; }
+    public SupervisionStep Step { get; set; }
+    public SupervisionState? FromState { get; set; }
+    public SupervisionState ToState { get; set; }
+    public SupervisionLevel Level { get; set; }
+    public string ByName { get; set; } = "";
+    public int? UnitId { get; set; }
+    public string? Text { get; set; }
+    public DateTimeOffset At { get; set; }
+    public List<SupervisionAttachment> Attachments { get; } = [];
+}
+
+/// <summary>Evidence attached to a reply; the bytes live in the evidence store, like a report's.</summary>
+public sealed class SupervisionAttachment
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string StoredName { get; set; } = "";
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
+/// <summary>蓝 blue (reminder), 黄/橙 yellow (warning), 红 red (overdue).</summary>
+public enum SupervisionLevel { Blue, Yellow, Red }
+
+/// <summary>已下发 issued, 已签收 acknowledged, 已反馈 replied, 已办结 closed, 已中止 stopped.</summary>
+public enum SupervisionState { Issued, Acknowledged, Replied, Closed, Stopped }
+
+public enum SupervisionStep { Issue, Acknowledge, Reply, Close, Return, Stop, ProposeEscalation, Escalate }
+
+public static class LevelNames
+{
+    public static string Zh(SupervisionLevel l) => l switch { SupervisionLevel.Blue => "蓝色", SupervisionLevel.Yellow => "黄色", _ => "红色" };
+    public static string Api(SupervisionLevel l) => l switch { SupervisionLevel.Blue => "blue", SupervisionLevel.Yellow => "yellow", _ => "red" };
+    public static SupervisionLevel? Parse(string? s) => s?.Trim().ToLowerInvariant() switch
+    {
+        "blue" or "蓝" or "蓝色" => SupervisionLevel.Blue,
+        "yellow" or "orange" or "黄" or "橙" or "黄色" or "橙色" => SupervisionLevel.Yellow,
+        "red" or "红" or "红色" => SupervisionLevel.Red,
+        _ => null,
+    };
+    public static string StateApi(SupervisionState s) => s.ToString().ToLowerInvariant();
+    public static string StateZh(SupervisionState s) => s switch
+    {
+        SupervisionState.Issued => "已下发", SupervisionState.Acknowledged => "已签收", SupervisionState.Replied => "已反馈",
+        SupervisionState.Closed => "已办结", _ => "已中止",
+    };
+}

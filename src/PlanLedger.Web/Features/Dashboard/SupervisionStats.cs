@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Review;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Dashboard;
+
+/// <summary>Per unit: 按时报送率 (reports filed by the report day over those owed), 办结率, 逾期数, 督办单 by level.</summary>
+public sealed record UnitPerformance(int UnitId, string Unit, int Tasks, int Done, int Overdue, int Owed, int OnTime,
+    double OnTimeRate, double CompletionRate, int Blue, int Yellow, int Red);
+public sealed record OverdueTask(int Id, string Path, string Heading, string Units, DateOnly DueDate, int DaysOverdue);
+/// <summary>The plan's progress at the end of a period: each leaf task at its latest live driving report up to then (100 once closed out).</summary>
+public sealed record TrendPoint(string Period, int Progress);
+public sealed record SupervisionStatsDto(IReadOnlyList<UnitPerformance> Units, IReadOnlyList<OverdueTask> Overdue, IReadOnlyList<TrendPoint> Trend);
+
+/// <summary>The dashboard's supervision figures for one plan, in a fixed number of queries.</summary>
+public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
+{
+    public async Task<SupervisionStatsDto> ForPlanAsync(Plan plan, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id)
+            .Select(t => new { t.Id, t.ParentId, t.Path, t.Heading, t.Status, t.DueDate, t.ClosedAt, t.Order }).ToListAsync(ct);
+        var parents = tasks.Where(t => t.ParentId != null).Select(t => t.ParentId!.Value).ToHashSet();
+        var leaves = tasks.Where(t => !parents.Contains(t.Id)).ToDictionary(t => t.Id);
+        var links = (await db.TaskUnits.AsNoTracking().Where(u => u.Task!.PlanId == plan.Id && u.UnitId != null)
+            .Select(u => new { u.TaskId, UnitId = u.UnitId!.Value, u.Role, Unit = u.Unit!.Name }).ToListAsync(ct))
+            .Where(l => leaves.ContainsKey(l.TaskId)).ToList();
+        var reports = await db.Reports.AsNoTracking().Where(r => r.Task!.PlanId == plan.Id && r.LiveKey != null)
+            .Select(r => new { r.TaskId, r.UnitId, r.Period, r.Progress, r.Drives, r.SubmittedAt }).ToListAsync(ct);
+        var notices = await (from u in db.SupervisionUnits
+                join n in db.Supervisions on u.NoticeId equals n.Id
+                where db.SupervisionTasks.Any(t => t.NoticeId == n.Id && t.Task!.PlanId == plan.Id)
+                select new { u.UnitId, NoticeId = n.Id, n.Level }).AsNoTracking().ToListAsync(ct);
+
+        // Periods already due: from the month of publication to the last period whose report day has passed.
+        var due = new List<(string Period, DateOnly Start, DateTimeOffset DueAt)>();
+        var expected = StatusRules.ExpectedPeriod(today, plan.ReportDay, plan.PublishedAt is { } pa ? DateOnly.FromDateTime(pa.UtcDateTime) : null, plan.Year);
+        if (expected is not null && plan.PublishedAt is { } published)
+            for (var m = new DateOnly(published.Year, published.Month, 1); string.CompareOrdinal(StatusRules.PeriodOf(m), expected) <= 0; m = m.AddMonths(1))
+            {
+                var (start, end) = PeriodService.Bounds(StatusRules.PeriodOf(m));
+                var dueDay = end.AddDays(Math.Clamp(plan.ReportDay, 1, 28));
+                due.Add((StatusRules.PeriodOf(m), start, new DateTimeOffset(dueDay.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero)));
+            }
+
+        var units = links.GroupBy(l => (l.UnitId, l.Unit)).Select(g =>
+        {
+            var lead = g.Where(l => l.Role == UnitRole.Lead).Select(l => leaves[l.TaskId]).DistinctBy(t => t.Id).ToList();
+            int owed = 0, onTime = 0;
+            foreach (var l in g.DistinctBy(l => l.TaskId))
+            {
+                var t = leaves[l.TaskId];
+                foreach (var p in due.Where(p => (t.DueDate is null || t.DueDate >= p.Start) && (t.ClosedAt is null || t.ClosedAt > p.DueAt)))
+                {
+                    owed++;
+                    if (reports.Any(r => r.TaskId == t.Id && r.Period == p.Period && (r.UnitId == g.Key.UnitId || r.UnitId == null) && r.SubmittedAt <= p.DueAt)) onTime++;
+                }
+            }
+            var mine = notices.Where(n => n.UnitId == g.Key.UnitId).ToList();
+            var done = lead.Count(t => t.Status == PlanTaskStatus.Done);
+            return new UnitPerformance(g.Key.UnitId, g.Key.Unit, lead.Count, done, lead.Count(t => t.Status == PlanTaskStatus.Overdue), owed, onTime,
+                owed == 0 ? 1 : Math.Round((double)onTime / owed, 3), lead.Count == 0 ? 0 : Math.Round((double)done / lead.Count, 3),
+                mine.Count(n => n.Level == SupervisionLevel.Blue), mine.Count(n => n.Level == SupervisionLevel.Yellow), mine.Count(n => n.Level == SupervisionLevel.Red));
+        }).OrderByDescending(u => u.OnTimeRate).ThenByDescending(u => u.CompletionRate).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
+
+        var leadNames = links.Where(l => l.Role == UnitRole.Lead).GroupBy(l => l.TaskId).ToDictionary(g => g.Key, g => string.Join("、", g.Select(l => l.Unit).Distinct()));
+        var overdue = leaves.Values.Where(t => t.Status == PlanTaskStatus.Overdue && t.DueDate is not null).OrderBy(t => t.DueDate).ThenBy(t => t.Order)
+            .Select(t => new OverdueTask(t.Id, t.Path, t.Heading, leadNames.GetValueOrDefault(t.Id) ?? "", t.DueDate!.Value, today.DayNumber - t.DueDate.Value.DayNumber))
+            .ToList();
+
+        // Trend: the plan's progress at each period end of the year so far.
+        var trend = new List<TrendPoint>();
+        if (leaves.Count > 0)
+        {
+            var byTask = reports.Where(r => r.Drives).GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Period, StringComparer.Ordinal).ToList());
+            for (var m = new DateOnly(plan.Year, 1, 1); m.Year == plan.Year && m <= today; m = m.AddMonths(1))
+            {
+                var period = StatusRules.PeriodOf(m);
+                var end = new DateTimeOffset(m.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var sum = 0.0;
+                foreach (var t in leaves.Values)
+                {
+                    if (t.ClosedAt is { } c && c < end) { sum += 100; continue; }
+                    var last = byTask.GetValueOrDefault(t.Id)?.LastOrDefault(r => string.CompareOrdinal(r.Period, period) <= 0);
+                    sum += last?.Progress ?? 0;
+                }
+                trend.Add(new TrendPoint(period, (int)Math.Round(sum / leaves.Count, MidpointRounding.AwayFromZero)));
+            }
+        }
+        return new SupervisionStatsDto(units, overdue, trend);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/plans/{id:int}/supervision-stats", async Task<Results<Ok<SupervisionStatsDto>, ProblemHttpResult>> (int id, HttpContext http,
+            LedgerQueries q, SupervisionStats stats, CancellationToken ct) =>
+        {
+            var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
+            if (access.Error is { } e) return Problems.From(e);
+            return TypedResults.Ok(await stats.ForPlanAsync(access.Value!.Plan, ct));
+        }).RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Dashboard");
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Review;
+using PlanLedger.Web.Features.Tasks;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Home;
+
+public sealed record LatePlan(int PlanId, string Title, string Period, int Units);
+public sealed record TodayWork(int ToReview, IReadOnlyList<LatePlan> Late, int NoticesNearDeadline, int NoticesOverdue, int NoticesReplied,
+    int RequestsWaiting, int Unread);
+
+/// <summary>今日工作 of the office home: reports to review, units late this period, notices near or past their reply deadline, requests waiting.</summary>
+public sealed class TodayWorkService(LedgerDbContext db, PeriodService periods, TimeProvider clock)
+{
+    public async Task<TodayWork> ForAsync(CurrentUser me, CancellationToken ct = default)
+    {
+        var org = me.OrganisationId;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var toReview = await db.Reports.CountAsync(r => r.Status == ReportStatus.Submitted && r.Task!.Plan!.OrganisationId == org
+            && r.Task.Plan.Status == PlanStatus.Published, ct);
+        var late = new List<LatePlan>();
+        var plans = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == org && p.Status == PlanStatus.Published)
+            .OrderByDescending(p => p.Year).Take(10).ToListAsync(ct);
+        foreach (var p in plans)
+        {
+            var period = StatusRules.ExpectedPeriod(today, p.ReportDay, p.PublishedAt is { } pa ? DateOnly.FromDateTime(pa.UtcDateTime) : null, p.Year);
+            if (period is null) continue;
+            var missing = await periods.MissingAsync(me, p.Id, period, ct);
+            if (missing.Value is { Count: > 0 } m) late.Add(new LatePlan(p.Id, p.Title, period, m.Count));
+        }
+        var open = db.Supervisions.Where(n => n.OrganisationId == org && (n.State == SupervisionState.Issued || n.State == SupervisionState.Acknowledged));
+        var soon = today.AddDays(3);
+        var near = await open.CountAsync(n => n.ReplyBy >= today && n.ReplyBy <= soon, ct);
+        var overdue = await open.CountAsync(n => n.ReplyBy < today, ct);
+        var replied = await db.Supervisions.CountAsync(n => n.OrganisationId == org && n.State == SupervisionState.Replied, ct);
+        var requests = await db.TaskRequests.CountAsync(r => r.State == TaskRequestState.Pending && r.Task!.Plan!.OrganisationId == org, ct);
+        var unread = await Notifications.NotificationsApi.Mine(db, me).CountAsync(n => n.ReadAt == null, ct);
+        return new TodayWork(toReview, late, near, overdue, replied, requests, unread);
+    }
+}

@@ -1,0 +1,53 @@
+namespace PlanLedger.Web.Features.Shared;
+
+internal static partial class Strings
+{
+    private static readonly Dictionary<string, string> Supervision = new()
+    {
+        ["待审核"] = "To review", ["申请"] = "Requests", ["督办"] = "Supervision", ["通知"] = "Notifications", ["全部"] = "All",
+        ["部分"] = "Section", ["筛选"] = "Filter", ["暂无待审核的填报"] = "No reports waiting for review", ["退回意见"] = "Return comment",
+        ["批量通过"] = "Approve selected", ["批量退回"] = "Return selected", ["勾选"] = "Select", ["任务"] = "Task", ["提交时间"] = "Submitted",
+        ["督查室"] = "Office", ["配合"] = "supporting", ["逐条审核"] = "One by one", ["通过"] = "Approve", ["已通过"] = "Approved",
+        ["已退回"] = "Returned", ["已撤回"] = "Withdrawn", ["撤回"] = "Withdraw", ["修改"] = "Edit", ["保存"] = "Save", ["（配合单位）"] = "(supporting unit)",
+        ["本期报送情况"] = "Reporting this period", ["查看"] = "Show", ["报送截止"] = "Due on", ["应报"] = "Owed", ["已报"] = "Filed",
+        ["未报单位"] = "Late units", ["选择要催办的单位（不选则催办全部未报单位）"] = "Choose the units to urge (none = every late unit)",
+        ["一键催办"] = "Urge", ["催办记录"] = "Reminders sent", ["催办人"] = "By", ["逾期未报"] = "Late", ["未报送"] = "Not filed",
+        ["（牵头）"] = "(lead)", ["（配合）"] = "(supporting)",
+        ["督办单"] = "Supervision notices", ["下发督办单"] = "Issue a notice", ["等级"] = "Level", ["编号"] = "Number", ["事由"] = "Reason",
+        ["督办单位"] = "Units", ["答复期限"] = "Reply by", ["已逾期"] = "overdue", ["建议升级"] = "escalation proposed",
+        ["已下发"] = "Issued", ["已签收"] = "Acknowledged", ["已反馈"] = "Replied", ["已办结"] = "Closed", ["已中止"] = "Stopped",
+        ["蓝色"] = "Blue", ["黄色"] = "Yellow", ["红色"] = "Red", ["下发"] = "Issue", ["签收"] = "Acknowledge", ["反馈"] = "Reply",
+        ["办结"] = "Close", ["退回重办"] = "Return for rework", ["中止"] = "Stop", ["升级"] = "Escalate",
+        ["答复期限已过，建议升级"] = "Reply deadline passed: escalation proposed", ["（已反馈）"] = " (replied)", ["（已签收）"] = " (acknowledged)",
+        ["中止理由"] = "Reason to stop", ["督办任务"] = "Tasks", ["反馈内容"] = "Reply", ["提交反馈"] = "Send reply", ["办结意见"] = "Comment",
+        ["新答复期限"] = "New reply deadline", ["升级督办"] = "Escalate", ["领导批示"] = "Leader comments", ["批示"] = "Comment",
+        ["办理过程"] = "History", ["环节"] = "Step", ["经办人"] = "By", ["内容"] = "Content", ["选择"] = "Choose",
+        ["（可多选；滞后、逾期的排在前面）"] = "(several allowed; lagging and overdue first)",
+        ["或：计划外事项（领导批示件、会议议定事项、上级交办）"] = "Or: a matter not in the plan (leader instruction, meeting decision, assignment from above)",
+        ["事项来源"] = "Source", ["领导批示件"] = "Leader instruction", ["会议议定事项"] = "Meeting decision", ["上级交办"] = "Assigned from above",
+        ["事项名称"] = "Title", ["事项内容"] = "Content", ["（不选则为所选任务的牵头单位）"] = "(none = the tasks' lead units)",
+        ["督办等级"] = "Level", ["蓝色（提醒）"] = "Blue (reminder)", ["黄色（警示）"] = "Yellow (warning)", ["红色（逾期）"] = "Red (overdue)",
+        ["督办事由"] = "Reason",
+        ["申请审批"] = "Requests", ["延期申请、销号申请"] = "extensions and close-outs", ["类型"] = "Kind", ["理由"] = "Reason",
+        ["申请延期至"] = "New due date", ["延期申请"] = "Extension request", ["销号申请"] = "Close-out request", ["待审批"] = "Pending",
+        ["已批准"] = "Approved", ["已驳回"] = "Refused", ["意见（驳回必填）"] = "Comment (required to refuse)", ["批准"] = "Approve",
+        ["驳回"] = "Refuse", ["退回"] = "Return",
+        ["全部标为已读"] = "Mark all read",
+        ["常态落实"] = "Ongoing duty", ["长期坚持的任务持续报送进展，不销号"] = "A standing duty keeps reporting and is never closed out",
+        ["已销号"] = "Closed out", ["销号理由"] = "Reason for close-out", ["撤销理由"] = "Reason to undo", ["撤销销号"] = "Undo close-out",
+        ["取消常态落实"] = "Not an ongoing duty", ["设为常态落实"] = "Mark as ongoing duty", ["延期申请 / 销号申请"] = "Ask for an extension / close-out",
+        ["提交延期申请"] = "Ask for extension", ["完成情况"] = "What was done", ["提交销号申请"] = "Ask for close-out",
+        ["办理记录"] = "Decisions", ["延期"] = "Extended",
+        ["今日工作"] = "Today's work", ["待审核填报"] = "Reports to review", ["督办单待办结"] = "Notices replied, to close",
+        ["督办单已过答复期限"] = "Notices past their reply deadline", ["3日内到期"] = "due within 3 days:", ["待审批申请"] = "Requests waiting",
+        ["未读通知"] = "Unread notifications", ["本期未报送单位"] = "Units late this period", ["个单位未报"] = "units late",
+        ["各单位报送与办结"] = "Reporting and completion by unit", ["按按时报送率、办结率排序"] = "ranked by on-time reporting and completion",
+        ["按时报送率"] = "On-time reporting", ["办结率"] = "Completion", ["逾期数"] = "Overdue", ["逾期天数"] = "days overdue", ["天"] = "days",
+        ["加载中…"] = "Loading…", ["进度走势"] = "Progress trend", ["各期末计划进度"] = "plan progress at each period end",
+        // notification kinds
+        ["报送提醒"] = "Report due", ["进展未报送"] = "Report missing", ["任务逾期"] = "Task overdue", ["填报退回"] = "Report returned",
+        ["填报通过"] = "Report approved", ["催办"] = "Urged", ["督办退回重办"] = "Notice returned", ["督办办结"] = "Notice closed",
+        ["督办升级"] = "Notice escalated", ["督办中止"] = "Notice stopped", ["督办反馈"] = "Notice replied", ["建议升级督办"] = "Escalation proposed",
+        ["待审批申请 "] = "Request waiting", ["领导批示 "] = "Leader comment",
+    };
+}
