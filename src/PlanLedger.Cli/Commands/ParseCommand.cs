@@ -9,11 +9,10 @@ namespace PlanLedger.Cli.Commands;
 /// <summary><c>planledger parse FILE... [--json] [--out DIR] [--positions]</c></summary>
 internal sealed class ParseCommand : ICliCommand
 {
-    private WorkerPlanDocumentParser? _worker;
-    private bool _workerLooked;
-
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // One worker per run (the command object is shared: runs in one process, e.g. tests, must not share it).
+        using var worker = new WorkerSlot();
         var files = new List<string>();
         bool json = false, positions = false;
         string? outDir = null;
@@ -60,7 +59,7 @@ internal sealed class ParseCommand : ICliCommand
             Documents.Syntax.PlanDocument doc;
             try
             {
-                doc = await ParseFileAsync(file, name, options);
+                doc = await ParseFileAsync(file, name, options, worker);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
             {
@@ -105,7 +104,6 @@ internal sealed class ParseCommand : ICliCommand
                 await stdout.WriteAsync(OutlineRenderer.Render(doc));
             }
         }
-        _worker?.Dispose();
         return worst;
     }
 
@@ -114,14 +112,14 @@ internal sealed class ParseCommand : ICliCommand
     /// kills the worker, and this command reports the file as unreadable and goes on with the next one. Other
     /// formats parse here, streamed from the file. <c>PLANLEDGER_PARSE_ISOLATION=off</c> parses everything here.
     /// </summary>
-    private async Task<Documents.Syntax.PlanDocument> ParseFileAsync(string file, string name, ParseOptions options)
+    private static async Task<Documents.Syntax.PlanDocument> ParseFileAsync(string file, string name, ParseOptions options, WorkerSlot slot)
     {
         await using var fs = File.OpenRead(file);
         if (!fs.CanSeek) return PlanParser.Parse(fs, name, options);
         var head = new byte[IsolationPolicy.HeadLength];
         var n = await fs.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
         fs.Position = 0;
-        if (IsolationPolicy.NeedsWorker(head.AsSpan(0, n)) && Worker() is { } worker)
+        if (IsolationPolicy.NeedsWorker(head.AsSpan(0, n)) && slot.Get() is { } worker)
         {
             if (fs.Length > options.MaxInputBytes)
                 return PlanParser.Parse(fs, name, options); // the reader's own "too large" error
@@ -132,12 +130,21 @@ internal sealed class ParseCommand : ICliCommand
         return PlanParser.Parse(fs, name, options);
     }
 
-    private WorkerPlanDocumentParser? Worker()
+    /// <summary>The run's worker, started on first need and disposed with the run.</summary>
+    private sealed class WorkerSlot : IDisposable
     {
-        if (_workerLooked) return _worker;
-        _workerLooked = true;
-        if (Environment.GetEnvironmentVariable("PLANLEDGER_PARSE_ISOLATION") is "off" or "0") return null;
-        var path = Environment.GetEnvironmentVariable("PLANLEDGER_PARSE_WORKER");
-        return _worker = WorkerPlanDocumentParser.TryCreate(new ParseWorkerOptions { Path = string.IsNullOrEmpty(path) ? null : path });
+        private WorkerPlanDocumentParser? _worker;
+        private bool _looked;
+
+        public WorkerPlanDocumentParser? Get()
+        {
+            if (_looked) return _worker;
+            _looked = true;
+            if (Environment.GetEnvironmentVariable("PLANLEDGER_PARSE_ISOLATION") is "off" or "0") return null;
+            var path = Environment.GetEnvironmentVariable("PLANLEDGER_PARSE_WORKER");
+            return _worker = WorkerPlanDocumentParser.TryCreate(new ParseWorkerOptions { Path = string.IsNullOrEmpty(path) ? null : path });
+        }
+
+        public void Dispose() => _worker?.Dispose();
     }
 }
