@@ -283,6 +283,7 @@ public static class LedgerApp
         api.MapPlanMatchesApi();
         api.MapNotificationsApi();
         api.MapSupervisionApi();
+        api.MapSupervisionDocumentApi();
         api.MapDecisionsApi();
         Features.Dashboard.SupervisionStats.Map(api);
         app.MapExportEndpoints();
