@@ -79,6 +79,8 @@ public static class Access
                 or LedgerAction.UndoCloseOut or LedgerAction.SetOngoing or LedgerAction.DecideRequest
                 or LedgerAction.IssueSupervision or LedgerAction.CloseSupervision or LedgerAction.ReturnSupervision
                 or LedgerAction.StopSupervision or LedgerAction.EscalateSupervision => own && manager,
+            // 考核: the organisation's own office/admin (an office above reads published results, see AssessmentVisibility)
+            LedgerAction.ManageAssessment => own && manager,
             // the unit that filed (or asked) acts on its own report or request until the office has acted
             LedgerAction.WithdrawReport or LedgerAction.EditReport or LedgerAction.WithdrawRequest => user.Role == UserRole.Reporter && inUnits,
             LedgerAction.RequestExtension or LedgerAction.RequestCloseOut => user.Role == UserRole.Reporter && inUnits,

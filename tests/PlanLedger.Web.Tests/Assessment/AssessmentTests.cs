@@ -148,8 +148,8 @@ public abstract class AssessmentTests(LedgerFactory factory)
                 actuals = m == 5 ? new[] { new { targetId = TargetOf(t1.Id()), value = 8m } } : [],
             });
         await admin.PostJsonAsync($"/api/v1/tasks/{t3.Id()}/reports", new { period = "2025-06", progress = 100, text = "完成", actuals = new[] { new { targetId = TargetOf(t3.Id()), value = 95m } } });
-        await admin.PostJsonAsync($"/api/v1/tasks/{t1.Id()}/close", new { }, HttpStatusCode.OK);
-        await admin.PostJsonAsync($"/api/v1/tasks/{t3.Id()}/close", new { }, HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/api/v1/tasks/{t1.Id()}/close", new { reason = "新建幼儿园工作完成，经核验予以销号" }, HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/api/v1/tasks/{t3.Id()}/close", new { reason = "入园率达标，经核验予以销号" }, HttpStatusCode.OK);
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();

@@ -6,7 +6,7 @@ namespace PlanLedger.Web.Tests.Infrastructure;
 /// <summary>
 /// A year of reports on seed 000 (plan year 2020), the same every run: every leaf task reports in April, August and
 /// December with rising progress; targets get actuals (most met, every fifth at 80 %); two tasks in three are closed
-/// out; every seventh task never reports (so the summary has tasks not done and why).
+/// out with a reason; every seventh task never reports (so the summary has tasks not done and why).
 /// </summary>
 public static class SimulatedYear
 {
@@ -62,7 +62,7 @@ public static class SimulatedYear
                 };
                 await admin.PostJsonAsync($"/api/v1/tasks/{t.Id()}/reports", new { period = Periods[p], progress, text, actuals });
             }
-            if (i % 3 != 2) await admin.PostJsonAsync($"/api/v1/tasks/{t.Id()}/close", new { }, HttpStatusCode.OK);
+            if (i % 3 != 2) await admin.PostJsonAsync($"/api/v1/tasks/{t.Id()}/close", new { reason = $"{heading}年度任务已完成，经核验予以销号" }, HttpStatusCode.OK);
         }
         return (admin, planId, await TasksAsync(admin, planId));
     }
