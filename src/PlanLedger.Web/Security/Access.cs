@@ -74,6 +74,16 @@ public static class Access
             LedgerAction.ManageUnits => user.Role == UserRole.Admin || (own && user.Role == UserRole.Office),
             LedgerAction.ManageUsers or LedgerAction.ManageOrganisations => user.Role == UserRole.Admin,
             LedgerAction.ReadAudit => manager,
+            LedgerAction.ReadInspection => user.Role != UserRole.Reporter || Inspector(user, r),
+            LedgerAction.ManageInspection or LedgerAction.RecheckFinding => own && manager,
+            LedgerAction.RecordFinding => (own && manager) || Inspector(user, r),
+            LedgerAction.ReadFinding or LedgerAction.ReadBulletin when user.Role == UserRole.Reporter && !Inspector(user, r) =>
+                inUnits ? true : null,
+            LedgerAction.ReadFinding or LedgerAction.ReadBulletin => true,
+            LedgerAction.RectifyFinding when user.Role == UserRole.Reporter =>
+                inUnits ? true : Inspector(user, r) ? false : null,
+            LedgerAction.RectifyFinding => own && manager,
+            LedgerAction.ManageAssessment => own && manager,
             // the office of the owning organisation decides
             LedgerAction.ApproveReport or LedgerAction.ReturnReport or LedgerAction.UrgeUnits or LedgerAction.CloseOutTask
                 or LedgerAction.UndoCloseOut or LedgerAction.SetOngoing or LedgerAction.DecideRequest
