@@ -83,7 +83,6 @@ public static class Access
             LedgerAction.RectifyFinding when user.Role == UserRole.Reporter =>
                 inUnits ? true : Inspector(user, r) ? false : null,
             LedgerAction.RectifyFinding => own && manager,
-            LedgerAction.ManageAssessment => own && manager,
             // the office of the owning organisation decides
             LedgerAction.ApproveReport or LedgerAction.ReturnReport or LedgerAction.UrgeUnits or LedgerAction.CloseOutTask
                 or LedgerAction.UndoCloseOut or LedgerAction.SetOngoing or LedgerAction.DecideRequest
