@@ -270,14 +270,17 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FrozenResults")
-                        .HasColumnType("text");
+                        .HasMaxLength(500000)
+                        .HasColumnType("character varying(500000)");
 
                     b.Property<string>("FrozenScheme")
-                        .HasColumnType("text");
+                        .HasMaxLength(500000)
+                        .HasColumnType("character varying(500000)");
 
                     b.Property<string>("Inputs")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(500000)
+                        .HasColumnType("character varying(500000)");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
@@ -317,7 +320,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
                     b.Property<string>("Definition")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
 
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
@@ -414,7 +418,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1176,7 +1181,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("PairedRow")
-                        .HasColumnType("text");
+                        .HasMaxLength(250000)
+                        .HasColumnType("character varying(250000)");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");

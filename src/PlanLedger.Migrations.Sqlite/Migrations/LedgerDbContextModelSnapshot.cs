@@ -255,13 +255,16 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FrozenResults")
+                        .HasMaxLength(500000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FrozenScheme")
+                        .HasMaxLength(500000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Inputs")
                         .IsRequired()
+                        .HasMaxLength(500000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganisationId")
@@ -300,6 +303,7 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Definition")
                         .IsRequired()
+                        .HasMaxLength(200000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganisationId")
@@ -393,6 +397,7 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -1123,6 +1128,7 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PairedRow")
+                        .HasMaxLength(250000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")

@@ -144,7 +144,7 @@ public abstract class ReviewLoopTests(LedgerFactory factory) : IAsyncLifetime
     [Fact]
     public async Task The_supervision_routes_are_described_in_the_openapi_document()
     {
-        var doc = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        var doc = await (await factory.ClientAsync()).GetStringAsync("/openapi/v1.json");
         foreach (var route in new[] { "/api/v1/reviews", "/api/v1/reports/{id}/approve", "/api/v1/reports/{id}/return", "/api/v1/reports/{id}/withdraw",
                      "/api/v1/plans/{id}/missing", "/api/v1/plans/{id}/urge", "/api/v1/notifications", "/api/v1/supervisions",
                      "/api/v1/supervisions/{id}", "/api/v1/supervisions/{id}/reply", "/api/v1/supervisions/{id}/close", "/api/v1/supervisions/{id}/return",

@@ -12,7 +12,6 @@ namespace PlanLedger.Web.Tests.Tables;
 public abstract class AttachmentPairingTests(LedgerFactory factory)
 {
     private static string Seed003 => Path.Combine(Seeds.Folder, "003_095e846641951204.txt");
-    private static string Period => DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonNode[] Children(JsonArray tasks, JsonNode t) =>
         tasks.Where(c => c!["parentId"]?.GetValue<int?>() == t.Id()).Select(c => c!).ToArray();
@@ -27,7 +26,10 @@ public abstract class AttachmentPairingTests(LedgerFactory factory)
         var admin = await factory.ClientAsync();
         var unitId = await admin.UnitAsync("市教育局");
         await admin.UserAsync("jyj-reporter", "reporter", unitId);
-        var planId = (await admin.ImportAsync(Seed003)).Id();
+        var plan = await admin.ImportAsync(Seed003);
+        var planId = plan.Id();
+        // A report period must lie in the plan's year (and not in the future): June of the plan's year.
+        var period = $"{plan.Int("year")}-06";
         var tasks = (await admin.GetJsonAsync($"/api/v1/plans/{planId}/tasks")).AsArray();
 
         Assert.Equal(["一", "二", "三", "四", "五"], tasks.Where(t => t!["parentId"] is null).Select(t => t!["label"]!.GetValue<string>()));
@@ -97,7 +99,7 @@ public abstract class AttachmentPairingTests(LedgerFactory factory)
         Assert.All(ours, t => Assert.Contains($"href=\"/Tasks/{t.Id()}\"", mine));
         var reporter = await factory.ClientAsync("jyj-reporter");
         measures = Children(tasks, tasks.Single(t => t!.Id() == first.Id())!);
-        await reporter.PostJsonAsync($"/api/v1/tasks/{measures[0].Id()}/reports", new { period = Period, progress = 20, text = "已部署" });
+        await reporter.PostJsonAsync($"/api/v1/tasks/{measures[0].Id()}/reports", new { period, progress = 20, text = "已部署" });
         var summary = await admin.GetJsonAsync($"/api/v1/plans/{planId}/summary");
         var byUnit = summary["byUnit"]!.AsArray();
         Assert.Equal(ours.Length, byUnit.Single(u => u!["unit"]!.GetValue<string>() == "市教育局")!["tasks"]!.GetValue<int>());

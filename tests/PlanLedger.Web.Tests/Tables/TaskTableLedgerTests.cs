@@ -12,7 +12,8 @@ namespace PlanLedger.Web.Tests.Tables;
 /// </summary>
 public abstract class TaskTableLedgerTests(LedgerFactory factory)
 {
-    private static string Period => DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A report period in the plan's year (2024), which lies in the past of the app's clock.</summary>
+    private const string Period = "2024-06";
 
     private static JsonArray Children(JsonArray tasks, JsonNode t) =>
         new(tasks.Where(c => c!["parentId"]?.GetValue<int?>() == t.Id()).Select(c => c!.DeepClone()).ToArray());

@@ -15,6 +15,8 @@ public sealed class Assessment
     public AssessmentState State { get; private set; }
     /// <summary>The office's inputs as JSON (<see cref="Features.Assessment.AssessmentInputs"/>).</summary>
     public string Inputs { get; private set; } = "{}";
+    /// <summary>The longest JSON kept in <see cref="Inputs"/>, <see cref="FrozenScheme"/> and <see cref="FrozenResults"/>.</summary>
+    public const int MaxJsonLength = 500_000;
     /// <summary>The scheme as it was when confirmed (JSON); null while a draft.</summary>
     public string? FrozenScheme { get; private set; }
     /// <summary>The results as they were when confirmed (JSON); null while a draft.</summary>

@@ -11,6 +11,8 @@ public sealed class AssessmentScheme
     public int OrganisationId { get; set; }
     public int Year { get; set; }
     public string Definition { get; set; } = "";
+    /// <summary>The longest scheme JSON kept.</summary>
+    public const int MaxDefinitionLength = 200_000;
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedByName { get; set; } = "";
 }

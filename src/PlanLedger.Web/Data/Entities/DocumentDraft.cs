@@ -9,6 +9,8 @@ public sealed class DocumentDraft
     public string Kind { get; set; } = "";
     public string Title { get; set; } = "";
     public string Text { get; set; } = "";
+    /// <summary>The longest draft text kept (and accepted from the page).</summary>
+    public const int MaxTextLength = 100_000;
     public DateTimeOffset UpdatedAt { get; set; }
     public string UpdatedByName { get; set; } = "";
 }

@@ -50,6 +50,8 @@ public sealed class PlanTask : IVersioned
     /// both sides as written, so that the review page can show the pairing and undo it.
     /// </summary>
     public string? PairedRow { get; set; }
+    /// <summary>Room for the JSON of <see cref="PairedRow"/>: both sides' texts (each at most a task text) and the row's targets.</summary>
+    public const int MaxPairedRowLength = 2 * MaxTextLength + 50_000;
     public List<TaskUnit> Units { get; } = [];
     public List<TaskTarget> Targets { get; } = [];
 

@@ -10,6 +10,9 @@ internal sealed class AssessmentEntityTypeConfiguration : IEntityTypeConfigurati
     {
         b.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.ConfirmedByName).HasMaxLength(200);
+        b.Property(a => a.Inputs).HasMaxLength(Assessment.MaxJsonLength);
+        b.Property(a => a.FrozenScheme).HasMaxLength(Assessment.MaxJsonLength);
+        b.Property(a => a.FrozenResults).HasMaxLength(Assessment.MaxJsonLength);
         b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.OrganisationId, a.Year, a.Version }).IsUnique();
         b.Ignore(a => a.IsCurrent);
@@ -21,6 +24,7 @@ internal sealed class AssessmentSchemeEntityTypeConfiguration : IEntityTypeConfi
     public void Configure(EntityTypeBuilder<AssessmentScheme> b)
     {
         b.Property(a => a.UpdatedByName).HasMaxLength(200);
+        b.Property(a => a.Definition).HasMaxLength(AssessmentScheme.MaxDefinitionLength);
         b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(a => new { a.OrganisationId, a.Year }).IsUnique();
     }
@@ -32,6 +36,7 @@ internal sealed class DocumentDraftEntityTypeConfiguration : IEntityTypeConfigur
     {
         b.Property(d => d.Kind).HasMaxLength(20);
         b.Property(d => d.Title).HasMaxLength(500);
+        b.Property(d => d.Text).HasMaxLength(DocumentDraft.MaxTextLength);
         b.Property(d => d.UpdatedByName).HasMaxLength(200);
         b.HasOne<Plan>().WithMany().HasForeignKey(d => d.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(d => new { d.PlanId, d.Kind }).IsUnique();

@@ -20,6 +20,7 @@ internal sealed class PlanTaskEntityTypeConfiguration : IEntityTypeConfiguration
         b.Property(t => t.Status).HasConversion(StatusNames.Converter).HasMaxLength(20);
         b.Property(t => t.ClosedAt).IsConcurrencyToken();
         b.Property(t => t.CloseReason).HasMaxLength(2000);
+        b.Property(t => t.PairedRow).HasMaxLength(PlanTask.MaxPairedRowLength);
         b.Property(t => t.ClosedByName).HasMaxLength(100);
         b.Property(t => t.Source).HasConversion<string>().HasMaxLength(30);
         b.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.NoAction);

@@ -6,9 +6,9 @@ namespace PlanLedger.Web.Features.Assessment;
 
 public sealed record AssessmentKey(int OrganisationId, int Year);
 public sealed record SchemeRequest(int OrganisationId, int Year, SchemeDefinition? Scheme);
-public sealed record ScoreRequest(int OrganisationId, int Year, int UnitId, string? Indicator, decimal Score, string? Note);
-public sealed record AdjustmentRequest(int OrganisationId, int Year, int UnitId, string? Item, decimal Points, string? Basis);
-public sealed record VetoRequest(int OrganisationId, int Year, int UnitId, string? Veto, string? Note, bool Remove = false);
+public sealed record ScoreRequest(int OrganisationId, int Year, int UnitId, [TextLimit(50)] string? Indicator, decimal Score, [TextLimit(1000)] string? Note);
+public sealed record AdjustmentRequest(int OrganisationId, int Year, int UnitId, [TextLimit(50)] string? Item, decimal Points, [TextLimit(1000)] string? Basis);
+public sealed record VetoRequest(int OrganisationId, int Year, int UnitId, [TextLimit(50)] string? Veto, [TextLimit(1000)] string? Note, bool Remove = false);
 
 /// <summary>
 /// /api/v1/assessments — 目标管理责任制考核: <c>GET ?organisationId=&amp;year=</c> (the contract), the scheme, manual scores,

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Features.Shared;
 
@@ -13,9 +14,9 @@ public sealed class IndexModel(AssessmentService assessments) : LedgerPageModel
     public bool CanManage { get; private set; }
 
     [BindProperty] public int UnitId { get; set; }
-    [BindProperty] public string? Code { get; set; }
+    [BindProperty, TextLimit(50)] public string? Code { get; set; }
     [BindProperty] public decimal Points { get; set; }
-    [BindProperty] public string? Note { get; set; }
+    [BindProperty, TextLimit(1000)] public string? Note { get; set; }
 
     private int OrgId => Org ?? Me.OrganisationId;
     private int TheYear => Year ?? DateTime.UtcNow.Year;

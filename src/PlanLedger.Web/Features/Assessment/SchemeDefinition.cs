@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Common;
 namespace PlanLedger.Web.Features.Assessment;
 
 /// <summary>
@@ -6,14 +7,14 @@ namespace PlanLedger.Web.Features.Assessment;
 /// Measures: <c>completion_rate</c> 任务完成率, <c>on_time_reporting</c> 按时报送率, <c>target_achievement</c> 目标达成率,
 /// <c>overdue_tasks</c> 逾期任务数 (<paramref name="PerItem"/> points off for each).
 /// </summary>
-public sealed record IndicatorDef(string Code, string Group, string Name, decimal Max, string Method, string? Measure = null,
-    decimal PerItem = 0, string Criteria = "");
+public sealed record IndicatorDef([TextLimit(50)] string Code, [TextLimit(20)] string Group, [TextLimit(200)] string Name, decimal Max, [TextLimit(20)] string Method, [TextLimit(40)] string? Measure = null,
+    decimal PerItem = 0, [TextLimit(2000)] string Criteria = "");
 
 /// <summary>A 加分 (bonus) or 扣分 (penalty) item with its cap per unit and its basis (依据文件).</summary>
-public sealed record AdjustmentDef(string Code, string Name, string Kind, decimal Cap, string Basis = "");
+public sealed record AdjustmentDef([TextLimit(50)] string Code, [TextLimit(200)] string Name, [TextLimit(20)] string Kind, decimal Cap, [TextLimit(1000)] string Basis = "");
 
 /// <summary>一票否决: a condition that makes a unit 不合格 whatever its score.</summary>
-public sealed record VetoDef(string Code, string Name);
+public sealed record VetoDef([TextLimit(50)] string Code, [TextLimit(200)] string Name);
 
 /// <summary>Grade thresholds (total score at least …) and the share of units that may be 优秀.</summary>
 public sealed record GradeRules(decimal Excellent = 90, decimal Good = 80, decimal Pass = 60, decimal ExcellentQuota = 0.3m);

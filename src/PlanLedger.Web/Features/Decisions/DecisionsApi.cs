@@ -10,11 +10,11 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Decisions;
 
-public sealed record ReasonBody(string? Reason);
+public sealed record ReasonBody([TextLimit(typeof(PlanTask), nameof(PlanTask.CloseReason))] string? Reason);
 public sealed record OngoingBody(bool Ongoing);
-public sealed record ExtensionBody(string? DueDate, string? Reason);
-public sealed record DecisionBody(string? Comment);
-public sealed record CommentBody(string? Text, int? ReportId);
+public sealed record ExtensionBody([TextLimit(20)] string? DueDate, [TextLimit(typeof(TaskRequest), nameof(TaskRequest.Reason))] string? Reason);
+public sealed record DecisionBody([TextLimit(typeof(TaskRequest), nameof(TaskRequest.DecisionComment))] string? Comment);
+public sealed record CommentBody([TextLimit(typeof(LeaderComment), nameof(LeaderComment.Text))] string? Text, int? ReportId);
 public sealed record TaskDecisionDto(int Id, string Status, int Progress, bool Ongoing, DateOnly? DueDate, DateTimeOffset? ClosedAt, string? CloseReason);
 
 /// <summary>/api/v1 — 销号 (with a reason), 撤销销号, 常态落实, 延期申请 / 销号申请 and their decisions, 领导批示, a task's history.</summary>
@@ -92,7 +92,7 @@ public static class DecisionsApi
         return t.Error is { } e ? Problems.From(e) : TypedResults.Ok(await s.CommentsAsync(id, ct));
     }
 
-    public static async Task<Ok<List<RequestDto>>> Requests(HttpContext http, TaskDecisionService s, [FromQuery] int? taskId, [FromQuery] string? state, CancellationToken ct) =>
+    public static async Task<Ok<List<RequestDto>>> Requests(HttpContext http, TaskDecisionService s, [FromQuery] int? taskId, [FromQuery] [TextLimit(20)] string? state, CancellationToken ct) =>
         TypedResults.Ok(await s.RequestsAsync(http.Me(), taskId, state, ct));
 
     public static async Task<Results<Ok<RequestDto>, ProblemHttpResult>> Approve(int id, DecisionBody? body, HttpContext http, TaskDecisionService s, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Shared;
@@ -17,7 +18,7 @@ public sealed class RequestsModel(TaskDecisionService decisions) : LedgerPageMod
         Items = await decisions.RequestsAsync(Me, ct: ct);
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(int requestId, string? decision, string? comment, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(int requestId, [TextLimit(20)] string? decision, [TextLimit(typeof(TaskRequest), nameof(TaskRequest.DecisionComment))] string? comment, CancellationToken ct)
     {
         var r = await decisions.DecideAsync(Me, requestId, decision == "approve", comment, ct);
         if (r.Error is { Status: 403 or 404 } e) return Fail(e);

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Data.Entities;
 using System.Text.RegularExpressions;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Features.Common;
@@ -18,7 +19,7 @@ public static partial class DocumentsApi
         app.MapGet("/plans/{id:int}/documents/{kind}", Get).RequireAuthorization().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> Get(int id, string kind, string? period, HttpContext http, LedgerQueries q, LedgerDbContext db,
+    private static async Task<IResult> Get(int id, [TextLimit(typeof(DocumentDraft), nameof(DocumentDraft.Kind))] string kind, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string? period, HttpContext http, LedgerQueries q, LedgerDbContext db,
         SummaryDrafts drafts, TimeProvider clock, CancellationToken ct)
     {
         if (kind is not ("breakdown" or "summary" or "progress"))

@@ -1,3 +1,5 @@
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Features.Reports;
 using PlanLedger.Web.Security;
@@ -25,20 +27,20 @@ public sealed class FindingModel(FindingService findings, InspectionNotifier not
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRectifyAsync(int id, string? text, List<IFormFile>? evidence, CancellationToken ct)
+    public async Task<IActionResult> OnPostRectifyAsync(int id, [TextLimit(typeof(FindingEvent), nameof(FindingEvent.Text))] string? text, List<IFormFile>? evidence, CancellationToken ct)
     {
         var files = (evidence ?? []).Where(f => f.Length > 0).Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
         var r = await findings.RectifyAsync(Me, id, text, files, ct);
         return After($"/Inspections/Findings/{id}", r.Error, "整改情况已提交，等待复查");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, string? comment, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(int id, [TextLimit(typeof(FindingEvent), nameof(FindingEvent.Text))] string? comment, CancellationToken ct)
     {
         var r = await findings.CloseAsync(Me, id, comment, ct);
         return After($"/Inspections/Findings/{id}", r.Error, "复查通过，已销号");
     }
 
-    public async Task<IActionResult> OnPostReopenAsync(int id, string? reason, DateOnly? deadline, CancellationToken ct)
+    public async Task<IActionResult> OnPostReopenAsync(int id, [TextLimit(typeof(FindingEvent), nameof(FindingEvent.Text))] string? reason, DateOnly? deadline, CancellationToken ct)
     {
         var r = await findings.ReopenAsync(Me, id, reason, deadline, ct);
         return After($"/Inspections/Findings/{id}", r.Error, "已要求重新整改，已通知单位");

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Data.Entities;
 
@@ -8,7 +9,7 @@ public sealed class FindingsModel(FindingService findings) : InspectionPageModel
 {
     public List<FindingDto> Findings { get; private set; } = [];
     public FindingCounts Counts { get; private set; } = new(0, 0, 0);
-    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(20)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Security;
@@ -26,7 +27,7 @@ public sealed class IndexModel(InspectionService rounds, FindingService findings
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? title, string? description, int? visits, int? inspectorsPerVisit,
+    public async Task<IActionResult> OnPostAsync([TextLimit(typeof(InspectionRound), nameof(InspectionRound.Title))] string? title, [TextLimit(typeof(InspectionRound), nameof(InspectionRound.Description))] string? description, int? visits, int? inspectorsPerVisit,
         int? avoidRecentRounds, List<int>? unitIds, List<int>? inspectorIds, CancellationToken ct)
     {
         var r = await rounds.CreateAsync(Me, new RoundInput(title, description, visits, inspectorsPerVisit, avoidRecentRounds, unitIds, inspectorIds), ct);

@@ -1,10 +1,12 @@
 using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
 
 namespace PlanLedger.Web.Features.Inspections;
 
-public sealed record RoundInput(string? Title, string? Description, int? Visits, int? InspectorsPerVisit, int? AvoidRecentRounds,
+public sealed record RoundInput([TextLimit(typeof(InspectionRound), nameof(InspectionRound.Title))] string? Title,
+    [TextLimit(typeof(InspectionRound), nameof(InspectionRound.Description))] string? Description, int? Visits, int? InspectorsPerVisit, int? AvoidRecentRounds,
     IReadOnlyList<int>? UnitIds, IReadOnlyList<int>? InspectorIds);
-public sealed record DrawInput(string? Seed);
+public sealed record DrawInput([TextLimit(typeof(InspectionRound), nameof(InspectionRound.Seed))] string? Seed);
 public sealed record PersonDto(int UserId, string Name);
 public sealed record ScopeUnitDto(int UnitId, string Unit, bool ExcludedAsRecent);
 public sealed record VisitDto(int Order, int UnitId, string Unit, IReadOnlyList<PersonDto> Inspectors);
@@ -18,10 +20,12 @@ public sealed record RoundListItem(int Id, string Title, InspectionRoundStatus S
 public sealed record VerifyDto(string Seed, string Algorithm, IReadOnlyList<int> Candidates, IReadOnlyList<int> InspectorPool,
     IReadOnlyList<VisitDto> Draw, bool Matches);
 
-public sealed record FindingInput(int? UnitId, string? Severity, string? Description, string? Requirement, DateOnly? Deadline,
+public sealed record FindingInput(int? UnitId, [TextLimit(20)] string? Severity,
+    [TextLimit(typeof(Finding), nameof(Finding.Description))] string? Description,
+    [TextLimit(typeof(Finding), nameof(Finding.Requirement))] string? Requirement, DateOnly? Deadline,
     IReadOnlyList<int>? TaskIds);
-public sealed record CloseInput(string? Comment);
-public sealed record ReopenInput(string? Reason, DateOnly? Deadline);
+public sealed record CloseInput([TextLimit(typeof(FindingEvent), nameof(FindingEvent.Text))] string? Comment);
+public sealed record ReopenInput([TextLimit(typeof(FindingEvent), nameof(FindingEvent.Text))] string? Reason, DateOnly? Deadline);
 public sealed record FindingTaskDto(int Id, int PlanId, string Label, string Heading);
 public sealed record FindingEvidenceDto(int Id, string FileName, long Size);
 public sealed record FindingEventDto(FindingAction Action, FindingStatus? From, FindingStatus To, string Text, string By,
@@ -33,7 +37,11 @@ public sealed record FindingDto(int Id, int RoundId, string Round, int Number, i
 /// <summary>Findings a dashboard shows: still to be rectified (待整改 + 重新整改), of which past their 整改期限, and awaiting re-check.</summary>
 public sealed record FindingCounts(int Open, int Overdue, int AwaitingRecheck);
 
-public sealed record BulletinInput(string? Title, string? Overview, string? GoodPractice, string? Findings, string? Requirements);
+public sealed record BulletinInput([TextLimit(typeof(InspectionBulletin), nameof(InspectionBulletin.Title))] string? Title,
+    [TextLimit(typeof(InspectionBulletin), nameof(InspectionBulletin.Overview))] string? Overview,
+    [TextLimit(typeof(InspectionBulletin), nameof(InspectionBulletin.GoodPractice))] string? GoodPractice,
+    [TextLimit(typeof(InspectionBulletin), nameof(InspectionBulletin.Findings))] string? Findings,
+    [TextLimit(typeof(InspectionBulletin), nameof(InspectionBulletin.Requirements))] string? Requirements);
 public sealed record BulletinDto(int Id, int RoundId, string Title, string Overview, string GoodPractice, string Findings,
     string Requirements, bool Published, DateTimeOffset DraftedAt, DateTimeOffset? PublishedAt, string? PublishedBy,
     IReadOnlyList<FindingDto> FindingList);

@@ -64,7 +64,7 @@ public static class InspectionsApi
         Answer(await s.DrawAsync(http.Me(), id, input?.Seed, ct), TypedResults.Ok);
 
     /// <summary>Repeats the draw from <c>seed</c> (default: the stored one) on the stored candidates; <c>matches</c> compares with the stored draw.</summary>
-    public static async Task<Results<Ok<VerifyDto>, ProblemHttpResult>> Verify(int id, string? seed, HttpContext http, InspectionService s, CancellationToken ct) =>
+    public static async Task<Results<Ok<VerifyDto>, ProblemHttpResult>> Verify(int id, [TextLimit(typeof(InspectionRound), nameof(InspectionRound.Seed))] string? seed, HttpContext http, InspectionService s, CancellationToken ct) =>
         Answer(await s.VerifyAsync(http.Me(), id, seed, ct), TypedResults.Ok);
 
     public static async Task<Results<Ok<List<FindingDto>>, ProblemHttpResult>> RoundFindings(int id, HttpContext http, InspectionService s,
@@ -102,7 +102,7 @@ public static class InspectionsApi
         Answer(await b.PublishAsync(http.Me(), id, ct), TypedResults.Ok);
 
     /// <summary>Findings visible to the caller (a reporter: its own unit's); filters <c>round</c>, <c>unit</c>, <c>status</c> (open|rectified|closed|reopened), <c>overdue</c>.</summary>
-    public static async Task<Results<Ok<List<FindingDto>>, ProblemHttpResult>> List(int? round, int? unit, string? status, bool? overdue,
+    public static async Task<Results<Ok<List<FindingDto>>, ProblemHttpResult>> List(int? round, int? unit, [TextLimit(20)] string? status, bool? overdue,
         HttpContext http, FindingService f, CancellationToken ct)
     {
         FindingStatus? st = null;

@@ -1,3 +1,5 @@
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
@@ -22,7 +24,7 @@ public sealed class RoundModel(LedgerDbContext db, InspectionService rounds, Fin
     public List<Data.Entities.AppUser> People { get; private set; } = [];
     public DateOnly Day => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<IActionResult> OnGetAsync(int id, string? verify, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, [TextLimit(typeof(InspectionRound), nameof(InspectionRound.Seed))] string? verify, CancellationToken ct)
     {
         var r = await rounds.RoundAsync(Me, id, LedgerAction.ReadInspection, ct: ct);
         if (r.Error is { } e) return Fail(e);
@@ -56,20 +58,20 @@ public sealed class RoundModel(LedgerDbContext db, InspectionService rounds, Fin
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEditAsync(int id, string? title, string? description, int? visits, int? inspectorsPerVisit,
+    public async Task<IActionResult> OnPostEditAsync(int id, [TextLimit(typeof(InspectionRound), nameof(InspectionRound.Title))] string? title, [TextLimit(typeof(InspectionRound), nameof(InspectionRound.Description))] string? description, int? visits, int? inspectorsPerVisit,
         int? avoidRecentRounds, List<int>? unitIds, List<int>? inspectorIds, CancellationToken ct)
     {
         var r = await rounds.UpdateAsync(Me, id, new RoundInput(title, description, visits, inspectorsPerVisit, avoidRecentRounds, unitIds, inspectorIds), ct);
         return After($"/Inspections/{id}", r.Error, "督导已修改");
     }
 
-    public async Task<IActionResult> OnPostDrawAsync(int id, string? seed, CancellationToken ct)
+    public async Task<IActionResult> OnPostDrawAsync(int id, [TextLimit(typeof(InspectionRound), nameof(InspectionRound.Seed))] string? seed, CancellationToken ct)
     {
         var r = await rounds.DrawAsync(Me, id, seed, ct);
         return After($"/Inspections/{id}", r.Error, "已抽取，随机种子与结果已保存");
     }
 
-    public async Task<IActionResult> OnPostFindingAsync(int id, int? unitId, string? severity, string? description, string? requirement,
+    public async Task<IActionResult> OnPostFindingAsync(int id, int? unitId, [TextLimit(20)] string? severity, [TextLimit(typeof(Finding), nameof(Finding.Description))] string? description, [TextLimit(typeof(Finding), nameof(Finding.Requirement))] string? requirement,
         DateOnly? deadline, List<int>? taskIds, CancellationToken ct)
     {
         var r = await findings.RecordAsync(Me, id, new FindingInput(unitId, severity, description, requirement, deadline, taskIds), ct);

@@ -10,7 +10,7 @@ namespace PlanLedger.Web.Features.Notifications;
 
 public sealed record NotificationDto(int Id, string Kind, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, int? TaskId, string? Link);
 public sealed record UnreadDto(int Unread);
-public sealed record UnitContactBody(string? Email, string? WebhookUrl);
+public sealed record UnitContactBody([TextLimit(typeof(Unit), nameof(Unit.Email))] string? Email, [TextLimit(typeof(Unit), nameof(Unit.WebhookUrl))] string? WebhookUrl);
 public sealed record UnitContactDto(int Id, string Name, string? Email, string? WebhookUrl);
 
 /// <summary>/api/v1/notifications — the signed-in person's notifications (their unit's; the office's for admin/office).</summary>

@@ -1,3 +1,5 @@
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Features.Documents;
 using PlanLedger.Web.Features.Shared;
@@ -8,8 +10,8 @@ namespace PlanLedger.Web.Features.Plans;
 public sealed class SummaryModel(SummaryDrafts drafts) : LedgerPageModel
 {
     public SummaryDrafts.Editing? Data { get; private set; }
-    [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? Text { get; set; }
+    [BindProperty, TextLimit(typeof(DocumentDraft), nameof(DocumentDraft.Title))] public string? Title { get; set; }
+    [BindProperty, TextLimit(typeof(DocumentDraft), nameof(DocumentDraft.Text))] public string? Text { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +12,7 @@ public sealed class PlanModel(PublicPlans plans) : PageModel
 {
     public PublicView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([TextLimit(typeof(PublicPlan), nameof(PublicPlan.Token))] string token, CancellationToken ct)
     {
         View = await plans.ViewAsync(token, ct);
         if (View is null) return NotFound();

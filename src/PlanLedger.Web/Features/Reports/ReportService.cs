@@ -8,7 +8,7 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Reports;
 
 public sealed record ActualInput(int TargetId, decimal Value);
-public sealed record ReportInput([TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period))] string? Period, int? Progress,
+public sealed record ReportInput([TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string? Period, int? Progress,
     [TextLimit(ProgressReport.MaxTextLength)] string? Text, IReadOnlyList<ActualInput>? Actuals);
 public sealed record ReportEdit(int? Progress, [TextLimit(ProgressReport.MaxTextLength)] string? Text);
 public sealed record EvidenceDto(int Id, string FileName, long Size);

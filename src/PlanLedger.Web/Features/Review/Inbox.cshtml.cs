@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
@@ -11,8 +12,8 @@ public sealed class InboxModel(LedgerDbContext db, ReviewService reviews) : Ledg
 {
     [BindProperty(SupportsGet = true)] public int? PlanId { get; set; }
     [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Section { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(typeof(PlanTask), nameof(PlanTask.Section))] public string? Section { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] public string? Period { get; set; }
     public List<ReviewItem> Items { get; private set; } = [];
     public List<(int Id, string Title)> Plans { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
@@ -39,14 +40,14 @@ public sealed class InboxModel(LedgerDbContext db, ReviewService reviews) : Ledg
         return Back();
     }
 
-    public async Task<IActionResult> OnPostReturnAsync(int reportId, string? comment, CancellationToken ct)
+    public async Task<IActionResult> OnPostReturnAsync(int reportId, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.ReviewComment))] string? comment, CancellationToken ct)
     {
         var r = await reviews.ReturnAsync(Me, reportId, comment, ct);
         Flash = r.Error?.Title ?? "已退回";
         return Back();
     }
 
-    public async Task<IActionResult> OnPostBulkAsync(List<int>? reportIds, string? decision, string? comment, CancellationToken ct)
+    public async Task<IActionResult> OnPostBulkAsync(List<int>? reportIds, [TextLimit(20)] string? decision, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.ReviewComment))] string? comment, CancellationToken ct)
     {
         if (reportIds is not { Count: > 0 }) { Flash = "请先勾选填报"; return Back(); }
         var approve = decision != "return";

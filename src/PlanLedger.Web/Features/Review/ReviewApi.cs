@@ -1,3 +1,4 @@
+using PlanLedger.Web.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Features.Common;
@@ -5,9 +6,9 @@ using PlanLedger.Web.Features.Reports;
 
 namespace PlanLedger.Web.Features.Review;
 
-public sealed record CommentBody(string? Comment);
-public sealed record BulkBody(IReadOnlyList<int>? ReportIds, string? Comment);
-public sealed record UrgeBody(string? Period, IReadOnlyList<int>? UnitIds);
+public sealed record CommentBody([TextLimit(typeof(ProgressReport), nameof(ProgressReport.ReviewComment))] string? Comment);
+public sealed record BulkBody(IReadOnlyList<int>? ReportIds, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.ReviewComment))] string? Comment);
+public sealed record UrgeBody([TextLimit(typeof(UrgeRecord), nameof(UrgeRecord.Period), Label = "报送周期 period")] string? Period, IReadOnlyList<int>? UnitIds);
 public sealed record UrgeResponse(int Notified, IReadOnlyList<int> UnitIds, IReadOnlyList<int> AlreadyUrgedToday);
 
 /// <summary>/api/v1 — the office's monthly loop: 待审核 inbox, 通过/退回 (one and bulk), the unit's 撤回/修改, 本期报送情况, 催办.</summary>
@@ -30,7 +31,7 @@ public static class ReviewApi
     }
 
     public static async Task<Ok<List<ReviewItem>>> Inbox(HttpContext http, ReviewService reviews, [FromQuery] int? planId,
-        [FromQuery] int? unitId, [FromQuery] string? section, [FromQuery] string? period, CancellationToken ct) =>
+        [FromQuery] int? unitId, [FromQuery] [TextLimit(typeof(PlanTask), nameof(PlanTask.Section))] string? section, [FromQuery] [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string? period, CancellationToken ct) =>
         TypedResults.Ok(await reviews.InboxAsync(http.Me(), new ReviewFilter(planId, unitId, section, period), ct));
 
     public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Approve(int id, CommentBody? body, HttpContext http, ReviewService reviews, CancellationToken ct) =>
@@ -58,14 +59,14 @@ public static class ReviewApi
         return TypedResults.Ok(await reviews.BulkAsync(http.Me(), ids, approve: false, body.Comment, ct));
     }
 
-    public static async Task<Results<Ok<List<MissingUnit>>, ProblemHttpResult>> Missing(int id, [FromQuery] string? period, HttpContext http,
+    public static async Task<Results<Ok<List<MissingUnit>>, ProblemHttpResult>> Missing(int id, [FromQuery] [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string? period, HttpContext http,
         PeriodService periods, CancellationToken ct)
     {
         var r = await periods.MissingAsync(http.Me(), id, period, ct);
         return r.Error is { } e ? Problems.From(e) : TypedResults.Ok(r.Value!);
     }
 
-    public static async Task<Results<Ok<PeriodView>, ProblemHttpResult>> Period(int id, string period, HttpContext http, PeriodService periods, CancellationToken ct)
+    public static async Task<Results<Ok<PeriodView>, ProblemHttpResult>> Period(int id, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string period, HttpContext http, PeriodService periods, CancellationToken ct)
     {
         var r = await periods.ViewAsync(http.Me(), id, period, ct);
         return r.Error is { } e ? Problems.From(e) : TypedResults.Ok(r.Value!);

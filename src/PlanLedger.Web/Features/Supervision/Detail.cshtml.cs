@@ -41,25 +41,25 @@ public sealed class DetailModel(SupervisionService notices, EvidenceStore store)
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id, CancellationToken ct) =>
         Back(id, (await notices.AcknowledgeAsync(Me, id, ct)).Error, "已签收");
 
-    public async Task<IActionResult> OnPostReplyAsync(int id, string? text, List<IFormFile>? evidence, CancellationToken ct)
+    public async Task<IActionResult> OnPostReplyAsync(int id, [TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.ReplyText))] string? text, List<IFormFile>? evidence, CancellationToken ct)
     {
         var files = (evidence ?? []).Where(f => f.Length > 0).Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
         return Back(id, (await notices.ReplyAsync(Me, id, text, files, ct)).Error, "已反馈");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, string? comment, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostCloseAsync(int id, [TextLimit(typeof(SupervisionEvent), nameof(SupervisionEvent.Text))] string? comment, CancellationToken ct) =>
         Back(id, (await notices.CloseAsync(Me, id, comment, ct)).Error, "已办结");
 
-    public async Task<IActionResult> OnPostReturnAsync(int id, string? comment, string? replyBy, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostReturnAsync(int id, [TextLimit(typeof(SupervisionEvent), nameof(SupervisionEvent.Text))] string? comment, [TextLimit(20)] string? replyBy, CancellationToken ct) =>
         Back(id, (await notices.ReturnAsync(Me, id, comment, replyBy, ct)).Error, "已退回重办");
 
-    public async Task<IActionResult> OnPostStopAsync(int id, string? reason, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostStopAsync(int id, [TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.StopReason))] string? reason, CancellationToken ct) =>
         Back(id, (await notices.StopAsync(Me, id, reason, ct)).Error, "已中止");
 
-    public async Task<IActionResult> OnPostEscalateAsync(int id, string? replyBy, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostEscalateAsync(int id, [TextLimit(20)] string? replyBy, CancellationToken ct) =>
         Back(id, (await notices.EscalateAsync(Me, id, replyBy, ct)).Error, "已升级");
 
-    public async Task<IActionResult> OnPostCommentAsync(int id, string? text, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostCommentAsync(int id, [TextLimit(typeof(LeaderComment), nameof(LeaderComment.Text))] string? text, CancellationToken ct) =>
         Back(id, (await notices.CommentAsync(Me, id, text, ct)).Error, "已批示");
 
     /// <summary>A reply's evidence file, for whoever may read the notice.</summary>

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
@@ -42,8 +43,8 @@ public sealed class NewModel(LedgerDbContext db, SupervisionService notices, Tim
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(List<int>? taskIds, List<int>? unitIds, string? level, string? reason, string? replyBy,
-        string? matterTitle, string? matterText, string? matterSource, string? matterDue, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(List<int>? taskIds, List<int>? unitIds, [TextLimit(10)] string? level, [TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.Reason))] string? reason, [TextLimit(20)] string? replyBy,
+        [TextLimit(typeof(PlanTask), nameof(PlanTask.Heading))] string? matterTitle, [TextLimit(4000)] string? matterText, [TextLimit(30)] string? matterSource, [TextLimit(20)] string? matterDue, CancellationToken ct)
     {
         MatterInput? matter = string.IsNullOrWhiteSpace(matterTitle) ? null : new MatterInput(matterTitle, matterText, matterSource, matterDue);
         var r = await notices.IssueAsync(Me, new IssueInput(taskIds ?? [], unitIds ?? [], level, reason, replyBy, matter), ct);

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Data.Entities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Features.Common;
@@ -6,11 +7,11 @@ using PlanLedger.Web.Features.Reports;
 
 namespace PlanLedger.Web.Features.Supervision;
 
-public sealed record ReplyBody(string? Text);
-public sealed record NoticeCommentBody(string? Comment, string? ReplyBy);
-public sealed record StopBody(string? Reason);
-public sealed record EscalateBody(string? ReplyBy);
-public sealed record TextBody(string? Text);
+public sealed record ReplyBody([TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.ReplyText))] string? Text);
+public sealed record NoticeCommentBody([TextLimit(typeof(SupervisionEvent), nameof(SupervisionEvent.Text))] string? Comment, [TextLimit(20)] string? ReplyBy);
+public sealed record StopBody([TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.StopReason))] string? Reason);
+public sealed record EscalateBody([TextLimit(20)] string? ReplyBy);
+public sealed record TextBody([TextLimit(typeof(LeaderComment), nameof(LeaderComment.Text))] string? Text);
 
 /// <summary>/api/v1/supervisions — 督办单: issue, list, detail with history, 签收, 反馈, 办结, 退回重办, 中止, 升级, 领导批示.</summary>
 public static class SupervisionApi
@@ -39,7 +40,7 @@ public static class SupervisionApi
         return r.Error is { } e ? Problems.From(e) : TypedResults.Created($"/api/v1/supervisions/{r.Value!.Id}", r.Value);
     }
 
-    public static async Task<Ok<List<NoticeDto>>> List(HttpContext http, SupervisionService s, [FromQuery] string? state, [FromQuery] string? level,
+    public static async Task<Ok<List<NoticeDto>>> List(HttpContext http, SupervisionService s, [FromQuery] [TextLimit(20)] string? state, [FromQuery] [TextLimit(10)] string? level,
         [FromQuery] int? unitId, [FromQuery] int? taskId, CancellationToken ct) =>
         TypedResults.Ok(await s.ListAsync(http.Me(), new NoticeFilter(state, level, unitId, taskId), ct));
 

@@ -11,8 +11,8 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Supervision;
 
 /// <summary>A matter that is not in the plan (领导批示件, 会议议定事项, 上级交办): it becomes a task of its own.</summary>
-public sealed record MatterInput(string? Title, string? Text, string? Source, string? DueDate);
-public sealed record IssueInput(IReadOnlyList<int>? TaskIds, IReadOnlyList<int>? UnitIds, string? Level, string? Reason, string? ReplyBy,
+public sealed record MatterInput([TextLimit(typeof(PlanTask), nameof(PlanTask.Heading))] string? Title, [TextLimit(4000)] string? Text, [TextLimit(30)] string? Source, [TextLimit(20)] string? DueDate);
+public sealed record IssueInput(IReadOnlyList<int>? TaskIds, IReadOnlyList<int>? UnitIds, [TextLimit(10)] string? Level, [TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.Reason))] string? Reason, [TextLimit(20)] string? ReplyBy,
     MatterInput? Matter = null);
 public sealed record NoticeUnitDto(int Id, string Name, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RepliedAt);
 public sealed record NoticeTaskDto(int Id, int PlanId, string Path, string Heading, string Status, int Progress, string Source);

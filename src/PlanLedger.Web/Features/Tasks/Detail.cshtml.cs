@@ -76,7 +76,7 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
         return Redirect($"/Tasks/{id}");
     }
 
-    public async Task<IActionResult> OnPostReportAsync(int id, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period))] string? period, int? progress,
+    public async Task<IActionResult> OnPostReportAsync(int id, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string? period, int? progress,
         [TextLimit(ProgressReport.MaxTextLength)] string? text, List<int>? targetIds, [TextLimit(50)] List<string>? actualValues, List<IFormFile>? evidence, CancellationToken ct)
     {
         var actuals = new List<ActualInput>();
@@ -106,28 +106,28 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
     public async Task<IActionResult> OnPostWithdrawAsync(int id, int reportId, CancellationToken ct) =>
         Back(id, (await reports.WithdrawAsync(Me, reportId, ct)).Error);
 
-    public async Task<IActionResult> OnPostEditAsync(int id, int reportId, int? progress, string? text, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostEditAsync(int id, int reportId, int? progress, [TextLimit(ProgressReport.MaxTextLength)] string? text, CancellationToken ct) =>
         Back(id, (await reports.EditAsync(Me, reportId, new ReportEdit(progress, text), ct)).Error);
 
-    public async Task<IActionResult> OnPostReopenAsync(int id, string? reason, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostReopenAsync(int id, [TextLimit(typeof(PlanTask), nameof(PlanTask.CloseReason))] string? reason, CancellationToken ct) =>
         Back(id, (await decisions.UndoCloseOutAsync(Me, id, reason, ct)).Error);
 
     public async Task<IActionResult> OnPostOngoingAsync(int id, bool ongoing, CancellationToken ct) =>
         Back(id, (await decisions.SetOngoingAsync(Me, id, ongoing, ct)).Error);
 
-    public async Task<IActionResult> OnPostExtensionAsync(int id, DateOnly? dueDate, string? reason, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostExtensionAsync(int id, DateOnly? dueDate, [TextLimit(typeof(TaskRequest), nameof(TaskRequest.Reason))] string? reason, CancellationToken ct) =>
         Back(id, (await decisions.RequestAsync(Me, id, Data.Entities.TaskRequestKind.Extension, reason, dueDate, null, ct)).Error);
 
-    public async Task<IActionResult> OnPostCloseOutRequestAsync(int id, string? reason, List<IFormFile>? requestEvidence, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseOutRequestAsync(int id, [TextLimit(typeof(TaskRequest), nameof(TaskRequest.Reason))] string? reason, List<IFormFile>? requestEvidence, CancellationToken ct)
     {
         var files = (requestEvidence ?? []).Where(f => f.Length > 0).Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
         return Back(id, (await decisions.RequestAsync(Me, id, Data.Entities.TaskRequestKind.CloseOut, reason, null, files, ct)).Error);
     }
 
-    public async Task<IActionResult> OnPostCommentAsync(int id, string? text, int? reportId, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostCommentAsync(int id, [TextLimit(typeof(LeaderComment), nameof(LeaderComment.Text))] string? text, int? reportId, CancellationToken ct) =>
         Back(id, (await decisions.CommentAsync(Me, id, reportId, text, ct)).Error);
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(int id, [TextLimit(typeof(PlanTask), nameof(PlanTask.CloseReason))] string? reason, CancellationToken ct)
     {
         var r = await decisions.CloseOutAsync(Me, id, reason, ct);
         return Back(id, r.Error);
