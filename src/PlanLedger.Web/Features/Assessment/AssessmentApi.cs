@@ -46,14 +46,14 @@ public static class AssessmentApi
         TimeProvider clock, CancellationToken ct)
     {
         var me = http.Me();
-        return Result(s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? ChinaTime.Today(clock).Year, ct));
+        return Result(s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? Shared.Shanghai.Today(clock).Year, ct));
     }
 
     private static async Task<Results<Ok<SchemeDefinition>, ProblemHttpResult>> GetScheme(int? organisationId, int? year, HttpContext http, AssessmentService s,
         TimeProvider clock, CancellationToken ct)
     {
         var me = http.Me();
-        var view = await s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? ChinaTime.Today(clock).Year, ct);
+        var view = await s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? Shared.Shanghai.Today(clock).Year, ct);
         return view.Error is { } e ? Problems.From(e) : TypedResults.Ok(view.Value!.Scheme);
     }
 
@@ -79,9 +79,9 @@ public static class AssessmentApi
     private static async Task<IResult> Document(int? organisationId, int? year, HttpContext http, AssessmentService s, TimeProvider clock, CancellationToken ct)
     {
         var me = http.Me();
-        var view = await s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? ChinaTime.Today(clock).Year, ct);
+        var view = await s.ViewAsync(me, organisationId ?? me.OrganisationId, year ?? Shared.Shanghai.Today(clock).Year, ct);
         if (view.Error is { } e) return Problems.From(e);
-        var doc = AssessmentNoticeDocument.Build(view.Value!, ChinaTime.Today(clock));
+        var doc = AssessmentNoticeDocument.Build(view.Value!, Shared.Shanghai.Today(clock));
         return TypedResults.File(GongwenWriter.Write(doc), GongwenWriter.ContentType, $"考核结果通报-{view.Value!.Year}.docx");
     }
 }

@@ -80,7 +80,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
         else
         {
             (scheme, isDefault) = await SchemeAsync(org.Id, year, ct);
-            var facts = await measures.MeasureAsync(org.Id, year, ChinaTime.Today(clock), ct);
+            var facts = await measures.MeasureAsync(org.Id, year, Shared.Shanghai.Today(clock), ct);
             var last = await LastYearRanksAsync(org.Id, year - 1, ct);
             units = Scoring.Score(scheme, facts, inputs, last).Select(ToView).ToList();
         }

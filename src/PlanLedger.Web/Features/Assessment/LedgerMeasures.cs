@@ -57,7 +57,7 @@ public sealed class LedgerMeasures(LedgerDbContext db)
             var ratios = new List<decimal>();
             foreach (var t in tasks.Where(t => mine.Contains(t.Id)))
             {
-                var closed = t.ClosedAt is { } c ? ChinaTime.Date(c) : (DateOnly?)null;
+                var closed = t.ClosedAt is { } c ? Shared.Shanghai.Date(c) : (DateOnly?)null;
                 if (t.DueDate is { } d && d <= dueBy)
                 {
                     due++;
@@ -67,7 +67,7 @@ public sealed class LedgerMeasures(LedgerDbContext db)
                 foreach (var x in targetsByTask[t.Id]) ratios.Add(Ratio(x.Value, x.Op, x.Actual));
                 var plan = planById[t.PlanId];
                 if (plan.PublishedAt is not { } published) continue;
-                var publishedOn = ChinaTime.Date(published);
+                var publishedOn = Shared.Shanghai.Date(published);
                 for (var m = 1; m <= 12; m++)
                 {
                     var start = new DateOnly(year, m, 1);
@@ -79,7 +79,7 @@ public sealed class LedgerMeasures(LedgerDbContext db)
                     if (t.DueDate is { } dd && start > dd) continue;
                     expected++;
                     var period = $"{year:D4}-{m:D2}";
-                    if (reportsByTask[t.Id].Any(r => r.Period == period && ChinaTime.Date(r.SubmittedAt) <= reportDue)) onTime++;
+                    if (reportsByTask[t.Id].Any(r => r.Period == period && Shared.Shanghai.Date(r.SubmittedAt) <= reportDue)) onTime++;
                 }
             }
             result.Add(new UnitFacts(unit.Id, unit.Name, new UnitMeasures(due, doneOnTime, expected, onTime, ratios, overdue)));

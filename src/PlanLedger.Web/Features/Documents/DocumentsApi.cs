@@ -24,7 +24,7 @@ public static partial class DocumentsApi
     {
         if (kind is not ("breakdown" or "summary" or "progress"))
             return Problems.From(Failure.NotFound("没有这种文书 Unknown document (breakdown, summary, progress)"));
-        var today = ChinaTime.Today(clock);
+        var today = Shared.Shanghai.Today(clock);
         if (kind == "progress")
         {
             period ??= StatusRules.PeriodOf(today.AddMonths(-1));

@@ -60,18 +60,3 @@ public sealed record LedgerSnapshot(Plan Plan, string Issuer, IReadOnlyList<Task
     }
 }
 
-/// <summary>Dates as people in the office read them (Asia/Shanghai).</summary>
-public static class ChinaTime
-{
-    private static readonly TimeZoneInfo Zone = Find();
-
-    private static TimeZoneInfo Find()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China", "China"); }
-    }
-
-    public static DateTimeOffset Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone);
-    public static DateOnly Date(DateTimeOffset utc) => DateOnly.FromDateTime(Local(utc).DateTime);
-    public static DateOnly Today(TimeProvider clock) => Date(clock.GetUtcNow());
-}

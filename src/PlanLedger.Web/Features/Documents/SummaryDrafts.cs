@@ -32,7 +32,7 @@ public sealed class SummaryDrafts(LedgerDbContext db, LedgerQueries queries, Tim
         var plan = access.Value!.Plan;
         var snapshot = await LedgerSnapshot.LoadAsync(db, queries, plan, ct);
         var saved = await db.DocumentDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.PlanId == planId && d.Kind == Kind, ct);
-        return new Editing(plan, SummaryDrafter.Draft(snapshot, ChinaTime.Today(clock)), saved,
+        return new Editing(plan, SummaryDrafter.Draft(snapshot, Shared.Shanghai.Today(clock)), saved,
             Access.Can(me, LedgerAction.EditPlan, access.Value.Resource));
     }
 

@@ -19,7 +19,7 @@ public abstract class InspectionPageModel : LedgerPageModel
     }
 
     /// <summary>Times are stored in UTC and shown in China Standard Time (Asia/Shanghai, UTC+8, no daylight saving).</summary>
-    public static string Local(DateTimeOffset? t) => t?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    public static string Local(DateTimeOffset? t) => Shared.Shanghai.Format(t);
 
     public static string StatusClass(Data.Entities.FindingStatus s, bool overdue) =>
         overdue ? "finding overdue" : "finding " + s.ToString().ToLowerInvariant();

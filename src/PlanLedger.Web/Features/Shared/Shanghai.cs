@@ -16,4 +16,10 @@ public static class Shanghai
     public static string Format(DateTimeOffset utc) => Local(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Format(DateTimeOffset? utc) => utc is { } t ? Format(t) : "";
+
+    /// <summary>The calendar date in Shanghai of a UTC instant.</summary>
+    public static DateOnly Date(DateTimeOffset utc) => DateOnly.FromDateTime(Local(utc).DateTime);
+
+    /// <summary>Today in Shanghai by the app's clock.</summary>
+    public static DateOnly Today(TimeProvider clock) => Date(clock.GetUtcNow());
 }

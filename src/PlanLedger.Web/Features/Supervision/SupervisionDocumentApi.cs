@@ -27,7 +27,7 @@ public static class SupervisionDocumentApi
             .Select(t => new { t.Id, t.Deadline, LastReport = db.Reports.Where(x => x.TaskId == t.Id).OrderByDescending(x => x.Period)
                 .ThenByDescending(x => x.Id).Select(x => x.Text).FirstOrDefault() })
             .ToDictionaryAsync(t => t.Id, ct);
-        var issued = ChinaTime.Date(n.IssuedAt);
+        var issued = Shared.Shanghai.Date(n.IssuedAt);
         var input = new SupervisionNoticeInput(n.Number, Level(n.Level), [.. n.Units.Select(u => u.Name)],
             [.. n.Tasks.Select(t => new SupervisedTask(t.Path, t.Heading, tasks.GetValueOrDefault(t.Id)?.Deadline, t.Progress,
                 tasks.GetValueOrDefault(t.Id)?.LastReport))],
