@@ -12,13 +12,16 @@ internal static partial class HeadingExtractor
     public const int MaxHeadingLength = 60;
 
     /// <param name="standsAlone">the first paragraph is followed by children or paragraphs of its own, as a title line is</param>
-    public static (string Heading, string Body) Split(string first, LabelKind kind, bool noHeading, bool standsAlone = false)
+    /// <param name="runOn">the label's line runs on into its body (a document without line breaks): a section's
+    /// first sentence is its heading only when it reads as a title, as at every other level</param>
+    public static (string Heading, string Body) Split(string first, LabelKind kind, bool noHeading, bool standsAlone = false, bool runOn = false)
     {
         first = first.Trim();
         if (noHeading || first.Length == 0) return ("", first);
         var stop = first.IndexOf('。');
         var colon = IndexOfColon(first);
         var section = kind is LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment;
+        if (runOn && stop >= 0 && section && !IsTitlePhrase(first[..stop].Trim())) return ("", first);
         if (colon > 0 && (stop < 0 || colon < stop) && colon <= 15 && !IsSentence(first[..colon]))
             return (first[..colon].Trim(), first[(colon + 1)..].Trim());
         if (stop < 0)

@@ -30,8 +30,8 @@ internal sealed class InlineLabelSplitter
             var space = c is ' ' or '\u3000';
             var glued = Cjk.IsHan(c) || c is '”' or '）' or ')';
             if (c is not ('。' or '；' or ';' or '：' or ':' or '！' or '!' or '？') && !space && !glued) continue;
-            if (glued && !char.IsAsciiDigit(text[i])) continue;
-            if (glued)
+            if (glued && !char.IsAsciiDigit(text[i]) && !MayOpenGluedHanLabel(text, i)) continue;
+            if (glued && char.IsAsciiDigit(text[i]))
             {
                 // Cheap check before parsing: digits, then (a space and) a dot or 、.
                 var d = i;
@@ -49,18 +49,54 @@ internal sealed class InlineLabelSplitter
             if (!LabelParser.TryMatch(window, out var m) || m.Kind is not (LabelKind.ChineseComma or LabelKind.ChineseParen or LabelKind.Arabic or LabelKind.ArabicParen or LabelKind.Part)) continue;
             // "一、" after a colon inside a sentence is still a label; "1.2亿元" never reaches here (not a label).
             // After a layout space only the first section label counts (a title line glued to the body).
-            if (space && !(m.Kind is LabelKind.ChineseComma or LabelKind.Part && m.Number == 1)) continue;
             var last = _last.GetValueOrDefault(m.Kind);
+            // After a layout space (blocks separated by spaces): the first section label, or a label that continues
+            // the numbering just cut ("一、工作总结 (一)坚持… 1.“双减”…"): the next number of its style, or the
+            // first child of the label before it.
+            if (space && !(m.Kind is LabelKind.ChineseComma or LabelKind.Part && m.Number == 1 || Continues(m, last))) continue;
             if (m.Number != 1 && m.Number != last + 1) continue;
-            // A label glued to the text before it: "…的领导1.强化…" (1 right after a section heading) or the next number of its list.
-            if (glued && !(m.Kind == LabelKind.Arabic && (m.Number == last + 1 && last > 0 || m.Number == 1 && _lastKind is LabelKind.ChineseComma or LabelKind.ChineseParen))) continue;
-            if (glued && (k + m.Length >= text.Length || !Cjk.IsHan(text[k + m.Length]))) continue;
+            // A label glued to the text before it: "…的领导1.强化…" (1 right after a section heading) or the next number
+            // of its list; "…总结一、强化…的领导(一)坚持…": a first section label whose first child follows at once.
+            if (glued && !(m.Kind is LabelKind.Arabic or LabelKind.ChineseParen && Continues(m, last)
+                || m.Kind == LabelKind.ChineseComma && (m.Number == last + 1 && last > 0 || m.Number == 1 && last == 0 && ChildFollows(text, k + m.Length))))
+                continue;
+            if ((glued || space) && (k + m.Length >= text.Length || !(Cjk.IsHan(text[k + m.Length]) || text[k + m.Length] is '“' or '"'))) continue;
             _lastKind = m.Kind;
             _last[m.Kind] = m.Number;
             (cuts ??= []).Add(k);
             i = k + m.Length;
         }
         if (cuts is null) return null;
+        return Cut(p, text, cuts);
+    }
+
+    /// <summary>The next number of its style, or number 1 right after a label of the style above it.</summary>
+    private bool Continues(LabelMatch m, int last) =>
+        m.Number == last + 1 && last > 0
+        || m.Number == 1 && m.Kind switch
+        {
+            LabelKind.ChineseParen => _lastKind is LabelKind.ChineseComma or LabelKind.Part,
+            LabelKind.Arabic => _lastKind is LabelKind.ChineseComma or LabelKind.ChineseParen,
+            LabelKind.ArabicParen => _lastKind is LabelKind.Arabic,
+            _ => false,
+        };
+
+    /// <summary>"一、" or "（一）" glued to a Han character: only worth parsing when a Han numeral label starts here.</summary>
+    private static bool MayOpenGluedHanLabel(string text, int i) =>
+        text[i] is '(' or '（' && i + 2 < text.Length && "一二三四五六七八九十".Contains(text[i + 1])
+        || "一二三四五六七八九十".Contains(text[i]) && i + 1 < text.Length && text[i + 1] == '、' && !"一二三四五六七八九十第".Contains(text[i - 1]);
+
+    /// <summary>A section heading glued to the text before it is confirmed by its first child within the heading's length.</summary>
+    private static bool ChildFollows(string text, int from)
+    {
+        var window = text.AsSpan(from, Math.Min(40, text.Length - from));
+        var stop = window.IndexOfAny('。', '；');
+        if (stop >= 0) window = window[..stop];
+        return window.IndexOf("(一)") > 0 || window.IndexOf("（一）") > 0 || window.IndexOf("1.") > 0 || window.IndexOf("1．") > 0;
+    }
+
+    private static List<Paragraph>? Cut(Paragraph p, string text, List<int> cuts)
+    {
         var result = new List<Paragraph>(cuts.Count + 1);
         var start = 0;
         foreach (var cut in cuts.Append(text.Length))
@@ -68,7 +104,7 @@ internal sealed class InlineLabelSplitter
             var piece = text[start..cut];
             var lead = piece.Length - piece.TrimStart().Length;
             var t = piece.Trim();
-            if (t.Length > 0) result.Add(new Paragraph(t, p.Line, p.Offset + start + lead));
+            if (t.Length > 0) result.Add(new Paragraph(t, p.Line, p.Offset + start + lead) { RunOn = true });
             start = cut;
         }
         return result.Count > 1 ? result : null;

@@ -8,5 +8,7 @@ internal sealed class Paragraph(string text, int line, int offset)
     public int Line { get; } = line;
     /// <summary>Offset of the paragraph in <see cref="Syntax.PlanDocument.SourceText"/>.</summary>
     public int Offset { get; } = offset;
+    /// <summary>Cut out of a run without line breaks: its label's line cannot be told from its body.</summary>
+    public bool RunOn { get; init; }
     public override string ToString() => Text;
 }

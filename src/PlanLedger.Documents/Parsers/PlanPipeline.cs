@@ -108,7 +108,7 @@ internal static class PlanPipeline
         }
         else
         {
-            var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading, standsAlone: d.Children.Count > 0 || d.More.Any(p => !UnitExtractor.IsRoleLine(p.Text)));
+            var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading, standsAlone: d.Children.Count > 0 || d.More.Any(p => !UnitExtractor.IsRoleLine(p.Text)), runOn: d.Source?.RunOn == true);
             item.Heading = heading;
             body = d.More.Count == 0 ? rest : string.Join("\n", new[] { rest }.Concat(d.More.Select(p => p.Text)).Where(s => s.Length > 0));
         }

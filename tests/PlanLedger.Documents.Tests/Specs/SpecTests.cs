@@ -25,6 +25,9 @@ public class SpecTests
     [Theory, MemberData(nameof(Fields))] public void Document_fields_spec(SpecFile.Example e) => Check(e);
     [Theory, MemberData(nameof(Extraction))] public void Targets_and_deadlines_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> InlineLabels() => SpecFile.Load("inline-labels.md");
+    [Theory, MemberData(nameof(InlineLabels))] public void Inline_labels_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html
