@@ -18,7 +18,7 @@ internal static partial class FlatTableReader
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex SeqCell();
 
-    public static bool TryRead(IReadOnlyList<Paragraph> paragraphs, int start, out TaskTable table, out int consumed)
+    public static bool TryRead(IReadOnlyList<Paragraph> paragraphs, int start, Blocks.BlockParser parser, out TaskTable table, out int consumed)
     {
         table = new TaskTable();
         consumed = 0;
@@ -53,7 +53,7 @@ internal static partial class FlatTableReader
                 && lm.Kind is LabelKind.ChineseComma or LabelKind.Part) || (t is not null && NoiseFilter.IsChrome(paragraphs[i].Text));
             if (isNext || isEnd)
             {
-                if (seqPara is not null) table.Rows.Add(BuildRow(seqPara, (expected - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), rowLines, roles));
+                if (seqPara is not null) table.Rows.Add(BuildRow(seqPara, (expected - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), rowLines, roles, parser));
                 if (isEnd) break;
                 seqPara = paragraphs[i];
                 rowLines.Clear();
@@ -66,9 +66,9 @@ internal static partial class FlatTableReader
         return table.Rows.Count > 0;
     }
 
-    private static ItemDraft BuildRow(Paragraph seq, string label, List<Paragraph> lines, List<ColumnRole> roles)
+    private static ItemDraft BuildRow(Paragraph seq, string label, List<Paragraph> lines, List<ColumnRole> roles, Blocks.BlockParser parser)
     {
-        var row = new ItemDraft { Kind = LabelKind.TableRow, Label = label, Number = int.Parse(label, System.Globalization.CultureInfo.InvariantCulture), Source = seq, FirstOffset = seq.Offset };
+        var row = new ItemDraft { Kind = LabelKind.TableRow, Label = label, Number = int.Parse(label, System.Globalization.CultureInfo.InvariantCulture), Source = seq, FirstOffset = seq.Offset, Parser = parser };
         var hasHeading = roles.Contains(ColumnRole.Heading);
         var hasMeasures = roles.Contains(ColumnRole.Measures);
         var hasExtra = roles.Contains(ColumnRole.ExtraTask);
@@ -141,10 +141,7 @@ internal static partial class FlatTableReader
             heading = text;
             text = "";
         }
-        row.FixedHeading = heading;
-        row.FixedText = text;
-        row.FixedDeadline = deadline;
-        row.UnplacedUnits = units;
+        row.Cells = new() { Heading = heading, Text = text, Deadline = deadline, UnplacedUnits = units };
         if (hasExtra) (row.Fields ??= [])["provincialTask"] = extra ?? "";
         return row;
     }

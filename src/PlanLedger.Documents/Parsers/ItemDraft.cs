@@ -17,12 +17,10 @@ internal sealed class ItemDraft
     /// <summary>Further paragraphs of the item's own body.</summary>
     public List<Paragraph> More { get; } = [];
 
-    // Filled for task-table rows and attachments, which know their fields from columns.
-    public string? FixedHeading { get; set; }
-    public string? FixedText { get; set; }
-    public string? FixedDeadline { get; set; }
-    public List<string>? FixedLead { get; set; }
-    public List<string>? FixedSupport { get; set; }
+    /// <summary>The layout's parser that opened the item: it gives the item its heading and body.</summary>
+    public Blocks.BlockParser Parser { get; init; } = Blocks.NumberedParagraphParser.Instance;
+    /// <summary>Filled for task-table rows, which know their fields from columns.</summary>
+    public Blocks.RowCells? Cells { get; set; }
     public Dictionary<string, string>? Fields { get; set; }
     /// <summary>True for items whose first sentence is never a heading (measures in a table cell).</summary>
     public bool NoHeading { get; set; }
@@ -30,8 +28,6 @@ internal sealed class ItemDraft
     public bool MeasuresFollow { get; set; }
     /// <summary>Labelled paragraphs too deep for the tree were kept here: they stay with this item.</summary>
     public bool KeepsParagraphs { get; set; }
-    /// <summary>Unit names of a flattened table row whose lead/support columns could not be told apart.</summary>
-    public List<string>? UnplacedUnits { get; set; }
 
     public int Depth => Parent is null ? 1 : Parent.Depth + 1;
 }

@@ -10,32 +10,37 @@ namespace PlanLedger.Documents.Parsers;
 /// </summary>
 internal static class RealTableReader
 {
-    public static TaskTable? Read(SourceBlock table, string sourceText)
+    /// <summary>The header row of a task table (within its first four rows), its column roles and the title row above it.</summary>
+    public static bool TryFindHeader(SourceBlock table, out int headerIndex, out List<ColumnRole> roles, out string? title)
     {
         var rows = table.Rows;
-        var headerIndex = -1;
+        roles = [];
+        title = null;
+        headerIndex = -1;
         for (var i = 0; i < Math.Min(rows.Count, 4) && headerIndex < 0; i++)
         {
             var words = rows[i].Count(c => TableColumns.IsHeaderWord(c));
             if (words >= 2 && rows[i].Any(c => TableColumns.RoleOf(c) is ColumnRole.Text or ColumnRole.Heading or ColumnRole.Measures or ColumnRole.Step)) headerIndex = i;
         }
-        if (headerIndex < 0) return null;
-        var header = rows[headerIndex].Select(TableColumns.Normalise).ToList();
-        var roles = TableColumns.Roles(header);
-        var result = new TaskTable();
+        if (headerIndex < 0) return false;
+        roles = TableColumns.Roles(rows[headerIndex].Select(TableColumns.Normalise).ToList());
         if (headerIndex > 0)
         {
-            var title = string.Join("", rows[0].Distinct()).Trim();
-            if (title.Length > 0) result.Title = title;
+            var t = string.Join("", rows[0].Distinct()).Trim();
+            if (t.Length > 0) title = t;
         }
+        return true;
+    }
+
+    /// <summary>Where the header row sits in the clean source text (a table row a line).</summary>
+    public static int HeaderOffset(SourceBlock table, int headerIndex, string sourceText) =>
+        Math.Max(0, sourceText.IndexOf(string.Join('\t', table.Rows[headerIndex].Select(c => c.Replace('\n', ' '))), StringComparison.Ordinal));
+
+    public static TaskTable? Read(SourceBlock table, int headerIndex, List<ColumnRole> roles, string? title, int offset, Blocks.BlockParser parser)
+    {
+        var rows = table.Rows;
+        var result = new TaskTable { Title = title };
         var seq = 0;
-        var offset = Math.Max(0, sourceText.IndexOf(string.Join('\t', rows[headerIndex].Select(c => c.Replace('\n', ' '))), StringComparison.Ordinal));
-        if (StepTableReader.Applies(roles))
-        {
-            var steps = StepTableReader.Read(rows, headerIndex, roles, offset);
-            steps.Title = result.Title;
-            return steps.Rows.Count > 0 ? steps : null;
-        }
         ItemDraft? section = null;
         foreach (var row in rows.Skip(headerIndex + 1))
         {
@@ -46,8 +51,8 @@ internal static class RealTableReader
             {
                 section = new ItemDraft
                 {
-                    Kind = sm.Kind, Label = sm.Label, Number = sm.Number, FirstOffset = offset,
-                    FixedHeading = Cjk.RemoveSpacesBetweenHan(filled[0][sm.Length..].Trim().Replace("\n", "")), FixedText = "",
+                    Kind = sm.Kind, Label = sm.Label, Number = sm.Number, FirstOffset = offset, Parser = parser,
+                    Cells = new() { Heading = Cjk.RemoveSpacesBetweenHan(filled[0][sm.Length..].Trim().Replace("\n", "")) },
                 };
                 result.Rows.Add(section);
                 continue;
@@ -87,8 +92,8 @@ internal static class RealTableReader
             }
             var item = new ItemDraft
             {
-                Kind = LabelKind.TableRow, Label = label, Number = seq, FirstOffset = offset,
-                FixedHeading = heading, FixedText = text, FixedDeadline = deadline, FixedLead = lead, FixedSupport = support, Fields = fields,
+                Kind = LabelKind.TableRow, Label = label, Number = seq, FirstOffset = offset, Parser = parser, Fields = fields,
+                Cells = new() { Heading = heading, Text = text, Deadline = deadline, Lead = lead, Support = support },
             };
             foreach (var cell in measures) AddMeasures(item, cell);
             if (section is not null) { item.Parent = section; section.Children.Add(item); }

@@ -21,7 +21,7 @@ internal static partial class StepTableReader
     public static bool Applies(List<ColumnRole> roles) =>
         roles.Contains(ColumnRole.Step) && (roles.Contains(ColumnRole.Text) || roles.Contains(ColumnRole.Heading)) && !roles.Contains(ColumnRole.Seq);
 
-    public static TaskTable Read(IReadOnlyList<IReadOnlyList<string>> rows, int headerIndex, List<ColumnRole> roles, int offset)
+    public static TaskTable Read(IReadOnlyList<IReadOnlyList<string>> rows, int headerIndex, List<ColumnRole> roles, int offset, Blocks.BlockParser parser)
     {
         var table = new TaskTable();
         var taskCol = roles.IndexOf(ColumnRole.Text) >= 0 ? roles.IndexOf(ColumnRole.Text) : roles.IndexOf(ColumnRole.Heading);
@@ -39,7 +39,7 @@ internal static partial class StepTableReader
             if (t.Length > 0 && t != taskText)
             {
                 taskText = t;
-                task = new ItemDraft { Kind = LabelKind.TableRow, Label = "", FirstOffset = offset, FixedHeading = "", FixedText = t, FixedLead = [], FixedSupport = [] };
+                task = new ItemDraft { Kind = LabelKind.TableRow, Label = "", FirstOffset = offset, Parser = parser, Cells = new() { Text = t } };
                 table.Rows.Add(task);
             }
             if (task is null || step.Length == 0 && check.Length == 0) continue;
@@ -61,8 +61,8 @@ internal static partial class StepTableReader
             }
             var child = new ItemDraft
             {
-                Kind = LabelKind.TableRow, Label = "", Parent = task, FirstOffset = offset,
-                FixedHeading = step, FixedText = check, FixedDeadline = deadline, FixedLead = lead, FixedSupport = support,
+                Kind = LabelKind.TableRow, Label = "", Parent = task, FirstOffset = offset, Parser = parser,
+                Cells = new() { Heading = step, Text = check, Deadline = deadline, Lead = lead, Support = support },
             };
             task.Children.Add(child);
         }

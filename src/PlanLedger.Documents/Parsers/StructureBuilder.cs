@@ -20,9 +20,6 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     private bool _inBody;
     private bool _ended;
 
-    [GeneratedRegex(@"^附\s*件\s*(?<n>\d{0,2})\s*[:：]?\s*$")]
-    private static partial Regex AttachmentLine();
-
     [GeneratedRegex(@"^(?:具体|主要|工作|重点|推进|保障)?(?:措施|举措|做法|步骤|指标|考评指标|考核指标|评分细则)[:：]$|(?:具体措施|主要措施|工作措施|重点措施)[:：]$")]
     private static partial Regex MeasuresLine();
 
@@ -38,20 +35,24 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|部|院|署|会|处|科|校)$")]
     private static partial Regex SignatureLine();
 
+    /// <summary>The item the next unlabelled paragraph would continue, if any.</summary>
+    public ItemDraft? Current => _stack.Count > 0 ? _stack[^1] : null;
+
+    /// <summary>A 附件 line opens a level-1 attachment item; a signature held back before it was the 落款.</summary>
+    public void OpenAttachment(Paragraph p, Blocks.BlockParser parser)
+    {
+        if (_pendingSignature is not null) { Trailer.Add(_pendingSignature.Text); _pendingSignature = null; }
+        var att = new ItemDraft { Kind = LabelKind.Attachment, Label = "附件", Source = p, FirstOffset = p.Offset, First = "", Parser = parser };
+        _stack.Clear();
+        Roots.Add(att);
+        _stack.Add(att);
+        _ended = false;
+        _inBody = true;
+    }
+
     public void Add(Paragraph p)
     {
         var text = p.Text;
-        if (AttachmentLine().IsMatch(text))
-        {
-            if (_pendingSignature is not null) { Trailer.Add(_pendingSignature.Text); _pendingSignature = null; }
-            var att = new ItemDraft { Kind = LabelKind.Attachment, Label = "附件", Source = p, FirstOffset = p.Offset, First = "" };
-            _stack.Clear();
-            Roots.Add(att);
-            _stack.Add(att);
-            _ended = false;
-            _inBody = true;
-            return;
-        }
         if (!_inBody)
         {
             if (IsBodyStart(text))
@@ -155,7 +156,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             return;
         }
         var current = _stack[^1];
-        if (current.Kind == LabelKind.Attachment && current.Children.Count == 0 && current.FixedHeading is null)
+        if (current.Kind == LabelKind.Attachment && current.Children.Count == 0)
         {
             // The line(s) under 附件 are the attachment's title.
             current.First = current.First.Length == 0 ? text : current.First + text;

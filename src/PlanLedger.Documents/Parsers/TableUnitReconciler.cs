@@ -21,7 +21,7 @@ internal static class TableUnitReconciler
         var placed = new List<(PlanItem Row, string Name, bool? Support)>();
         for (var i = 0; i < rows.Count; i++)
         {
-            var names = drafts[i].UnplacedUnits;
+            var names = drafts[i].Cells?.UnplacedUnits;
             if (names is null || names.Count == 0) continue;
             var body = bodyTasks.FirstOrDefault(b => b.Heading.Length > 0 && b.Heading == rows[i].Heading);
             foreach (var n in names)

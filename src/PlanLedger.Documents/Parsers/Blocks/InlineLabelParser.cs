@@ -1,26 +1,26 @@
 using PlanLedger.Documents.Syntax;
 
-namespace PlanLedger.Documents.Parsers;
+namespace PlanLedger.Documents.Parsers.Blocks;
 
 /// <summary>
 /// Documents stored without line breaks (a whole plan in one paragraph, as datasets and copy-paste keep them):
 /// a label right after 。；： (一、 （一） 1. 1． （1） 第一部分) starts a paragraph of its own when it continues its
 /// numbering (the next number of its style, or 1). The hierarchy is then inferred as for real paragraphs.
 /// </summary>
-internal sealed class InlineLabelSplitter
+internal sealed class InlineLabelParser : ParagraphParser
 {
-    private readonly Dictionary<LabelKind, int> _last = [];
-    private LabelKind _lastKind;
+    public static readonly InlineLabelParser Instance = new();
 
-    /// <summary>Records the label a real paragraph opens with, so inline labels continue its numbering.</summary>
-    public void Saw(string paragraph)
-    {
-        if (LabelParser.TryMatch(paragraph, out var m)) { _last[m.Kind] = m.Number; _lastKind = m.Kind; }
-    }
+    public override List<Paragraph>? TryParse(StructureProcessor processor, Paragraph paragraph) => Split(processor.Numbering, paragraph);
 
-    public List<Paragraph>? Split(Paragraph p)
+    private static List<Paragraph>? Split(LabelNumbering numbering, Paragraph p)
     {
+        var seen = numbering.Last;
         var text = p.Text;
+        void Saw(string paragraph)
+        {
+            if (LabelParser.TryMatch(paragraph, out var m)) { seen[m.Kind] = m.Number; numbering.LastKind = m.Kind; }
+        }
         if (text.Length < 12) { Saw(text); return null; }
         Saw(text);
         List<int>? cuts = null;
@@ -49,20 +49,20 @@ internal sealed class InlineLabelSplitter
             if (!LabelParser.TryMatch(window, out var m) || m.Kind is not (LabelKind.ChineseComma or LabelKind.ChineseParen or LabelKind.Arabic or LabelKind.ArabicParen or LabelKind.Part)) continue;
             // "一、" after a colon inside a sentence is still a label; "1.2亿元" never reaches here (not a label).
             // After a layout space only the first section label counts (a title line glued to the body).
-            var last = _last.GetValueOrDefault(m.Kind);
+            var last = seen.GetValueOrDefault(m.Kind);
             // After a layout space (blocks separated by spaces): the first section label, or a label that continues
             // the numbering just cut ("一、工作总结 (一)坚持… 1.“双减”…"): the next number of its style, or the
             // first child of the label before it.
-            if (space && !(m.Kind is LabelKind.ChineseComma or LabelKind.Part && m.Number == 1 || Continues(m, last))) continue;
+            if (space && !(m.Kind is LabelKind.ChineseComma or LabelKind.Part && m.Number == 1 || Continues(numbering, m, last))) continue;
             if (m.Number != 1 && m.Number != last + 1) continue;
             // A label glued to the text before it: "…的领导1.强化…" (1 right after a section heading) or the next number
             // of its list; "…总结一、强化…的领导(一)坚持…": a first section label whose first child follows at once.
-            if (glued && !(m.Kind is LabelKind.Arabic or LabelKind.ChineseParen && Continues(m, last)
+            if (glued && !(m.Kind is LabelKind.Arabic or LabelKind.ChineseParen && Continues(numbering, m, last)
                 || m.Kind == LabelKind.ChineseComma && (m.Number == last + 1 && last > 0 || m.Number == 1 && last == 0 && ChildFollows(text, k + m.Length))))
                 continue;
             if ((glued || space) && (k + m.Length >= text.Length || !(Cjk.IsHan(text[k + m.Length]) || text[k + m.Length] is '“' or '"'))) continue;
-            _lastKind = m.Kind;
-            _last[m.Kind] = m.Number;
+            numbering.LastKind = m.Kind;
+            seen[m.Kind] = m.Number;
             (cuts ??= []).Add(k);
             i = k + m.Length;
         }
@@ -71,13 +71,13 @@ internal sealed class InlineLabelSplitter
     }
 
     /// <summary>The next number of its style, or number 1 right after a label of the style above it.</summary>
-    private bool Continues(LabelMatch m, int last) =>
+    private static bool Continues(LabelNumbering numbering, LabelMatch m, int last) =>
         m.Number == last + 1 && last > 0
         || m.Number == 1 && m.Kind switch
         {
-            LabelKind.ChineseParen => _lastKind is LabelKind.ChineseComma or LabelKind.Part,
-            LabelKind.Arabic => _lastKind is LabelKind.ChineseComma or LabelKind.ChineseParen,
-            LabelKind.ArabicParen => _lastKind is LabelKind.Arabic,
+            LabelKind.ChineseParen => numbering.LastKind is LabelKind.ChineseComma or LabelKind.Part,
+            LabelKind.Arabic => numbering.LastKind is LabelKind.ChineseComma or LabelKind.ChineseParen,
+            LabelKind.ArabicParen => numbering.LastKind is LabelKind.Arabic,
             _ => false,
         };
 

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace PlanLedger.Documents.Parsers.Blocks;
+
+/// <summary>
+/// An attachment: a line <c>附件</c> (<c>附件2</c>) opens a level-1 item labelled 附件 whose heading is the title block
+/// under it (lines joined); the table or numbered list after it are its children. The body's reference line
+/// <c>附件：…</c> is closing matter, not an attachment.
+/// </summary>
+internal sealed partial class AttachmentParser : BlockParser
+{
+    public static readonly AttachmentParser Instance = new();
+
+    [GeneratedRegex(@"^附\s*件\s*(?<n>\d{0,2})\s*[:：]?\s*$")]
+    private static partial Regex AttachmentLine();
+
+    public override bool CanInterrupt => true;
+
+    public override BlockState TryOpen(StructureProcessor processor)
+    {
+        if (processor.Paragraph is not { } p || !p.Text.StartsWith('附') || !AttachmentLine().IsMatch(p.Text)) return BlockState.None;
+        processor.Tree.OpenAttachment(p, this);
+        processor.Advance(1);
+        return BlockState.Continue;
+    }
+
+    public override ItemContent Content(ItemDraft item) => new(item.First.Trim(), string.Join("\n", item.More.Select(p => p.Text)));
+}

@@ -1,0 +1,36 @@
+using PlanLedger.Documents.Extractors;
+using PlanLedger.Documents.Syntax;
+
+namespace PlanLedger.Documents.Parsers.Blocks;
+
+/// <summary>
+/// An inline run inside an item's text (<c>一是…；二是…；三是…。</c>, <c>①…②…</c>): its members become the item's first
+/// children (label 一是, heading "", text = the part with its closing ；/。); the item keeps the text before the run
+/// with its own deadline and targets (<see cref="InlineListSplitter"/> finds the run). Asked for items whose parser
+/// allows runs (<see cref="BlockParser.HasInlineRuns"/>): numbered paragraphs, not table rows, measures or attachments.
+/// </summary>
+internal static class InlineRunParser
+{
+    /// <summary>“一是…；二是…” inside the item's text become its first children.</summary>
+    public static void Split(PlanItem item, int level, PlanDocument doc)
+    {
+        var split = InlineListSplitter.Split(item.Text);
+        if (split is null) return;
+        var (intro, members) = split.Value;
+        item.Text = intro;
+        item.Targets.Clear();
+        item.Targets.AddRange(TargetExtractor.Extract(item.Text));
+        if (item.Deadline is not null && DeadlineExtractor.Find(intro) is null && item.Kind != LabelKind.TableRow) item.Deadline = null;
+        foreach (var (label, body) in members)
+        {
+            var kind = label.EndsWith('是') ? LabelKind.Shi : LabelKind.Circled;
+            // Members of an inline run have no heading: the whole part is their text.
+            var child = new PlanItem { Label = label, Level = level + 1, Kind = kind, Heading = "", Text = body };
+            child.Deadline = DeadlineExtractor.Find(child.Text);
+            child.Targets.AddRange(TargetExtractor.Extract(child.Text));
+            var at = doc.SourceText.IndexOf(body, item.Span.Offset, StringComparison.Ordinal);
+            child.Span = at >= 0 ? new SourceSpan(item.Span.Line, at, body.Length) : item.Span;
+            item.Children.Add(child);
+        }
+    }
+}
