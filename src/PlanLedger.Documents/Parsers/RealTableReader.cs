@@ -34,7 +34,10 @@ internal static class RealTableReader
 
     /// <summary>Where the header row sits in the clean source text (a table row a line).</summary>
     public static int HeaderOffset(SourceBlock table, int headerIndex, string sourceText) =>
-        Math.Max(0, sourceText.IndexOf(string.Join('\t', table.Rows[headerIndex].Select(c => c.Replace('\n', ' '))), StringComparison.Ordinal));
+        Math.Max(0, sourceText.IndexOf(RowLine(table.Rows[headerIndex]), StringComparison.Ordinal));
+
+    /// <summary>A row as the clean source text holds it: cells joined by tabs, a cell's line breaks as spaces.</summary>
+    public static string RowLine(IReadOnlyList<string> row) => string.Join('\t', row.Select(c => c.Replace('\n', ' ')));
 
     public static TaskTable? Read(SourceBlock table, int headerIndex, List<ColumnRole> roles, string? title, int offset, Blocks.BlockParser parser)
     {
@@ -42,8 +45,12 @@ internal static class RealTableReader
         var result = new TaskTable { Title = title };
         var seq = 0;
         ItemDraft? section = null;
+        var next = offset + RowLine(rows[headerIndex]).Length + 1;
         foreach (var row in rows.Skip(headerIndex + 1))
         {
+            // Each row is a line of the clean source text: the row's item sits there.
+            var source = new Paragraph(RowLine(row), table.Line, next);
+            next += source.Text.Length + 1;
             if (row.All(c => c.Trim().Length == 0)) continue;
             // A section row "一、…" (one cell, or the same text across merged cells) opens the next level.
             var filled = row.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
@@ -51,7 +58,7 @@ internal static class RealTableReader
             {
                 section = new ItemDraft
                 {
-                    Kind = sm.Kind, Label = sm.Label, Number = sm.Number, FirstOffset = offset, Parser = parser,
+                    Kind = sm.Kind, Label = sm.Label, Number = sm.Number, Source = source, FirstOffset = source.Offset, Parser = parser,
                     Cells = new() { Heading = Cjk.RemoveSpacesBetweenHan(filled[0][sm.Length..].Trim().Replace("\n", "")) },
                 };
                 result.Rows.Add(section);
@@ -92,7 +99,7 @@ internal static class RealTableReader
             }
             var item = new ItemDraft
             {
-                Kind = LabelKind.TableRow, Label = label, Number = seq, FirstOffset = offset, Parser = parser, Fields = fields,
+                Kind = LabelKind.TableRow, Label = label, Number = seq, Source = source, FirstOffset = source.Offset, Parser = parser, Fields = fields,
                 Cells = new() { Heading = heading, Text = text, Deadline = deadline, Lead = lead, Support = support },
             };
             foreach (var cell in measures) AddMeasures(item, cell);
@@ -106,18 +113,26 @@ internal static class RealTableReader
     private static void AddMeasures(ItemDraft row, string cell)
     {
         ItemDraft? current = null;
+        var from = 0;
         foreach (var raw in cell.Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length == 0) continue;
+            // Where the measure sits in its row's line of the clean source text.
+            Paragraph? source = null;
+            if (row.Source is { } r && r.Text.IndexOf(line, from, StringComparison.Ordinal) is var at and >= 0)
+            {
+                source = new Paragraph(line, r.Line, r.Offset + at);
+                from = at + line.Length;
+            }
             if (LabelParser.TryMatch(line, out var m, lenientArabic: true) && m.Kind is LabelKind.Arabic or LabelKind.ArabicParen or LabelKind.Circled or LabelKind.ChineseParen)
             {
-                current = new ItemDraft { Kind = LabelKind.Measure, Label = m.Label, Number = m.Number, Parent = row, First = line[m.Length..].Trim(), NoHeading = true, FirstOffset = row.FirstOffset };
+                current = new ItemDraft { Kind = LabelKind.Measure, Label = m.Label, Number = m.Number, Parent = row, First = line[m.Length..].Trim(), NoHeading = true, Source = source, FirstOffset = source?.Offset ?? row.FirstOffset };
                 row.Children.Add(current);
             }
             else if (current is null)
             {
-                current = new ItemDraft { Kind = LabelKind.Measure, Label = "", Parent = row, First = line, NoHeading = true, FirstOffset = row.FirstOffset };
+                current = new ItemDraft { Kind = LabelKind.Measure, Label = "", Parent = row, First = line, NoHeading = true, Source = source, FirstOffset = source?.Offset ?? row.FirstOffset };
                 row.Children.Add(current);
             }
             else current.First += line;

@@ -21,7 +21,7 @@ internal static partial class StepTableReader
     public static bool Applies(List<ColumnRole> roles) =>
         roles.Contains(ColumnRole.Step) && (roles.Contains(ColumnRole.Text) || roles.Contains(ColumnRole.Heading)) && !roles.Contains(ColumnRole.Seq);
 
-    public static TaskTable Read(IReadOnlyList<IReadOnlyList<string>> rows, int headerIndex, List<ColumnRole> roles, int offset, Blocks.BlockParser parser)
+    public static TaskTable Read(IReadOnlyList<IReadOnlyList<string>> rows, int line, int headerIndex, List<ColumnRole> roles, int offset, Blocks.BlockParser parser)
     {
         var table = new TaskTable();
         var taskCol = roles.IndexOf(ColumnRole.Text) >= 0 ? roles.IndexOf(ColumnRole.Text) : roles.IndexOf(ColumnRole.Heading);
@@ -29,8 +29,12 @@ internal static partial class StepTableReader
         var checkCol = roles.IndexOf(ColumnRole.Check);
         ItemDraft? task = null;
         string? taskText = null;
+        var next = offset + RealTableReader.RowLine(rows[headerIndex]).Length + 1;
         foreach (var row in rows.Skip(headerIndex + 1))
         {
+            // Each row is a line of the clean source text: the row's item sits there.
+            var source = new Paragraph(RealTableReader.RowLine(row), line, next);
+            next += source.Text.Length + 1;
             string Cell(int c) => c >= 0 && c < row.Count ? Clean(row[c]) : "";
             var t = Cell(taskCol);
             var step = Cell(stepCol);
@@ -39,7 +43,7 @@ internal static partial class StepTableReader
             if (t.Length > 0 && t != taskText)
             {
                 taskText = t;
-                task = new ItemDraft { Kind = LabelKind.TableRow, Label = "", FirstOffset = offset, Parser = parser, Cells = new() { Text = t } };
+                task = new ItemDraft { Kind = LabelKind.TableRow, Label = "", Source = source, FirstOffset = source.Offset, Parser = parser, Cells = new() { Text = t } };
                 table.Rows.Add(task);
             }
             if (task is null || step.Length == 0 && check.Length == 0) continue;
@@ -61,7 +65,7 @@ internal static partial class StepTableReader
             }
             var child = new ItemDraft
             {
-                Kind = LabelKind.TableRow, Label = "", Parent = task, FirstOffset = offset, Parser = parser,
+                Kind = LabelKind.TableRow, Label = "", Parent = task, Source = source, FirstOffset = source.Offset, Parser = parser,
                 Cells = new() { Heading = step, Text = check, Deadline = deadline, Lead = lead, Support = support },
             };
             task.Children.Add(child);

@@ -28,6 +28,19 @@ public class SpecTests
     public static IEnumerable<object[]> InlineLabels() => SpecFile.Load("inline-labels.md");
     [Theory, MemberData(nameof(InlineLabels))] public void Inline_labels_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> NumberedParagraphs() => SpecFile.Load("numbered-paragraphs.md");
+    public static IEnumerable<object[]> Attachments() => SpecFile.Load("attachments.md");
+    public static IEnumerable<object[]> RealTables() => SpecFile.Load("real-tables.md");
+    public static IEnumerable<object[]> StepTables() => SpecFile.Load("step-tables.md");
+    public static IEnumerable<object[]> FlatTables() => SpecFile.Load("flat-tables.md");
+    public static IEnumerable<object[]> InlineRuns() => SpecFile.Load("inline-runs.md");
+    [Theory, MemberData(nameof(NumberedParagraphs))] public void Numbered_paragraphs_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(Attachments))] public void Attachments_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(RealTables))] public void Real_tables_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(StepTables))] public void Step_tables_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(FlatTables))] public void Flat_tables_spec(SpecFile.Example e) => Check(e);
+    [Theory, MemberData(nameof(InlineRuns))] public void Inline_runs_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html

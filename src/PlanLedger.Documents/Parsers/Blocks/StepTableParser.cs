@@ -13,7 +13,7 @@ internal sealed class StepTableParser : TableBlockParser
     {
         if (processor.Table is not { } table || !RealTableReader.TryFindHeader(table, out var header, out var roles, out var title)
             || !StepTableReader.Applies(roles)) return BlockState.None;
-        var steps = StepTableReader.Read(table.Rows, header, roles, RealTableReader.HeaderOffset(table, header, processor.SourceText), this);
+        var steps = StepTableReader.Read(table.Rows, table.Line, header, roles, RealTableReader.HeaderOffset(table, header, processor.SourceText), this);
         steps.Title = title;
         if (steps.Rows.Count > 0) processor.Tree.AddTable(steps);
         return BlockState.Break;
