@@ -124,9 +124,15 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         if (item.Children.Count == 0 || item.Kind is LabelKind.Attachment or LabelKind.TableRow or LabelKind.Measure) return;
         var last = item.Children[^1];
         if (last.Children.Count > 0 || last.More.Count == 0 || last.KeepsParagraphs || last.Kind is LabelKind.TableRow or LabelKind.Measure or LabelKind.Attachment) return;
+        // A child that is only a title line ("（二）工作原则") has its body in the paragraphs after it.
+        if (IsTitleLine(last)) return;
         item.More.AddRange(last.More);
         last.More.Clear();
     }
+
+    private static bool IsTitleLine(ItemDraft item) =>
+        item.First.Length is > 0 and <= 30 && item.Source is { RunOn: false } && !Cjk.HasSentencePunctuation(item.First)
+        && item.First.IndexOfAny(['，', ',', '：', ':']) < 0;
 
     /// <summary>After the body's last item, paragraphs addressed to all recipients are closing matter.</summary>
     private void DropClosingMatter()
