@@ -23,7 +23,8 @@ best() { # best wall seconds, best cpu seconds, peak RSS (KiB) over $runs runs o
   echo "$bw $bc $rss"
 }
 read -r ew0 ec0 _ < <(best dotnet "$dll" --version)
-read -r ew1 ec1 erss < <(best dotnet "$dll" parse "$input" --json)
+# As ./planledger runs parse: no tiered compilation in the one-shot process (docs/decisions/0003-cli-start-up.md).
+read -r ew1 ec1 erss < <(best env DOTNET_TieredCompilation="${DOTNET_TieredCompilation:-0}" dotnet "$dll" parse "$input" --json)
 read -r pw0 pc0 _ < <(best python3 -c "import re, json")
 read -r pw1 pc1 prss < <(best python3 "$here/naive_regex.py" "$input")
 rm -f "$tf"

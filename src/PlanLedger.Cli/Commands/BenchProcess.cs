@@ -60,6 +60,9 @@ internal static partial class BenchProcess
         var entry = Environment.GetCommandLineArgs()[0];
         if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) psi.ArgumentList.Add(entry);
         foreach (var a in args) psi.ArgumentList.Add(a);
+        // As the ./planledger launcher runs `parse`: no tiered compilation in a one-shot process.
+        if (args.Count > 0 && args[0] == "parse" && Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is null)
+            psi.Environment["DOTNET_TieredCompilation"] = "0";
         return Process.Start(psi)!;
     }
 

@@ -49,6 +49,15 @@ internal static partial class UnitExtractor
     [GeneratedRegex(@"由(?<names>[\p{IsCJKUnifiedIdeographs}、]{2,40}?)(?:牵头|负责)(?:[，,]?(?<support>[\p{IsCJKUnifiedIdeographs}、]{2,40}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")]
     private static partial Regex LedBy();
 
+    [GeneratedRegex("^(?:" + PersonWords + ")$")]
+    private static partial Regex PersonRole();
+
+    [GeneratedRegex("^(?:" + TimeWords + ")$")]
+    private static partial Regex TimeRole();
+
+    [GeneratedRegex("^(?:" + SupportWords + ")$")]
+    private static partial Regex SupportRole();
+
     /// <summary>A paragraph that is only a unit or time line ("牵头单位：…", "责任单位：…。").</summary>
     public static bool IsRoleLine(string paragraph)
     {
@@ -109,13 +118,13 @@ internal static partial class UnitExtractor
         {
             var role = part.Groups["role"].Value;
             var value = part.Groups["names"].Value.Trim().TrimEnd('，', ',', '。');
-            if (Regex.IsMatch(role, "^(?:" + PersonWords + ")$")) continue;
-            if (Regex.IsMatch(role, "^(?:" + TimeWords + ")$"))
+            if (PersonRole().IsMatch(role)) continue;
+            if (TimeRole().IsMatch(role))
             {
                 if (value.Length > 0) deadline ??= value;
                 continue;
             }
-            var isSupport = Regex.IsMatch(role, "^(?:" + SupportWords + ")$")
+            var isSupport = SupportRole().IsMatch(role)
                 // A 责任单位 beside a 牵头 role supports.
                 || !role.Contains("牵头", StringComparison.Ordinal) && role.Contains("责任", StringComparison.Ordinal) && hasLeadRole;
             UnitNames.AddWithMarkers(UnitNames.Split(value), isSupport, lead, support);

@@ -40,6 +40,19 @@ internal static partial class UnitNotes
     [GeneratedRegex(@"以下(?:均|都)?(?:需|须|由)?(?<names>[\p{IsCJKUnifiedIdeographs}、]{2,30}?)(?:负责)?(?:实施|落实|负责)[，,]?不再(?:一一)?列出")]
     private static partial Regex AlwaysConvention();
 
+    // Source-generated (compiled ahead of time with the engine) rather than parsed at run time through Regex's small cache.
+    [GeneratedRegex("[，,；]{2,}")]
+    private static partial Regex RepeatedComma();
+
+    [GeneratedRegex("[，,；;。]")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"[、，,]|(?<=[\p{IsCJKUnifiedIdeographs}]{2})(?:等|及|和)(?=[\p{IsCJKUnifiedIdeographs}])")]
+    private static partial Regex NameBreak();
+
+    [GeneratedRegex("[，,；;]")]
+    private static partial Regex ClauseBreak();
+
     /// <summary>Finds the notes, adds their units, returns the text without them; <paramref name="deadline"/> is a time an indicator note opens with.</summary>
     public static string Extract(string text, List<string> lead, List<string> support, UnitConventions conv, ref string? deadline)
     {
@@ -117,7 +130,7 @@ internal static partial class UnitNotes
         {
             firstLeads = body.Contains("牵头单位", StringComparison.Ordinal) || conv.FirstNameLeads;
             body = FirstLeadsConvention().Replace(body, "").Trim().TrimEnd('。', '，', ',', '；').Trim();
-            body = Regex.Replace(body, "[，,；]{2,}", "，").Trim('，', ',');
+            body = RepeatedComma().Replace(body, "，").Trim('，', ',');
         }
         if (firstLeads) conv.FirstNameLeads = true;
         var note = body.Length == 0 ? new Note([], [], null)
@@ -140,7 +153,7 @@ internal static partial class UnitNotes
     /// <summary>“A牵头，B、C按职责分工负责”, “A、B负责”, “A指导，各县区负责实施”.</summary>
     private static Note? ParseRoles(string body, UnitConventions conv, bool strict)
     {
-        var segments = Regex.Split(body, "[，,；;。]").Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var segments = SentenceBreak().Split(body).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         if (segments.Count == 0 || segments.Count > 6) return null;
         var parsed = new List<(List<string> Names, string Role)>();
         foreach (var s in segments)
@@ -151,7 +164,7 @@ internal static partial class UnitNotes
             if (raw.StartsWith('由')) raw = raw[1..];
             var names = UnitNames.SplitNote(raw);
             // Every written name must read as a unit (generic collectives already dropped).
-            var all = Regex.Split(raw, @"[、，,]|(?<=[\p{IsCJKUnifiedIdeographs}]{2})(?:等|及|和)(?=[\p{IsCJKUnifiedIdeographs}])").Select(x => x.Trim().TrimEnd('等')).Where(x => x.Length > 0).ToList();
+            var all = NameBreak().Split(raw).Select(x => x.Trim().TrimEnd('等')).Where(x => x.Length > 0).ToList();
             if (all.Count == 0 || !all.All(n => UnitNames.LooksLikeUnit(n) || UnitNames.IsGeneric(n) || n.Length <= 3 && n.StartsWith('各'))) return null;
             if (strict && names.Count == 0) return null;
             parsed.Add((names, m.Groups["role"].Value));
@@ -178,7 +191,7 @@ internal static partial class UnitNotes
     /// <summary>“9月底完成，牵头考核单位：市交通局、市公安局”: a time, then roles with a colon.</summary>
     private static Note? ParseIndicator(string body)
     {
-        var segments = Regex.Split(body, "[，,；;]").Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var segments = ClauseBreak().Split(body).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         var lead = new List<string>();
         var support = new List<string>();
         string? deadline = null;

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace PlanLedger.Documents.Parsers;
 
 /// <summary>Removes chrome paragraphs and cleans spam out of sentences, leaving the text around it joined.</summary>
-internal sealed class NoiseFilter
+internal sealed partial class NoiseFilter
 {
     private readonly List<string> _injected;
 
@@ -43,6 +43,12 @@ internal sealed class NoiseFilter
         return new NoiseFilter(injected);
     }
 
+    [GeneratedRegex("。[ \u00a0\u3000]*。")]
+    private static partial Regex DoubledStop();
+
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ScriptOrStyle();
+
     private static bool MayHoldInjectedKeyword(string p) =>
         p.Contains("机构", StringComparison.Ordinal) || p.Contains("教育网", StringComparison.Ordinal)
         || p.Contains("人才网", StringComparison.Ordinal) || p.Contains("招聘网", StringComparison.Ordinal);
@@ -73,7 +79,7 @@ internal sealed class NoiseFilter
         if (text.IndexOf('_') >= 0) text = NoiseLexicon.UnderscoreChain().Replace(text, RemoveSpamChain);
         if (text.Contains('<') || text.Contains('>')) text = StripTags(text);
         // A doubled full stop left by editing: "发展。 。" → "发展。"
-        if (text.Contains('。')) text = Regex.Replace(text, "。[ \u00a0\u3000]*。", "。");
+        if (text.Contains('。')) text = DoubledStop().Replace(text, "。");
         return text;
     }
 
@@ -102,7 +108,7 @@ internal sealed class NoiseFilter
     /// <summary>Markup that survived a reader (tag soup inside a text cell) is removed; scripts and styles with their content.</summary>
     private static string StripTags(string text)
     {
-        text = Regex.Replace(text, @"<(script|style)\b[^>]*>.*?</\1\s*>", "", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+        text = ScriptOrStyle().Replace(text, "");
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {

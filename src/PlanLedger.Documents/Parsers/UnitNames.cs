@@ -25,6 +25,16 @@ internal static partial class UnitNames
     [GeneratedRegex(@"^各?[省市区县乡镇]{1,2}$")]
     private static partial Regex PlaceTier();
 
+    // The separators, source-generated rather than parsed at run time through Regex's small cache.
+    [GeneratedRegex(@"[、，,；;/\n]")]
+    private static partial Regex ListBreak();
+
+    [GeneratedRegex(@"[、，,；;/\n]|(?<=[\p{IsCJKUnifiedIdeographs}]{2})(?:等|及|和|以及)(?=[\p{IsCJKUnifiedIdeographs}])")]
+    private static partial Regex NoteBreak();
+
+    [GeneratedRegex(@"[ \u00a0\u3000\t]+")]
+    private static partial Regex SpaceRun();
+
     public static bool LooksLikeOrg(string s) => s.Length is >= 2 and <= 30 && OrgSuffix().IsMatch(s) && !Cjk.HasSentencePunctuation(s);
 
     /// <summary>A name in a bare unit list: an organisation, or a kind of body (各区县).</summary>
@@ -36,7 +46,7 @@ internal static partial class UnitNames
     public static List<string> Split(string list)
     {
         var result = new List<string>();
-        var parts = SplitOutsideBrackets(list, @"[、，,；;/\n]");
+        var parts = SplitOutsideBrackets(list, ListBreak());
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
@@ -48,7 +58,7 @@ internal static partial class UnitNames
             }
             var p = part.Trim().TrimEnd('等').Trim();
             if (p.Length == 0) continue;
-            var pieces = Regex.Split(p, @"[ \u00a0\u3000\t]+");
+            var pieces = SpaceRun().Split(p);
             if (pieces.Length > 1 && pieces.All(LooksLikeOrg))
                 result.AddRange(pieces);
             else
@@ -67,7 +77,7 @@ internal static partial class UnitNames
     public static List<string> SplitNote(string list)
     {
         var result = new List<string>();
-        var parts = SplitOutsideBrackets(list, @"[、，,；;/\n]|(?<=[\p{IsCJKUnifiedIdeographs}]{2})(?:等|及|和|以及)(?=[\p{IsCJKUnifiedIdeographs}])");
+        var parts = SplitOutsideBrackets(list, NoteBreak());
         for (var i = 0; i < parts.Length; i++)
         {
             var p = Cjk.RemoveSpacesBetweenHan(parts[i].Trim()).TrimEnd('等', '。').Trim();
@@ -85,9 +95,9 @@ internal static partial class UnitNames
     }
 
     /// <summary>Splits on a pattern except inside brackets: "各县(市、区)政府(管委会)" is one name.</summary>
-    private static string[] SplitOutsideBrackets(string list, string pattern)
+    private static string[] SplitOutsideBrackets(string list, Regex pattern)
     {
-        if (list.IndexOfAny(['(', '（']) < 0) return Regex.Split(list, pattern);
+        if (list.IndexOfAny(['(', '（']) < 0) return pattern.Split(list);
         var chars = list.ToCharArray();
         var depth = 0;
         for (var i = 0; i < chars.Length; i++)
@@ -96,7 +106,7 @@ internal static partial class UnitNames
             else if (chars[i] is ')' or '）') depth = Math.Max(0, depth - 1);
             else if (depth > 0 && chars[i] == '、') chars[i] = '\u0001';
         }
-        return Regex.Split(new string(chars), pattern).Select(x => x.Replace('\u0001', '、')).ToArray();
+        return pattern.Split(new string(chars)).Select(x => x.Replace('\u0001', '、')).ToArray();
     }
 
     /// <summary>

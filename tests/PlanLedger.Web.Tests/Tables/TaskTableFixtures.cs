@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -5,7 +6,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace PlanLedger.Web.Tests.Tables;
 
 /// <summary>
-/// A county bureau's 任务分解表 as an HTML page and as a Word file: a title, a header row (序号/重点任务/具体措施/责任单位/完成时限)
+/// A county bureau's 任务分解表 as an HTML page, a Word file and an Excel workbook (and, made from those by LibreOffice at
+/// test time, a legacy .doc and .xls): a title, a header row (序号/重点任务/具体措施/责任单位/完成时限)
 /// and three rows — numbered measures (one stating its own deadline), an unnumbered measures cell, and a row led by
 /// another unit with a supporting unit.
 /// </summary>
@@ -48,6 +50,81 @@ public static class TaskTableFixtures
             main.Document = new Document(new Body(Para($"{Title}（{p}）"), Para("某县教育局"), table, Para("某县教育局办公室 2024年2月1日印发")));
         }
         return ms.ToArray();
+    }
+
+    /// <summary>The table as an .xlsx workbook: the title merged across the header's width above it, measures one a line in their cell.</summary>
+    public static byte[] Xlsx(string p)
+    {
+        string[][] rows =
+        [
+            [$"{Title}（{p}）"],
+            ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
+            .. Rows(p).Select(r => new[] { r.No, r.Task, string.Join("\n", r.Measures), r.Units, r.Deadline }),
+        ];
+        var ms = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var wb = doc.AddWorkbookPart();
+            wb.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+            var ws = wb.AddNewPart<WorksheetPart>();
+            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new DocumentFormat.OpenXml.Spreadsheet.Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                    row.Append(new DocumentFormat.OpenXml.Spreadsheet.Cell
+                    {
+                        CellReference = $"{(char)('A' + c)}{r + 1}",
+                        DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
+                        InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(rows[r][c])),
+                    });
+                data.Append(row);
+            }
+            ws.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data,
+                new DocumentFormat.OpenXml.Spreadsheet.MergeCells(new DocumentFormat.OpenXml.Spreadsheet.MergeCell { Reference = "A1:E1" }));
+            wb.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(
+                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "任务分解表" }));
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>Whether LibreOffice (<c>soffice</c>) is on the PATH, to make the legacy .doc and .xls fixtures.</summary>
+    public static bool HasLibreOffice { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, "soffice")));
+
+    /// <summary>The fixture in <paramref name="format"/>: html, docx, xlsx, or doc / xls converted from the .docx / .xlsx by LibreOffice.</summary>
+    public static async Task<byte[]> InAsync(string format, string p) => format switch
+    {
+        "html" => Html(p),
+        "docx" => Docx(p),
+        "xlsx" => Xlsx(p),
+        "doc" => await ConvertedAsync(Docx(p), "docx", "doc"),
+        "xls" => await ConvertedAsync(Xlsx(p), "xlsx", "xls"),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    /// <summary>LibreOffice headless, with a profile and folder of its own and a time limit.</summary>
+    private static async Task<byte[]> ConvertedAsync(byte[] bytes, string from, string to)
+    {
+        var dir = Directory.CreateTempSubdirectory("planledger-table-fixture-");
+        try
+        {
+            var input = Path.Combine(dir.FullName, "table." + from);
+            await File.WriteAllBytesAsync(input, bytes);
+            var psi = new ProcessStartInfo("soffice") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { "--headless", "--norestore", "-env:UserInstallation=" + new Uri(Path.Combine(dir.FullName, "profile") + "/").AbsoluteUri,
+                         "--convert-to", to, "--outdir", dir.FullName, input })
+                psi.ArgumentList.Add(a);
+            using var process = Process.Start(psi)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(limit.Token);
+            var output = Path.Combine(dir.FullName, "table." + to);
+            Assert.True(File.Exists(output), $"LibreOffice did not convert the .{from} fixture to .{to}: {await stdout} {await stderr}");
+            return await File.ReadAllBytesAsync(output);
+        }
+        finally { dir.Delete(recursive: true); }
     }
 
     private static Paragraph Para(string text) => new(new Run(new Text(text)));
