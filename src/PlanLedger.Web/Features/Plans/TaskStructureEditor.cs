@@ -29,9 +29,9 @@ public sealed class TaskStructureEditor(LedgerDbContext db, LedgerQueries querie
         PlanTask? parent = null;
         if (parentId is { } pid && (parent = all.FirstOrDefault(t => t.Id == pid)) is null)
             return Failure.BadRequest("上级条目不在本计划中");
-        var siblings = all.Count(t => t.ParentId == parentId);
+        var siblings = all.Where(t => t.ParentId == parentId).OrderBy(t => t.Order).ToList();
         var level = parent is null ? 1 : parent.Level + 1;
-        var label = Label(level, siblings + 1);
+        var label = Label(level, siblings.Count + 1, siblings.LastOrDefault()?.Label);
         var task = new PlanTask
         {
             PlanId = planId, ParentId = parentId, Parent = parent, Label = label, Heading = heading!.Trim(), Text = (text ?? "").Trim(),
@@ -87,8 +87,25 @@ public sealed class TaskStructureEditor(LedgerDbContext db, LedgerQueries querie
         return task;
     }
 
-    /// <summary>The label of the n-th item at a level, as the engine writes labels (without punctuation): 一 · (一) · 1 · (1).</summary>
-    public static string Label(int level, int n) => level switch
+    /// <summary>
+    /// The label of the n-th item among its siblings, as the engine writes labels (without punctuation): in the style of
+    /// the last sibling (一 · (一) · 1 · (1)), or without siblings by level: 一 · (一) · 1 · (1).
+    /// </summary>
+    public static string Label(int level, int n, string? lastSibling = null)
+    {
+        var digits = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var chinese = ChineseNumbers.Of(n);
+        if (lastSibling is { Length: > 0 } l)
+        {
+            var inner = l.Trim('(', ')');
+            var parens = l.StartsWith('(');
+            if (inner.Length > 0 && inner.All(char.IsAsciiDigit)) return parens ? $"({digits})" : digits;
+            if (inner.Length > 0 && inner.All(c => "零〇一二三四五六七八九十百".Contains(c))) return parens ? $"({chinese})" : chinese;
+        }
+        return ByLevel(level, n);
+    }
+
+    private static string ByLevel(int level, int n) => level switch
     {
         1 => ChineseNumbers.Of(n),
         2 => "(" + ChineseNumbers.Of(n) + ")",
