@@ -251,6 +251,16 @@ public abstract class ReviewToolsTests(LedgerFactory factory)
         }
         using (var scope = factory.Services.CreateScope())
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().TaskUnits.CountAsync(u => u.TaskId == training.Id()));
+
+        // merging two units that both serve one task leaves the task one link to the unit merged into
+        var other = await admin.UnitAsync(p + "教师工作股");
+        await page.PostFormAsync(url, url + "?handler=AddUnit", new() { ["taskId"] = S(training.Id()), ["unitId"] = S(other), ["role"] = "Support" });
+        await admin.PostJsonAsync($"/api/v1/units/{other}/merge", new { intoId = unitId }, HttpStatusCode.OK);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            Assert.Equal([unitId], await db.TaskUnits.Where(u => u.TaskId == training.Id()).Select(u => u.UnitId).ToListAsync());
+        }
     }
 
     private static async Task<int> UnitIdAsync(HttpClient admin, string name) =>
@@ -399,6 +409,26 @@ public abstract class ReviewToolsTests(LedgerFactory factory)
         var entries = await db.AuditEntries.Where(a => a.Entity == "Plan" && a.EntityId == id).ToListAsync();
         Assert.Contains(entries, a => (a.Before + a.After).Contains("ArchivedAt"));
         Assert.Contains(entries, a => (a.Before ?? "").Contains("Published") && (a.After ?? "").Contains("Draft"));
+    }
+
+    // ---- import limits, on the page ----
+
+    [Fact]
+    public async Task The_import_page_refuses_a_file_over_the_size_limit_and_a_document_over_the_item_limit_with_a_clear_message()
+    {
+        var page = await PageClient.SignInAsync(factory);
+        var big = new byte[3_100_000];
+        Array.Fill(big, (byte)'a');
+        var res = await page.PostFormAsync("/Plans/Import", "/Plans/Import", new(), [("Upload", "big.txt", big)]);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, res.StatusCode);
+        Assert.Contains("文件过大（上限 2.9 MB）", await res.Content.ReadAsStringAsync());
+
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("PlanLedger:MaxImportItems", "3"));
+        var client = new PageClient(limited.CreateClient(new() { AllowAutoRedirect = true, HandleCookies = true }));
+        await client.PostFormAsync("/Account/Login", "/Account/Login", new() { ["UserName"] = "admin", ["Password"] = LedgerFactory.AdminPassword });
+        var many = await client.PostFormAsync("/Plans/Import", "/Plans/Import", new(), [("Upload", "many.txt", Plan(Prefix()))]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, many.StatusCode);
+        Assert.Contains("条目过多", await many.Content.ReadAsStringAsync());
     }
 
     // ---- the ledger reads like an office's 台账 ----
