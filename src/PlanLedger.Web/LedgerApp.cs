@@ -195,6 +195,9 @@ public static class LedgerApp
         services.AddScoped<DirectoryService>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<PairingUndo>();
+        services.AddScoped<PlanLifecycle>();
+        services.AddScoped<TaskStructureEditor>();
+        services.AddScoped<TaskUnitAssignments>();
         services.AddScoped<ReportService>();
         services.AddScoped<LedgerQueries>();
         services.AddScoped<SummaryService>();
@@ -278,6 +281,7 @@ public static class LedgerApp
         api.MapInspectionsApi();
         api.MapReviewApi();
         api.MapPlanEditsApi();
+        api.MapReviewToolsApi();
         api.MapAssessmentApi();
         api.MapPublicApi();
         api.MapPlanMatchesApi();

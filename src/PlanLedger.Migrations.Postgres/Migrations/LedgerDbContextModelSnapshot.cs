@@ -1052,6 +1052,9 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1827,7 +1830,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("TaskUnits");
                 });

@@ -6,6 +6,8 @@ namespace PlanLedger.Web.Security;
 public enum LedgerAction
 {
     ReadPlan, ImportPlan, EditPlan, DeletePlan, ReportOnTask, ReviewReport,
+    /// <summary>归档 / 取消归档 a published plan (the owning office/admin); 撤回发布 back to draft (an admin in scope).</summary>
+    ArchivePlan, WithdrawPublication,
     ManageUnits, ManageUsers, ManageOrganisations, ReadAudit,
     // 督导 inspections: a round's resource carries its visited units (TaskUnitIds) and drawn inspectors (InspectorIds);
     // a finding's carries its one unit and the round's inspectors; a bulletin's is a draft until published.
@@ -42,6 +44,8 @@ public readonly record struct Resource(int OrganisationId, string OrganisationPa
 /// <item>责任单位 reporter: reads published plans; reports only on tasks its unit leads or supports.</item>
 /// <item>领导 leader and 只读 viewer: read published plans and dashboards.</item>
 /// <item>Drafts are seen only by the owning organisation's admin and office.</item>
+/// <item>归档 (archive) a published plan: the owning organisation's admin and office; 撤回发布 (withdraw a plan published by
+/// mistake, while nobody has reported on it): an admin in scope only.</item>
 /// <item>督导: the office/admin of the round's organisation manage rounds, draw, re-check and close findings (复查/销号) and
 /// issue bulletins; the drawn inspectors of a round read it and record findings; a reporter sees and rectifies only its own
 /// unit's findings (another unit's → 404) and reads published bulletins of rounds that visited its unit; leaders and
@@ -68,6 +72,8 @@ public static class Access
         {
             LedgerAction.ReadPlan => true,
             LedgerAction.ImportPlan or LedgerAction.EditPlan or LedgerAction.DeletePlan or LedgerAction.ReviewReport => own && manager,
+            LedgerAction.ArchivePlan => own && manager,
+            LedgerAction.WithdrawPublication => user.Role == UserRole.Admin,
             LedgerAction.ReportOnTask => user.Role == UserRole.Reporter
                 ? user.UnitId is { } unit && r.TaskUnitIds?.Contains(unit) == true
                 : own && manager,

@@ -112,7 +112,7 @@ public abstract class PagesTests(LedgerFactory factory)
             ["taskId"] = task.Id().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["targetText"] = "覆盖率100%", ["targetValue"] = "100", ["targetUnit"] = "%", ["op"] = ">=",
         });
-        var published = await admin.PostFormAsync(reviewUrl, $"{reviewUrl}?handler=Publish", new());
+        var published = await admin.PostFormAsync(reviewUrl, $"{reviewUrl}?handler=Publish", new() { ["confirm"] = "true" });
         Assert.EndsWith("/Ledger", published.RequestMessage!.RequestUri!.AbsolutePath);
 
         var updated = (await http.GetJsonAsync($"/api/v1/plans/{planId}/tasks")).AsArray().Single(t => t!.Id() == task.Id())!;

@@ -72,12 +72,15 @@ public abstract class TaskTableLedgerTests(LedgerFactory factory)
         Assert.Equal([$"{p}人事股"], Names(row2, "lead"));
         Assert.Equal("年内", row2["deadline"]!.GetValue<string>());
 
-        // The office clears a heading on the review page: the task is named by its text again, never nameless.
+        // The office clears a heading on the review page: refused next to the field, the task is never nameless.
         var office = await PageClient.SignInAsync(factory);
-        await office.PostFormAsync($"/Plans/{planId}/Review", $"/Plans/{planId}/Review?handler=Update",
+        var heading = row2["heading"]!.GetValue<string>();
+        var cleared = await office.PostFormAsync($"/Plans/{planId}/Review", $"/Plans/{planId}/Review?handler=Update",
             new() { ["taskId"] = row2.Id().ToString(System.Globalization.CultureInfo.InvariantCulture), ["heading"] = "", ["text"] = "招聘教师200名左右，开展全员培训。", ["deadline"] = "年内" });
+        Assert.Contains("标题不能为空", await cleared.Content.ReadAsStringAsync());
         tasks = (await admin.GetJsonAsync($"/api/v1/plans/{planId}/tasks")).AsArray();
-        Assert.Equal("招聘教师200名左右", tasks.Single(t => t!.Id() == row2.Id())!["heading"]!.GetValue<string>());
+        Assert.Equal(heading, tasks.Single(t => t!.Id() == row2.Id())!["heading"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(heading));
 
         await admin.PostJsonAsync($"/api/v1/plans/{planId}/publish", new { }, HttpStatusCode.OK);
         tasks = (await admin.GetJsonAsync($"/api/v1/plans/{planId}/tasks")).AsArray();

@@ -27,7 +27,58 @@ public sealed class Plan : IVersioned
     public int TaskCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>归档: a published plan put away — hidden from everyday lists, still readable (a filter shows it).</summary>
+    public DateTimeOffset? ArchivedAt { get; private set; }
     public List<PlanTask> Tasks { get; } = [];
+
+    /// <summary>The longest title and issuer the review page accepts (the columns' lengths).</summary>
+    public const int MaxTitleLength = 500, MaxIssuerLength = 200;
+
+    /// <summary>Corrects the plan's title block (a plan without one is named after its file at import).</summary>
+    public void Rename(string title, string? issuer, int year)
+    {
+        if (string.IsNullOrWhiteSpace(title)) throw new RuleException("标题不能为空");
+        if (title.Trim().Length > MaxTitleLength) throw new RuleException($"标题不能超过 {MaxTitleLength} 字");
+        if (issuer?.Trim().Length > MaxIssuerLength) throw new RuleException($"发文机关不能超过 {MaxIssuerLength} 字");
+        if (year is < 2000 or > 2100) throw new RuleException("年份应在 2000–2100 之间");
+        Title = title.Trim();
+        Issuer = string.IsNullOrWhiteSpace(issuer) ? null : issuer.Trim();
+        Year = year;
+    }
+
+    /// <summary>发布: the draft becomes the year's ledger. An empty plan (no task) is refused.</summary>
+    public void Publish(int taskCount, DateTimeOffset now)
+    {
+        if (Status == PlanStatus.Published) throw new RuleException("计划已发布");
+        if (taskCount == 0) throw new RuleException("计划没有任何任务，不能发布");
+        Status = PlanStatus.Published;
+        PublishedAt = now;
+    }
+
+    /// <summary>撤回发布: a wrongly published plan goes back to draft, only while nobody has reported on it.</summary>
+    public void Withdraw(bool hasReports)
+    {
+        if (Status != PlanStatus.Published) throw new RuleException("计划尚未发布");
+        if (ArchivedAt is not null) throw new RuleException("已归档的计划不能撤回发布");
+        if (hasReports) throw new RuleException("该计划已有填报，不能撤回发布");
+        Status = PlanStatus.Draft;
+        PublishedAt = null;
+    }
+
+    /// <summary>归档 a published plan (a draft is deleted, not archived).</summary>
+    public void Archive(DateTimeOffset now)
+    {
+        if (Status != PlanStatus.Published) throw new RuleException("只有已发布的计划可以归档");
+        if (ArchivedAt is not null) throw new RuleException("计划已归档");
+        ArchivedAt = now;
+    }
+
+    /// <summary>取消归档: the plan is back in the everyday lists.</summary>
+    public void Unarchive()
+    {
+        if (ArchivedAt is null) throw new RuleException("计划未归档");
+        ArchivedAt = null;
+    }
 }
 
 public enum PlanStatus { Draft, Published }

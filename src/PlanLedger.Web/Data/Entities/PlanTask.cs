@@ -59,12 +59,22 @@ public sealed class PlanTask : IVersioned
     public void SetUnits(IEnumerable<string> lead, IEnumerable<string> support, IReadOnlyList<Unit> directory)
     {
         Units.Clear();
-        foreach (var name in lead)
-            Units.Add(new TaskUnit { Role = UnitRole.Lead, Name = Clip(name, 200), UnitId = Features.Admin.UnitMatcher.Match(name, directory)?.Id });
-        foreach (var name in support)
-            Units.Add(new TaskUnit { Role = UnitRole.Support, Name = Clip(name, 200), UnitId = Features.Admin.UnitMatcher.Match(name, directory)?.Id });
-        LeadNames = Clip(string.Join("、", lead), 1000);
-        SupportNames = Clip(string.Join("、", support), 1000);
+        // "人事科、人事科", or one unit named as lead and again as support: linked once (lead first), so that no
+        // count sees the unit twice. Two different names of one directory unit keep the first mapped.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var leadNames = new List<string>();
+        var supportNames = new List<string>();
+        foreach (var (name, role) in lead.Select(n => (n, UnitRole.Lead)).Concat(support.Select(n => (n, UnitRole.Support))))
+        {
+            var written = Clip(name.Trim(), 200);
+            if (written.Length == 0 || !names.Add(written)) continue;
+            var unitId = Features.Admin.UnitMatcher.Match(written, directory)?.Id;
+            if (unitId is not null && Units.Any(u => u.UnitId == unitId)) continue;
+            Units.Add(new TaskUnit { Role = role, Name = written, UnitId = unitId });
+            (role == UnitRole.Lead ? leadNames : supportNames).Add(written);
+        }
+        LeadNames = Clip(string.Join("、", leadNames), 1000);
+        SupportNames = Clip(string.Join("、", supportNames), 1000);
     }
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];

@@ -10,6 +10,17 @@ public sealed class TaskUnit
     public string Name { get; set; } = "";
     public int? UnitId { get; set; }
     public Unit? Unit { get; set; }
+
+    /// <summary>
+    /// A unit is linked to a task at most once (as lead or as support, never both, never twice; a unique index on
+    /// (UnitId, TaskId) backs it): linking an already linked unit is refused.
+    /// </summary>
+    public static void EnsureNotLinked(IEnumerable<TaskUnit> links, int unitId, int? except = null)
+    {
+        var existing = links.FirstOrDefault(l => l.UnitId == unitId && l.Id != except);
+        if (existing is not null)
+            throw new RuleException($"该单位已是此任务的{(existing.Role == UnitRole.Lead ? "牵头单位" : "配合单位")}，同一单位不能重复关联");
+    }
 }
 
 public enum UnitRole { Lead, Support }

@@ -11,7 +11,7 @@ internal sealed class TaskUnitEntityTypeConfiguration : IEntityTypeConfiguration
         b.Property(u => u.Name).HasMaxLength(200);
         b.Property(u => u.Role).HasConversion<string>().HasMaxLength(10);
         b.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(u => new { u.UnitId, u.TaskId });
+        b.HasIndex(u => new { u.UnitId, u.TaskId }).IsUnique();
         b.HasIndex(u => u.TaskId);
     }
 }

@@ -97,7 +97,10 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         if (await Check(me, from.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Tracked changes, not bulk updates: every moved link, user and report gets its audit row (same transaction).
-        foreach (var link in await db.TaskUnits.Where(x => x.UnitId == from.Id).ToListAsync(ct)) link.UnitId = into.Id;
+        // A task linked to both keeps the one link to the unit merged into (a unit is linked to a task at most once).
+        var both = (await db.TaskUnits.Where(x => x.UnitId == into.Id).Select(x => x.TaskId).ToListAsync(ct)).ToHashSet();
+        foreach (var link in await db.TaskUnits.Where(x => x.UnitId == from.Id).ToListAsync(ct))
+            if (both.Contains(link.TaskId)) db.TaskUnits.Remove(link); else link.UnitId = into.Id;
         foreach (var user in await db.Users.Where(x => x.UnitId == from.Id).ToListAsync(ct)) user.UnitId = into.Id;
         foreach (var report in await db.Reports.Where(x => x.UnitId == from.Id).ToListAsync(ct)) report.UnitId = into.Id;
         db.Notifications.RemoveRange(await db.Notifications.Where(x => x.UnitId == from.Id).ToListAsync(ct));
@@ -268,7 +271,10 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         var links = await db.TaskUnits.Where(x => x.UnitId == null && names.Contains(x.Name) && x.Task!.Plan!.OrganisationId == unit.OrganisationId)
             .ToListAsync(ct);
         if (links.Count == 0) return;
-        foreach (var link in links) link.UnitId = unit.Id;
+        // A task already linked to the unit (or with two names of it) keeps one link; the other names stay unmapped.
+        var linked = (await db.TaskUnits.Where(x => x.UnitId == unit.Id).Select(x => x.TaskId).ToListAsync(ct)).ToHashSet();
+        foreach (var link in links)
+            if (linked.Add(link.TaskId)) link.UnitId = unit.Id;
         await db.SaveChangesAsync(ct);
     }
 

@@ -21,7 +21,7 @@ public sealed class TodayWorkService(LedgerDbContext db, PeriodService periods, 
         var toReview = await db.Reports.CountAsync(r => r.Status == ReportStatus.Submitted && r.Task!.Plan!.OrganisationId == org
             && r.Task.Plan.Status == PlanStatus.Published, ct);
         var late = new List<LatePlan>();
-        var plans = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == org && p.Status == PlanStatus.Published)
+        var plans = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == org && p.Status == PlanStatus.Published && p.ArchivedAt == null)
             .OrderByDescending(p => p.Year).Take(10).ToListAsync(ct);
         foreach (var p in plans)
         {

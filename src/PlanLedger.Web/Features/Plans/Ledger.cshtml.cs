@@ -20,6 +20,10 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
     public List<Unit> UnitOptions { get; private set; } = [];
     public List<(string Label, string Heading)> Sections { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>进展情况: the latest standing report (submitted or approved) of each task shown — period and text.</summary>
+    public Dictionary<int, (string Period, string Text)> Latest { get; private set; } = [];
+    /// <summary>Tasks with sub-items (板块 and other sections): rows set apart in the table.</summary>
+    public HashSet<int> SectionIds { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true), TextLimit(200)] public string? Status { get; set; }
@@ -46,11 +50,23 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
         {
             (Items, Total) = await queries.PageAsync(id, new TaskFilter(Unit, Status, Section, Overdue, Q, P, PageSize), Today, ct);
         }
+        var ids = Items.Select(t => t.Id).ToList();
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => ids.Contains(r.TaskId) && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Approved) && r.Text != "")
+            .Select(r => new { r.TaskId, r.Period, r.SubmittedAt, r.Text }).ToListAsync(ct);
+        Latest = reports.GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g
+            .OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.SubmittedAt).Select(r => (r.Period, r.Text)).First());
+        SectionIds = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId != null && ids.Contains(t.ParentId!.Value))
+            .Select(t => t.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
         UnitOptions = await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
         Sections = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId == null).OrderBy(t => t.Order)
             .Select(t => new { t.Label, t.Heading }).ToListAsync(ct)).Select(x => (x.Label, x.Heading)).ToList();
         return Page();
     }
+
+    /// <summary>A report text shortened for the table cell (the whole text is on hover and behind 展开).</summary>
+    public static string Short(string text, int max = 40) =>
+        text.Length <= max ? text : text[..max] + "…";
 
     public string PageUrl(int page) =>
         $"?Unit={Unit}&Status={Uri.EscapeDataString(Status ?? "")}&Section={Uri.EscapeDataString(Section ?? "")}&Overdue={Overdue}&Q={Uri.EscapeDataString(Q ?? "")}&P={page}";

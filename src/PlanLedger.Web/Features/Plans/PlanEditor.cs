@@ -24,11 +24,11 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var access = await queries.PlanAsync(me, planId, LedgerAction.EditPlan, ct);
         if (access.Error is { } e) return e;
         var plan = access.Value!.Plan;
-        if (plan.Status == PlanStatus.Published) return Failure.Conflict("计划已发布 The plan is already published");
-        plan.Status = PlanStatus.Published;
-        plan.PublishedAt = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var tasks = await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct);
+        // An empty plan is refused (409); the checklist's other findings only warn (PublishChecklist).
+        try { plan.Publish(tasks.Count, clock.GetUtcNow()); }
+        catch (RuleException x) { return Failure.Conflict(x.Message); }
         // 长期坚持/常态化: standing duties are reported on and never closed out (常态落实).
         foreach (var t in tasks.Where(t => PlanTask.IsStandingDeadline(t.Deadline) && t.DueDate is null)) t.Ongoing = true;
         tasks.RefreshStatuses(plan, Today);
@@ -82,13 +82,11 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var r = await EditableTask(me, taskId, ct);
         if (r.Error is { } e) return e;
         var (task, plan) = r.Value;
-        if (string.IsNullOrWhiteSpace(edit.Heading) && string.IsNullOrWhiteSpace(edit.Text))
-            return Failure.BadRequest("标题和内容不能都为空 Heading and text cannot both be empty");
+        if (ReviewRules.Refuse(ReviewRules.Task(edit.Heading, edit.Text, edit.Deadline)) is { } bad) return bad;
         if (Concurrency.Check(task, edit.Version, TaskView.Of, Concurrency.TaskTitle) is { } stale) return stale;
         task.Text = edit.Text.Trim();
-        // A task is never nameless: without a heading it is named by the first clause of its text.
-        task.Heading = PlanImporter.Clip(string.IsNullOrWhiteSpace(edit.Heading) ? LedgerShaper.Name(task.Text, task.Label) : edit.Heading.Trim(), 1000)!;
-        task.Deadline = PlanImporter.Clip(string.IsNullOrWhiteSpace(edit.Deadline) ? null : edit.Deadline.Trim(), 100);
+        task.Heading = edit.Heading.Trim();
+        task.Deadline = string.IsNullOrWhiteSpace(edit.Deadline) ? null : edit.Deadline.Trim();
         task.DueDate = edit.DueDate ?? StatusRules.DueDate(task.Deadline, plan.Year);
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         if (await db.SaveAsync(task, TaskView.Of, ct, Concurrency.TaskTitle) is { } lost) return lost;
@@ -134,7 +132,10 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         into.Text = string.IsNullOrWhiteSpace(into.Text) ? merged : into.Text + "\n" + merged;
         // Tracked changes, not bulk updates: each moved target and unit link gets its audit row.
         foreach (var target in await db.Targets.Where(x => x.TaskId == task.Id).ToListAsync(ct)) target.TaskId = into.Id;
-        foreach (var link in await db.TaskUnits.Where(x => x.TaskId == task.Id).ToListAsync(ct)) link.TaskId = into.Id;
+        // A unit linked to both stays linked once (to the task merged into).
+        var intoUnits = (await db.TaskUnits.Where(x => x.TaskId == into.Id && x.UnitId != null).Select(x => x.UnitId).ToListAsync(ct)).ToHashSet();
+        foreach (var link in await db.TaskUnits.Where(x => x.TaskId == task.Id).ToListAsync(ct))
+            if (link.UnitId is not null && !intoUnits.Add(link.UnitId)) db.TaskUnits.Remove(link); else link.TaskId = into.Id;
         var all = await db.Tasks.Where(t => t.PlanId == task.PlanId).ToListAsync(ct);
         foreach (var child in all.Where(t => t.ParentId == task.Id)) child.ParentId = into.Id;
         db.Tasks.Remove(task);
@@ -188,6 +189,11 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         if (r.Error is { } e) return e;
         if (unitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == r.Value.Plan.OrganisationId && u.MergedIntoId == null, ct))
             return Failure.BadRequest("单位不存在 Unknown unit");
+        if (unitId is { } id)
+        {
+            try { TaskUnit.EnsureNotLinked(await db.TaskUnits.Where(x => x.TaskId == link.TaskId).ToListAsync(ct), id, link.Id); }
+            catch (RuleException x) { return Failure.Conflict(x.Message); }
+        }
         link.UnitId = unitId;
         await db.SaveChangesAsync(ct);
         return link;
@@ -199,24 +205,28 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var r = await EditableTask(me, taskId, ct);
         if (r.Error is { } e) return e;
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.OrganisationId == r.Value.Plan.OrganisationId, ct);
-        if (unit is null) return Failure.BadRequest("单位不存在 Unknown unit");
+        if (unit is null || unit.MergedIntoId is not null) return Failure.BadRequest("单位不存在 Unknown unit");
+        var links = await db.TaskUnits.Where(x => x.TaskId == taskId).ToListAsync(ct);
+        try { TaskUnit.EnsureNotLinked(links, unit.Id); }
+        catch (RuleException x) { return Failure.Conflict(x.Message); }
         var link = new TaskUnit { TaskId = taskId, Role = role, Name = unit.Name, UnitId = unit.Id };
         db.TaskUnits.Add(link);
-        var task = r.Value.Task;
-        if (role == UnitRole.Lead) task.LeadNames = PlanImporter.Clip(Join(task.LeadNames, unit.Name), 1000)!;
-        else task.SupportNames = PlanImporter.Clip(Join(task.SupportNames, unit.Name), 1000)!;
+        links.Add(link);
+        SyncNames(r.Value.Task, links);
         await db.SaveChangesAsync(ct);
         return link;
     }
 
-    private static string Join(string names, string name) => string.IsNullOrEmpty(names) ? name : names + "、" + name;
+    /// <summary>The task's lead and supporting names (shown and exported) follow its unit links.</summary>
+    internal static void SyncNames(PlanTask task, IEnumerable<TaskUnit> links)
+    {
+        var list = links.OrderBy(l => l.Id == 0 ? int.MaxValue : l.Id).ToList();
+        task.LeadNames = PlanImporter.Clip(string.Join("、", list.Where(l => l.Role == UnitRole.Lead).Select(l => l.Name)), 1000)!;
+        task.SupportNames = PlanImporter.Clip(string.Join("、", list.Where(l => l.Role == UnitRole.Support).Select(l => l.Name)), 1000)!;
+    }
 
     private static Failure? Validate(TargetEdit edit) =>
-        string.IsNullOrWhiteSpace(edit.Text) ? Failure.BadRequest("目标内容不能为空 Target text is required")
-        : edit.Text.Trim().Length > 500 || edit.Unit.Trim().Length > 50 ? Failure.BadRequest("目标或单位过长 Target text or unit too long")
-        : Math.Abs(edit.Value) >= 100_000_000_000_000m ? Failure.BadRequest("目标值过大 Value too large")
-        : edit.Op is not ("=" or ">=" or "<=" or "~") ? Failure.BadRequest("比较方式无效 Invalid op")
-        : null;
+        ReviewRules.Refuse(ReviewRules.Target(edit.Text, edit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), edit.Unit, edit.Op, out _));
 
     /// <summary>Recomputes order, level, path and section from the parent links after a move or merge.</summary>
     internal static void Renumber(List<PlanTask> all)

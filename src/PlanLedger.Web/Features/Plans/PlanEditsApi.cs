@@ -5,11 +5,11 @@ using PlanLedger.Web.Features.Tasks;
 
 namespace PlanLedger.Web.Features.Plans;
 
-/// <summary>Edit of a task as on the review page, with the version read (<c>version</c> field or <c>If-Match</c>).</summary>
+/// <summary>Edit of a task as on the review page (lengths are checked by <see cref="ReviewRules"/>, with a message per field), with the version read (<c>version</c> field or <c>If-Match</c>).</summary>
 public sealed record TaskUpdate(
-    [TextLimit(typeof(PlanTask), nameof(PlanTask.Heading))] string? Heading,
+    [TextLimit(PlanTask.MaxTextLength)] string? Heading,
     [TextLimit(PlanTask.MaxTextLength)] string? Text,
-    [TextLimit(typeof(PlanTask), nameof(PlanTask.Deadline))] string? Deadline,
+    [TextLimit(PlanTask.MaxTextLength)] string? Deadline,
     DateOnly? DueDate, int? Version = null);
 
 /// <summary><c>PUT /api/v1/tasks/{id}</c>: the review page's task edit for API clients; a stale version is 409 with the current values.</summary>

@@ -34,7 +34,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
         if (!Extensions.Contains(ext))
             return new Failure(415, "不支持的文件类型，请上传 .txt .html .htm .docx .pdf .xlsx .xls .doc .wps .rtf .odt .et Unsupported file type");
         if (length > options.Value.MaxUploadBytes)
-            return new Failure(413, $"文件过大（上限 {options.Value.MaxUploadBytes / 1048576} MB） File too large");
+            return new Failure(413, $"文件过大（上限 {options.Value.MaxUploadBytes / 1048576.0:0.#} MB） File too large");
         if (year is < 1900 or > 2200) return Failure.BadRequest("年份无效 Invalid year");
 
         using var buffer = new MemoryStream();

@@ -10,7 +10,11 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Plans;
 
-public sealed record PlanListItem(int Id, string Title, string? Issuer, int Year, string Status, int TaskCount);
+public sealed record PlanListItem(int Id, string Title, string? Issuer, int Year, string Status, int TaskCount, bool Archived = false)
+{
+    public static PlanListItem Of(Plan p) =>
+        new(p.Id, p.Title, p.Issuer, p.Year, p.Status == PlanStatus.Draft ? "draft" : "published", p.TaskCount, p.ArchivedAt != null);
+}
 
 /// <summary>/api/v1/plans — import, list, tree, flat task list, publish, summary.</summary>
 public static class PlansApi
@@ -52,12 +56,14 @@ public static class PlansApi
         return TypedResults.Created($"/api/v1/plans/{result.Value!.Id}", result.Value);
     }
 
-    public static async Task<Ok<List<PlanListItem>>> List(HttpContext http, LedgerDbContext db, CancellationToken ct)
+    /// <summary>The plans in scope; archived ones (归档) only with <c>?archived=true</c>.</summary>
+    public static async Task<Ok<List<PlanListItem>>> List(HttpContext http, LedgerDbContext db, CancellationToken ct, bool archived = false)
     {
         var plans = await Access.VisiblePlans(db.Plans, http.Me())
+            .Where(p => (p.ArchivedAt != null) == archived)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
             .Select(p => new PlanListItem(p.Id, p.Title, p.Issuer, p.Year,
-                p.Status == PlanStatus.Draft ? "draft" : "published", p.TaskCount))
+                p.Status == PlanStatus.Draft ? "draft" : "published", p.TaskCount, p.ArchivedAt != null))
             .ToListAsync(ct);
         return TypedResults.Ok(plans);
     }

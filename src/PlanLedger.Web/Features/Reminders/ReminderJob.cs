@@ -21,7 +21,7 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var plans = await db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id).ToListAsync(ct);
+        var plans = await db.Plans.Where(p => p.Status == PlanStatus.Published && p.ArchivedAt == null).Select(p => p.Id).ToListAsync(ct);
         int changes = 0, created = 0;
         var failed = new List<int>();
         var messageLength = db.MaxLength<Notification>(nameof(Notification.Message));

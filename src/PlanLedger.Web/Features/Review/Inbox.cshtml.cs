@@ -25,7 +25,7 @@ public sealed class InboxModel(LedgerDbContext db, ReviewService reviews) : Ledg
         if (Me.Role is not (UserRole.Admin or UserRole.Office)) return Forbid();
         Message = Flash;
         Items = await reviews.InboxAsync(Me, new ReviewFilter(PlanId, UnitId, Section, string.IsNullOrWhiteSpace(Period) ? null : Period.Trim()), ct);
-        Plans = (await db.Plans.AsNoTracking().Where(p => p.OrganisationId == Me.OrganisationId && p.Status == PlanStatus.Published)
+        Plans = (await db.Plans.AsNoTracking().Where(p => p.OrganisationId == Me.OrganisationId && p.Status == PlanStatus.Published && p.ArchivedAt == null)
             .OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
         Units = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Me.OrganisationId && u.MergedIntoId == null)
             .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();

@@ -23,7 +23,7 @@ public sealed class NewModel(LedgerDbContext db, SupervisionService notices, Tim
     {
         if (Me.Role is not (UserRole.Admin or UserRole.Office)) return Forbid();
         Error = Flash;
-        Plans = (await db.Plans.AsNoTracking().Where(p => p.OrganisationId == Me.OrganisationId && p.Status == PlanStatus.Published && p.Format != "matter")
+        Plans = (await db.Plans.AsNoTracking().Where(p => p.OrganisationId == Me.OrganisationId && p.Status == PlanStatus.Published && p.ArchivedAt == null && p.Format != "matter")
             .OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
         if (PlanId is null && TaskIds.Count > 0)
             PlanId = await db.Tasks.Where(t => t.Id == TaskIds[0]).Select(t => (int?)t.PlanId).FirstOrDefaultAsync(ct);

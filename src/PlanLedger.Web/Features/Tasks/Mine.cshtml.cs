@@ -18,7 +18,7 @@ public sealed class MineModel(LedgerDbContext db) : LedgerPageModel
     {
         if (Me.UnitId is not { } unit) return;
         Tasks = await db.TaskUnits.AsNoTracking()
-            .Where(u => u.UnitId == unit && u.Task!.Plan!.Status == PlanStatus.Published)
+            .Where(u => u.UnitId == unit && u.Task!.Plan!.Status == PlanStatus.Published && u.Task.Plan.ArchivedAt == null)
             .OrderBy(u => u.Task!.PlanId).ThenBy(u => u.Task!.Order).Take(500)
             .Select(u => new MyTask(u.TaskId, u.Task!.Plan!.Title, u.Task.Path, u.Task.Heading, u.Role.ToString(), u.Task.Deadline,
                 u.Task.DueDate, u.Task.Progress, u.Task.Status, u.Task.LastReportPeriod))

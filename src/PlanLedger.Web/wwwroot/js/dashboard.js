@@ -9,13 +9,15 @@ document.addEventListener("DOMContentLoaded", () => {
     : { not_started: "未开始", on_track: "正常推进", at_risk: "进度滞后", overdue: "逾期", done: "已完成" };
   const colors = { not_started: "#888", on_track: "#2a8a2a", at_risk: "#d39b00", overdue: "#c0392b", done: "#2c6fb0" };
   const opts = { renderer: "canvas" };
-  const status = echarts.init(document.getElementById("chart-status"), null, opts);
+  // A chart without data is a "暂无数据" line from the server, not an empty canvas.
+  const init = id => { const el = document.getElementById(id); return el ? echarts.init(el, null, opts) : { setOption() {}, resize() {} }; };
+  const status = init("chart-status");
   status.setOption({
     animation: false, tooltip: {},
     series: [{ type: "pie", radius: ["35%", "65%"], label: { formatter: "{b}: {c}" },
       data: Object.entries(d.byStatus).map(([k, v]) => ({ name: names[k], value: v, itemStyle: { color: colors[k] } })) }],
   });
-  const units = echarts.init(document.getElementById("chart-units"), null, opts);
+  const units = init("chart-units");
   units.setOption({
     animation: false, tooltip: { trigger: "axis" }, legend: {},
     xAxis: { type: "category", data: d.byUnit.map(u => u.unit), axisLabel: { interval: 0, rotate: 30 } },
@@ -28,7 +30,7 @@ document.addEventListener("DOMContentLoaded", () => {
       { name: en ? "Progress" : "平均进度", type: "line", yAxisIndex: 1, data: d.byUnit.map(u => u.progress) },
     ],
   });
-  const periods = echarts.init(document.getElementById("chart-periods"), null, opts);
+  const periods = init("chart-periods");
   periods.setOption({
     animation: false, tooltip: { trigger: "axis" },
     xAxis: { type: "category", data: d.byPeriod.map(p => p.period) },
