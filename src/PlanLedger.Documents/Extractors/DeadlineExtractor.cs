@@ -62,7 +62,7 @@ internal static partial class DeadlineExtractor
                 // 2020年度, 2021-2025年, (2021年…) and 2020年的 are names and periods, not deadlines.
                 if (after.StartsWith("度") || after.StartsWith("版") || before.EndsWith("-") || before.EndsWith("—") || before.EndsWith("至") || before.EndsWith("～")) continue;
                 if (after.StartsWith("-") || after.StartsWith("—") || after.StartsWith("至")) continue;
-                if (!dl.EndsWith('前') && !dl.EndsWith('底') && !dl.EndsWith('末') && !YearFollow().IsMatch(after)) continue;
+                if (!dl.EndsWith('前') && !dl.EndsWith('底') && !dl.EndsWith('末') && !YearFollow().IsMatch(after) && !OpensCommitment(text, m.Index, afterStart)) continue;
             }
             else if (char.IsAsciiDigit(dl[0]))
             {
@@ -82,6 +82,20 @@ internal static partial class DeadlineExtractor
         }
         return null;
     }
+
+    /// <summary>"…。2015年在预算改革上取得决定性进展": a year that opens a sentence whose clause commits to an outcome.</summary>
+    private static bool OpensCommitment(string text, int start, int afterStart)
+    {
+        if (start > 0 && text[start - 1] is not ('。' or '；' or ';' or '\n') || afterStart >= text.Length || text[afterStart] != '在') return false;
+        var end = Math.Min(text.Length, afterStart + 40);
+        var clause = text.AsSpan(afterStart, end - afterStart);
+        var cut = clause.IndexOfAny("，,。；;");
+        if (cut >= 0) clause = clause[..cut];
+        return CommitmentVerb().IsMatch(clause);
+    }
+
+    [GeneratedRegex(@"取得|实现|完成|建成|达到|形成")]
+    private static partial Regex CommitmentVerb();
 
     [GeneratedRegex(@"^(?:\d{1,2}\s*日)?[\p{IsCJKUnifiedIdeographs}]{0,6}?(?:节|宣传周|宣传月|活动周|纪念日|主题日)")]
     private static partial Regex YearlyEvent();

@@ -16,7 +16,7 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|" +
-        "个|所|处|名|人|次|项|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|%|％";
+        "个|所|处|名|人|次|项|场次|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|%|％";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.
@@ -51,6 +51,10 @@ internal static partial class TargetExtractor
             if (TryQuantity(text, m, out var value, out var unit, out var op)) found.Add((m.Index, m.Index + m.Length, value, unit, op));
             if (found.Count >= MaxTargetsPerItem) break;
         }
+        // A file cut off inside a quantity ("…入学率均达到10"): the number keeps unit "".
+        if (found.Count < MaxTargetsPerItem && text.Length > 0 && char.IsAsciiDigit(text[^1]) && CutQuantity().Match(text) is { Success: true } cutOff
+            && decimal.TryParse(cutOff.Groups["num"].ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var cutValue))
+            found.Add((cutOff.Groups["num"].Index, text.Length, cutValue, "", OpBefore(text.AsSpan(0, cutOff.Groups["num"].Index)) ?? "="));
         var quantities = found.Count;
         foreach (Match m in Word().Matches(text))
         {
@@ -96,6 +100,8 @@ internal static partial class TargetExtractor
     }
 
     [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建)")] private static partial Regex PhaseNoun();
+    [GeneratedRegex(@"(?:达到|提高到|提高至|提升到|提升至|增加到|增长到|不低于|不少于|稳定在|保持在)(?<num>[0-9]+(?:\.[0-9]+)?)$")] private static partial Regex CutQuantity();
+    [GeneratedRegex(@"^(?:结构|化|论|体制|格局|经济|社会|对立|分割|分化)")] private static partial Regex FixedTermAfterYuan();
     [GeneratedRegex(@"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")] private static partial Regex AbstractNoun();
     [GeneratedRegex(@"^(?:行动|规划|计划|级|度|内|前|底|后|版|来|以来|起|的)")] private static partial Regex YearNameSuffix();
     [GeneratedRegex(@"^(?:免费|义务|制|一贯|学制|教龄|工龄)")] private static partial Regex DurationNoun();
@@ -134,8 +140,14 @@ internal static partial class TargetExtractor
             if (numText[0] is '百' or '千') return false;
             if (numText.Length > 4) return false;
             if (prev != '\0' && "同每单唯统任哪这那某其之万千百逐第一".Contains(prev)) return false;
-            // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases.
-            if (unit is "个" or "年" or "位" or "批" or "轮" or "部" or "支" or "条" or "门") return false;
+            // 无一人因贫辍学: "not a single one" is an outcome, not a count.
+            if (cn == 1 && prev == '无') return false;
+            // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases; 连续三年 is a length.
+            if (unit is "个" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" || unit == "年" && !ProgrammeLength(before)) return false;
+            // 二元结构, 多元化: a numeral + 元 inside a fixed term, not money.
+            if (unit == "元" && FixedTermAfterYuan().IsMatch(after)) return false;
+            // 建一所、优一所: parallel "V一N" terms make a slogan.
+            if (cn == 1 && ParallelOne(text, m, unit)) return false;
             // 一次 / 一项: "once", "a" — a manner of speaking, not a committed count.
             if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" && !(unit == "次" && Frequency().IsMatch(before))) return false;
             // 二次供水, 三次产业: a numeral + 次 inside a fixed term.
@@ -154,7 +166,11 @@ internal static partial class TargetExtractor
         // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
         if (unit == "个" && (after.StartsWith("月") || after.StartsWith("工作日") || after.StartsWith("小时"))) return false;
         if (unit is "天" or "小时" or "年" && (after.StartsWith("内") || after.StartsWith("以内"))) return false;
-        if (unit == "年" && !DurationNoun().IsMatch(after)) return false;
+        if (unit == "年" && !DurationNoun().IsMatch(after) && !ProgrammeLength(before)) return false;
+        // 乐成一中（一期）: a phase named in brackets after a project.
+        if (unit == "期" && prev is '(' or '（') return false;
+        // 不满3名党员的幼儿园: a threshold that only defines a category.
+        if (before.EndsWith("不满") || before.EndsWith("不足") && Cjk.IsHan(after.Length > 0 ? after[0] : '\0') && !after.StartsWith("以")) return false;
         if (unit == "人" && PersonThreshold().IsMatch(after)) return false;
         // A threshold that only defines a category: "55人及以上大班额".
         if (CategoryThreshold().IsMatch(after)) return false;
@@ -166,6 +182,22 @@ internal static partial class TargetExtractor
         else if (hasRange || mod) op = ">=";
         else op = OpBefore(before) ?? OpAfter(after) ?? "=";
         return true;
+    }
+
+    /// <summary>连续3年, 分2年给予: the length of a programme (RULES: a quantity, not a calendar year).</summary>
+    private static bool ProgrammeLength(ReadOnlySpan<char> before) => before.EndsWith("连续") || before.EndsWith("分") || before.EndsWith("长达");
+
+    /// <summary>"建一所、优一所", "办一所、强一所": a numeral 一 in parallel terms joined by 、.</summary>
+    private static bool ParallelOne(string text, Match m, string unit)
+    {
+        var end = m.Index + m.Length;
+        // …一所、X一所
+        if (end + 2 + unit.Length < text.Length && text[end] == '、' && Cjk.IsHan(text[end + 1]) && text[end + 2] == '一'
+            && string.CompareOrdinal(text, end + 3, unit, 0, unit.Length) == 0) return true;
+        // X一所、Y一所 (the second term)
+        var s = m.Index;
+        return s >= 3 + unit.Length && text[s - 2] == '、' && string.CompareOrdinal(text, s - 2 - unit.Length, unit, 0, unit.Length) == 0
+            && text[s - 3 - unit.Length] == '一';
     }
 
     private static bool Overlaps(List<(int Start, int End, decimal Value, string Unit, string Op)> found, int count, int start, int end)

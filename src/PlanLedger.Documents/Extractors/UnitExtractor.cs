@@ -58,6 +58,17 @@ internal static partial class UnitExtractor
     [GeneratedRegex("^(?:" + SupportWords + ")$")]
     private static partial Regex SupportRole();
 
+    /// <summary>A last line that is only a role word with no names ("责任单位：", a file cut at "牵头责任"): no text, no unit.</summary>
+    [GeneratedRegex(@"(?:^|\n)[ \t\u3000]*(?:牵头|协同|配合|协办|主办|责任|负责)(?:责任|负责|考核)?(?:单位|部门|科室|领导)?[ \t\u3000]*[:：]?[ \t\u3000]*$")]
+    private static partial Regex EmptyRoleLine();
+
+    private static string DropEmptyRoleLine(string text)
+    {
+        if (text.Length == 0 || text.Length > 4000 && text.LastIndexOf('\n') < text.Length - 40) return text;
+        var m = EmptyRoleLine().Match(text, Math.Max(0, text.LastIndexOf('\n')));
+        return m.Success ? text[..m.Index] : text;
+    }
+
     /// <summary>A paragraph that is only a unit or time line ("牵头单位：…", "责任单位：…。").</summary>
     public static bool IsRoleLine(string paragraph)
     {
@@ -71,6 +82,7 @@ internal static partial class UnitExtractor
         deadline = null;
         var found = false;
         conventions ??= new UnitConventions();
+        text = DropEmptyRoleLine(text);
         if (!MayHoldRoles(text)) return UnitNotes.Extract(text, lead, support, conventions, ref deadline);
         var hasLead = LeadRoleWritten().IsMatch(text);
         foreach (var find in new Func<string, Match>[] { t => Parenthetical().Match(t), AtClauseStart })

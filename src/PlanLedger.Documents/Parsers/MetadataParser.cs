@@ -11,7 +11,7 @@ namespace PlanLedger.Documents.Parsers;
 internal static partial class MetadataParser
 {
     /// <summary>Words a plan's title ends with.</summary>
-    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|要点|计划|方案|规划|意见|总结|谋划|安排|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评)表)(?:[(（][^)）]{1,12}[)）])?$")]
+    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|工作打算|要点|计划|方案|规划|意见|总结|谋划|安排|打算|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评)表)(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
     [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|关于|$)")]
@@ -144,10 +144,10 @@ internal static partial class MetadataParser
     private static string? GluedTitle(IReadOnlyList<string> preamble)
     {
         var tried = 0;
-        foreach (var raw in preamble)
+        for (var i = 0; i < preamble.Count; i++)
         {
-            var p = raw.Trim();
-            if (p.Length < 12 || NoiseFilter.IsChrome(p) || p.Contains("由会员分享", StringComparison.Ordinal) || FileName().IsMatch(p)) continue;
+            var p = preamble[i].Trim();
+            if (p.Length < 12 || NoiseFilter.IsChrome(p) || IsHeadline(preamble, i) || p.Contains("由会员分享", StringComparison.Ordinal) || FileName().IsMatch(p)) continue;
             if (LabelParser.TryMatch(p, out var lm)) p = p[lm.Length..];
             var run = p.AsSpan();
             var cut = run.IndexOfAny("，,。；;：:！!？（(《“");
@@ -157,7 +157,7 @@ internal static partial class MetadataParser
             {
                 var prefix = run[..end].ToString();
                 if (end < run.Length && !Cjk.IsHan(run[end]) || !TitleEnding().IsMatch(prefix)) continue;
-                if (OrgPrefix().IsMatch(prefix) || Year().IsMatch(prefix)) return prefix;
+                if (OrgPrefix().IsMatch(prefix) || Year().Match(prefix) is { Success: true, Index: 0 }) return prefix;
             }
             if (++tried >= 3) return null;
         }
@@ -251,7 +251,34 @@ internal static partial class MetadataParser
         return null;
     }
 
-    private static bool IsDate(string p) => ChineseDate().IsMatch(p) || ChineseNumeralDate().IsMatch(p);
+    private static bool IsDate(string p) => ChineseDate().IsMatch(p) || ChineseNumeralDate().IsMatch(p) || DigitDate(p).Shaped;
+
+    /// <summary>
+    /// A 落款 date whose 年/月/日 were lost on the page ("2024327", "20240327"): a date when its digits read one way
+    /// only (2024-03-27); "2015115" (01-15 or 11-05) is date-shaped but no date.
+    /// </summary>
+    internal static (bool Shaped, string? Iso) DigitDate(string raw)
+    {
+        var p = raw.Trim();
+        if (p.Length is < 6 or > 8 || !(p.StartsWith("19", StringComparison.Ordinal) || p.StartsWith("20", StringComparison.Ordinal))) return (false, null);
+        foreach (var c in p) if (!char.IsAsciiDigit(c)) return (false, null);
+        var y = int.Parse(p[..4], CultureInfo.InvariantCulture);
+        var rest = p[4..];
+        string? found = null;
+        var readings = 0;
+        for (var ml = 1; ml <= 2 && ml < rest.Length; ml++)
+        {
+            var ms = rest[..ml];
+            var ds = rest[ml..];
+            if (ds.Length > 2 || ml == 1 && ms[0] == '0' || ds.Length == 1 && ds[0] == '0') continue;
+            var mo = int.Parse(ms, CultureInfo.InvariantCulture);
+            var d = int.Parse(ds, CultureInfo.InvariantCulture);
+            if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) continue;
+            readings++;
+            found = $"{y:D4}-{mo:D2}-{d:D2}";
+        }
+        return (true, readings == 1 ? found : null);
+    }
 
     [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,30})[ \u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")]
     private static partial Regex SignatureWithDate();
@@ -261,12 +288,20 @@ internal static partial class MetadataParser
         foreach (var p in preamble)
         {
             var m = DocNumber().Match(p);
+            if (!m.Success && p.Length <= 40 && DamagedDocNumber().Match(p.Trim()) is { Success: true } damaged && damaged.Length == p.Trim().Length) return damaged.Value;
             if (!m.Success) continue;
             // A 文号 line, or a headline that opens with the 文号 ("凌政办发[2020]35号…的通知").
             if (p.Length <= 40 && !Cjk.HasSentencePunctuation(p) || m.Index == 0 && p.Length <= 160) return Normalise(m.Groups["no"].Value);
         }
         return null;
     }
+
+    /// <summary>
+    /// A 文号 line whose closing bracket (and 号) was lost on the page ("桓办发〔201539"), or both brackets
+    /// ("滨教函202011号"): kept as written.
+    /// </summary>
+    [GeneratedRegex(@"^(?<no>[\p{IsCJKUnifiedIdeographs}]{1,10}(?:发|函|字)(?:[〔\[［(（【]\s*(?:19|20)\d{2}\d{1,4}号?|(?:19|20)\d{2}\d{1,4}号))(?![\d〕\]］)）】])")]
+    private static partial Regex DamagedDocNumber();
 
     private static string Normalise(string no)
     {
@@ -300,6 +335,7 @@ internal static partial class MetadataParser
                 if (m.Success && m.Length >= p.Length - 1) return Iso(m);
                 var c = ChineseNumeralDate().Match(p);
                 if (c.Success && c.Length >= p.Length - 1) return IsoHan(c);
+                if (DigitDate(p) is { Iso: { } digits }) return digits;
             }
         }
         return null;
@@ -315,6 +351,7 @@ internal static partial class MetadataParser
             if (m.Success && m.Index == 0 && m.Length >= p.Length - 1) return Iso(m);
             var c = ChineseNumeralDate().Match(p);
             if (c.Success && c.Index == 0 && c.Length >= p.Length - 1) return IsoHan(c);
+            if (DigitDate(p) is { Iso: { } digits }) return digits;
         }
         return null;
     }
@@ -379,7 +416,7 @@ internal static partial class MetadataParser
         // The opening paragraph: a year or date that opens one of its sentences ("2023年是…开局之年").
         foreach (var p in preamble)
         {
-            if (!Cjk.HasSentencePunctuation(p)) continue;
+            if (!Cjk.HasSentencePunctuation(p) || NoiseFilter.IsChrome(p)) continue;
             var m = OpeningYear().Match(p);
             if (m.Success) return int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             foreach (Match s in SentenceYear().Matches(p)) return int.Parse(s.Groups["y"].Value, CultureInfo.InvariantCulture);
