@@ -70,7 +70,7 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         if (!string.IsNullOrWhiteSpace(parentPath))
         {
             parent = await db.Tasks.Where(t => t.PlanId == id && t.Path == parentPath.Trim()).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-            if (parent is null) return Back(id, Failure.BadRequest($"找不到条目 {parentPath} No item with that path"), taskId);
+            if (parent is null) return Back(id, Failure.BadRequest($"找不到条目 {parentPath}"), taskId);
         }
         var r = await editor.MoveAsync(Me, taskId, parent, ct);
         return Back(id, r.Error, taskId);
@@ -79,7 +79,7 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
     public async Task<IActionResult> OnPostMergeAsync(int id, int taskId, [TextLimit(typeof(PlanTask), nameof(PlanTask.Path))] string? intoPath, CancellationToken ct)
     {
         var into = await db.Tasks.Where(t => t.PlanId == id && t.Path == (intoPath ?? "").Trim()).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-        if (into is null) return Back(id, Failure.BadRequest($"找不到条目 {intoPath} No item with that path"), taskId);
+        if (into is null) return Back(id, Failure.BadRequest($"找不到条目 {intoPath}"), taskId);
         var r = await editor.MergeAsync(Me, taskId, into.Value, ct);
         return Back(id, r.Error, into);
     }

@@ -86,7 +86,7 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
         var access = await queries.PlanAsync(me, planId, LedgerAction.UrgeUnits, ct);
         if (access.Error is { } e) return e;
         var plan = access.Value!.Plan;
-        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布 The plan is not published yet");
+        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布");
         if (Periods.CheckFormat(period) is { } bad) return bad;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(planId, ct);
@@ -114,7 +114,7 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException u) when (DbErrors.IsUniqueViolation(u))
         {
-            return Failure.Conflict("今天已催办过这些单位 These units were already urged today");
+            return Failure.Conflict("今天已催办过这些单位");
         }
         await tx.CommitAsync(ct);
         return new UrgeResult(notified.Count, notified, missing.Where(m => urgedToday.Contains(m.UnitId)).Select(m => m.UnitId).ToList());
