@@ -54,6 +54,7 @@ public static class LedgerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         AddServices(builder);
         var app = builder.Build();
+        Features.Shared.Shanghai.Configure(app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value.TimeZone);
         UsePipeline(app);
         return app;
     }
@@ -196,6 +197,7 @@ public static class LedgerApp
         services.AddScoped<PlanImporter>();
         ImportParsing.AddImportParsing(services);
         services.AddScoped<DirectoryService>();
+        services.AddScoped<UnitDirectory>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<PairingUndo>();
         services.AddScoped<ReportService>();
@@ -267,6 +269,7 @@ public static class LedgerApp
         // Explicit, after the status-code pages: a re-executed error request must be routed again.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Features.Shared.OrganisationTimeZone>();
         app.UseAuthorization();
         var openApi = app.MapOpenApi();
         if (!app.Configuration.GetValue<bool>("PlanLedger:PublicOpenApi")) openApi.RequireAuthorization(SignedInPolicy);

@@ -12,7 +12,7 @@ public sealed record UnitInput([TextLimit(typeof(Unit), nameof(Unit.Name))] stri
     [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? Aliases, int? OrganisationId);
 public sealed record UserInput([TextLimit(typeof(AppUser), nameof(AppUser.UserName))] string? UserName,
     [TextLimit(PasswordRules.MaxLength)] string? Password, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
-public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level);
+public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level, string? TimeZone = null, int Version = 0);
 public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId, int Version = 0);
 public sealed record UserDto(int Id, string UserName, string DisplayName, string Role, int OrganisationId, int? UnitId,
     bool Active = true, bool LockedOut = false, int Version = 0);
@@ -121,7 +121,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))
             return Failure.BadRequest("单位不属于该组织");
         if (input.Role == UserRole.Reporter && input.UnitId is null)
-            return Failure.BadRequest("责任单位用户必须选择单位");
+            return Failure.BadRequest("单位联络员必须选择单位");
         if (await users.FindByNameAsync(input.UserName.Trim()) is not null) return Failure.Conflict("用户名已存在");
         var user = new AppUser
         {
@@ -166,7 +166,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))
             return Failure.BadRequest("单位不属于该组织");
         if (input.Role == UserRole.Reporter && input.UnitId is null)
-            return Failure.BadRequest("责任单位用户必须选择本组织的单位");
+            return Failure.BadRequest("单位联络员必须选择本组织的单位");
         if (user.Role == UserRole.Admin && input.Role != UserRole.Admin && user.Active && !await AnotherActiveAdmin(user.Id, ct))
             return Failure.Conflict("不能更改最后一个管理员的角色");
         if (Concurrency.Check(user, input.Version, UserDto) is { } stale) return stale;

@@ -118,7 +118,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
         if (row is null) db.AssessmentSchemes.Add(row = new AssessmentScheme { OrganisationId = organisationId, Year = year });
         row.Definition = JsonSerializer.Serialize(scheme, Json);
         row.UpdatedAt = clock.GetUtcNow();
-        row.UpdatedByName = me.UserName;
+        row.UpdatedByName = me.DisplayName;
         await db.SaveChangesAsync(ct);
         return scheme;
     }
@@ -188,7 +188,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
             if (current.State != AssessmentState.Draft) return Failure.Conflict("考核结果已确认");
             var view = await ComputeAsync(org, year, current, ct);
             if (view.Units.Count == 0) return Failure.Conflict("本年度没有可考核的单位（已发布计划中牵头任务的单位）");
-            current.Confirm(JsonSerializer.Serialize(view.Scheme, Json), JsonSerializer.Serialize(view.Units, Json), me.UserName, clock.GetUtcNow());
+            current.Confirm(JsonSerializer.Serialize(view.Scheme, Json), JsonSerializer.Serialize(view.Units, Json), me.DisplayName, clock.GetUtcNow());
             return current;
         }, ct);
 

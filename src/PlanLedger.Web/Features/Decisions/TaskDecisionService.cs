@@ -42,10 +42,10 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
         await db.Entry(task).ReloadAsync(ct);
-        if (Rule(() => task.CloseOut(reason, me.UserName, Now)) is { } f) return f;
+        if (Rule(() => task.CloseOut(reason, me.DisplayName, Now)) is { } f) return f;
         var submitted = await db.Reports.Where(x => x.TaskId == taskId && x.Status == ReportStatus.Submitted).ToListAsync(ct);
-        foreach (var s in submitted) s.AcceptWithCloseOut(me.UserName, Now);
-        db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.ClosedOut, Text = reason.Trim(), ByName = me.UserName, At = Now });
+        foreach (var s in submitted) s.AcceptWithCloseOut(me.DisplayName, Now);
+        db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.ClosedOut, Text = reason.Trim(), ByName = me.DisplayName, At = Now });
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.CloseOutDecided, $"任务已销号：{task.Path} {task.Heading}。理由：{reason.Trim()}", ct: ct);
         if (await reports.SaveAsync(ct, "任务已被他人销号") is { } c) return c;
@@ -68,7 +68,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         var latest = await db.Reports.Where(x => x.TaskId == task.Id && x.Drives && x.LiveKey != null)
             .OrderByDescending(x => x.Period).ThenByDescending(x => x.Id).Select(x => new { x.Period, x.Progress }).FirstOrDefaultAsync(ct);
         if (Rule(() => task.UndoCloseOut(latest?.Period, latest?.Progress)) is { } f) return f;
-        db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.CloseOutUndone, Text = reason.Trim(), ByName = me.UserName, At = Now });
+        db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.CloseOutUndone, Text = reason.Trim(), ByName = me.DisplayName, At = Now });
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.CloseOutUndone, $"撤销销号：{task.Path} {task.Heading}。理由：{reason.Trim()}", ct: ct);
         if (await reports.SaveAsync(ct, "任务已被他人变更") is { } c) return c;
@@ -88,7 +88,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         if (Rule(() => task.SetOngoing(ongoing)) is { } f) return f;
         if (!ongoing) task.DueDate = StatusRules.DueDate(task.Deadline, plan.Year);
         db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = ongoing ? TaskEventKind.OngoingSet : TaskEventKind.OngoingCleared,
-            Text = ongoing ? "设为常态落实" : "取消常态落实", ByName = me.UserName, At = Now });
+            Text = ongoing ? "设为常态落实" : "取消常态落实", ByName = me.DisplayName, At = Now });
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         if (await reports.SaveAsync(ct, "任务已被他人变更") is { } c) return c;
         await tx.CommitAsync(ct);
@@ -125,7 +125,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         {
             TaskId = taskId, UnitId = me.UnitId!.Value, Kind = kind, Reason = reason.Trim(),
             RequestedDueDate = kind == TaskRequestKind.Extension ? dueDate : null, PreviousDueDate = task.DueDate,
-            RequestedById = me.Id, RequestedByName = me.UserName, RequestedAt = Now,
+            RequestedById = me.Id, RequestedByName = me.DisplayName, RequestedAt = Now,
         };
         var stored = new List<string>();
         try
@@ -139,7 +139,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
             }
             db.TaskRequests.Add(req);
             notifier.ToOffice(plan.OrganisationId, NotificationKind.RequestSubmitted,
-                $"{(kind == TaskRequestKind.Extension ? "延期申请" : "销号申请")}待审批：{task.Path} {task.Heading}（{me.UserName}）", taskId, "/Requests");
+                $"{(kind == TaskRequestKind.Extension ? "延期申请" : "销号申请")}待审批：{task.Path} {task.Heading}（{me.DisplayName}）", taskId, "/Requests");
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -167,18 +167,18 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         var old = task.DueDate;
         if (Rule(() =>
             {
-                if (approve) req.Approve(task, me.UserName, comment, Now);
-                else req.Refuse(me.UserName, comment!, Now);
+                if (approve) req.Approve(task, me.DisplayName, comment, Now);
+                else req.Refuse(me.DisplayName, comment!, Now);
             }) is { } f) return f;
         var kindName = req.Kind == TaskRequestKind.Extension ? "延期申请" : "销号申请";
         if (approve && req.Kind == TaskRequestKind.Extension)
-            db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, Kind = TaskEventKind.Extended, ByName = me.UserName, At = Now,
+            db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, Kind = TaskEventKind.Extended, ByName = me.DisplayName, At = Now,
                 Text = $"完成时限 {old?.ToString("yyyy-MM-dd") ?? "—"} → {req.RequestedDueDate:yyyy-MM-dd}：{req.Reason}" });
         if (approve && req.Kind == TaskRequestKind.CloseOut)
         {
-            db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, Kind = TaskEventKind.ClosedOut, ByName = me.UserName, At = Now, Text = task.CloseReason ?? req.Reason });
+            db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, Kind = TaskEventKind.ClosedOut, ByName = me.DisplayName, At = Now, Text = task.CloseReason ?? req.Reason });
             foreach (var s in await db.Reports.Where(x => x.TaskId == task.Id && x.Status == ReportStatus.Submitted).ToListAsync(ct))
-                s.AcceptWithCloseOut(me.UserName, Now);
+                s.AcceptWithCloseOut(me.DisplayName, Now);
         }
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         notifier.ToUnit(req.UnitId, req.Kind == TaskRequestKind.Extension ? NotificationKind.ExtensionDecided : NotificationKind.CloseOutDecided,
@@ -199,7 +199,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         var plan = r.Value.Plan;
         var orgPath = await db.Organisations.Where(o => o.Id == plan.OrganisationId).Select(o => o.Path).FirstAsync(ct);
         if (Problems.FromDecision(Access.Decide(me, LedgerAction.WithdrawRequest, new Resource(plan.OrganisationId, orgPath, false, [req.UnitId]))) is { } d) return d;
-        if (Rule(() => req.Withdraw(me.UserName, Now)) is { } f) return f;
+        if (Rule(() => req.Withdraw(me.DisplayName, Now)) is { } f) return f;
         if (await reports.SaveAsync(ct, "该申请已被处理") is { } c) return c;
         return (await Project(db.TaskRequests.AsNoTracking().Where(x => x.Id == req.Id)).ToListAsync(ct)).Single();
     }
@@ -241,9 +241,9 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         if (text.Trim().Length > 2000) return Failure.BadRequest("批示不超过 2000 字");
         if (reportId is { } rid && !await db.Reports.AnyAsync(x => x.Id == rid && x.TaskId == taskId, ct))
             return Failure.NotFound("填报不存在");
-        var c = new LeaderComment { TaskId = taskId, ReportId = reportId, AuthorId = me.Id, AuthorName = me.UserName, Text = text.Trim(), CreatedAt = Now };
+        var c = new LeaderComment { TaskId = taskId, ReportId = reportId, AuthorId = me.Id, AuthorName = me.DisplayName, Text = text.Trim(), CreatedAt = Now };
         db.LeaderComments.Add(c);
-        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.LeaderComment, $"领导批示（{me.UserName}）：{text.Trim()} —— {task.Path} {task.Heading}", ct: ct);
+        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.LeaderComment, $"领导批示（{me.DisplayName}）：{text.Trim()} —— {task.Path} {task.Heading}", ct: ct);
         await db.SaveChangesAsync(ct);
         return new CommentDto(c.Id, c.TaskId, c.ReportId, c.NoticeId, c.AuthorName, c.Text, c.CreatedAt);
     }

@@ -54,7 +54,7 @@ public sealed class SummaryDrafts(LedgerDbContext db, LedgerQueries queries, Tim
         row.Title = title;
         row.Text = text.Replace("\r\n", "\n");
         row.UpdatedAt = clock.GetUtcNow();
-        row.UpdatedByName = me.UserName;
+        row.UpdatedByName = me.DisplayName;
         await db.SaveChangesAsync(ct);
         return null;
     }

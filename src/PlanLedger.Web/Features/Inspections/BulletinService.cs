@@ -104,7 +104,7 @@ public sealed class BulletinService(LedgerDbContext db, InspectionService rounds
         var org = await db.Organisations.Where(o => o.Id == round.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         var list = await FindingsOfAsync(round.Id, ct);
         var zh = CultureInfo.InvariantCulture;
-        var drawn = round.DrawnAt!.Value.ToOffset(TimeSpan.FromHours(8));
+        var drawn = Features.Shared.Shanghai.Local(round.DrawnAt!.Value);
         var overview = new StringBuilder();
         overview.Append(zh, $"{drawn:yyyy年M月d日}，{org}组织开展{round.Title}。");
         if (round.Description.Length > 0) overview.Append(round.Description).Append(' ');

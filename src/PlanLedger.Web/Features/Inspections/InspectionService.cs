@@ -4,6 +4,8 @@ using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Security;
 
+using PlanLedger.Web.Features.Shared;
+
 namespace PlanLedger.Web.Features.Inspections;
 
 /// <summary>督导 rounds: defining the scope, the 双随机 draw (stored once, repeatable from its seed) and reading them.</summary>
@@ -45,9 +47,9 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
     }
 
     /// <summary>Units a round of this organisation may visit (its own and those below it), by name.</summary>
-    public Task<List<Unit>> CandidateUnitsAsync(string orgPath, CancellationToken ct = default) =>
-        db.Units.AsNoTracking().Where(u => u.MergedIntoId == null && u.Organisation!.Path.StartsWith(orgPath))
-            .OrderBy(u => u.Name).ToListAsync(ct);
+    public async Task<List<Unit>> CandidateUnitsAsync(string orgPath, CancellationToken ct = default) =>
+        (await db.Units.AsNoTracking().Where(u => u.MergedIntoId == null && u.Organisation!.Path.StartsWith(orgPath))
+            .ToListAsync(ct)).Sort(u => u.Name).ToList();
 
     /// <summary>Active people of the organisation itself, who may be chosen as inspectors.</summary>
     public Task<List<AppUser>> CandidateInspectorsAsync(int organisationId, CancellationToken ct = default) =>
@@ -209,7 +211,7 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
 
     /// <summary>The person's display name (people are shown by name, not account).</summary>
     public async Task<string> NameAsync(CurrentUser me, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == me.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } n ? n : me.UserName;
+        await db.Users.Where(u => u.Id == me.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } n ? n : me.DisplayName;
 }
 
 internal static class VisitExtensions

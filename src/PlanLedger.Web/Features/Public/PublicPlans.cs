@@ -29,7 +29,7 @@ public sealed class PublicPlans(LedgerDbContext db, LedgerQueries queries, TimeP
             row = new PublicPlan
             {
                 PlanId = planId, Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_'),
-                PublishedAt = clock.GetUtcNow(), PublishedByName = me.UserName,
+                PublishedAt = clock.GetUtcNow(), PublishedByName = me.DisplayName,
             };
             db.PublicPlans.Add(row);
             await db.SaveChangesAsync(ct);

@@ -63,7 +63,7 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         try
         {
             var now = clock.GetUtcNow();
-            var report = ProgressReport.Submit(taskId, unitId, period, input.Progress.Value, text, drives, me.Id, me.UserName, now);
+            var report = ProgressReport.Submit(taskId, unitId, period, input.Progress.Value, text, drives, me.Id, me.DisplayName, now);
             foreach (var a in actuals) report.Actuals.Add(new ReportActual { TargetId = a.TargetId, Value = a.Value });
             foreach (var f in evidence ?? [])
             {

@@ -28,7 +28,7 @@ public sealed class InboxModel(LedgerDbContext db, ReviewService reviews) : Ledg
         Plans = (await db.Plans.AsNoTracking().Where(p => p.OrganisationId == Me.OrganisationId && p.Status == PlanStatus.Published)
             .OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
         Units = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Me.OrganisationId && u.MergedIntoId == null)
-            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Sort(u => u.Name).Select(u => (u.Id, u.Name)).ToList();
         Sections = Items.Select(i => i.Section).Where(s => s.Length > 0).Distinct().Order().ToList();
         return Page();
     }

@@ -103,7 +103,7 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
             .ToDictionaryAsync(t => t.Id, ct);
         foreach (var m in missing.Where(m => !urgedToday.Contains(m.UnitId)))
         {
-            db.UrgeRecords.Add(new UrgeRecord { PlanId = planId, UnitId = m.UnitId, Period = period!, Day = today, ById = me.Id, ByName = me.UserName, At = now });
+            db.UrgeRecords.Add(new UrgeRecord { PlanId = planId, UnitId = m.UnitId, Period = period!, Day = today, ById = me.Id, ByName = me.DisplayName, At = now });
             var names = string.Join("；", m.TaskIds.Take(3).Select(id => $"{tasks[id].Path} {tasks[id].Heading}".Trim()));
             var more = m.TaskIds.Count > 3 ? $" 等 {m.TaskIds.Count} 项" : "";
             notifier.ToUnit(m.UnitId, NotificationKind.Urged,

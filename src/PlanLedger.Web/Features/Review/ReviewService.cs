@@ -49,7 +49,7 @@ public sealed class ReviewService(LedgerDbContext db, ReportService reports, Not
         if (!ProgressReport.Allows(report.Status, ReportAction.Approve)) return Failure.Conflict(AlreadyActed(report.Status));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
-        report.Approve(me.UserName, comment, clock.GetUtcNow());
+        report.Approve(me.DisplayName, comment, clock.GetUtcNow());
         if (report.UnitId is { } unit)
             notifier.ToUnit(unit, NotificationKind.ReportApproved, $"{report.Period} 进展已审核通过：{task.Path} {task.Heading}".Trim(), task.Id, $"/Tasks/{task.Id}", report.Period);
         if (await reports.SaveAsync(ct) is { } f) return f;
@@ -68,7 +68,7 @@ public sealed class ReviewService(LedgerDbContext db, ReportService reports, Not
         if (!ProgressReport.Allows(report.Status, ReportAction.Return)) return Failure.Conflict(AlreadyActed(report.Status));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
-        report.Return(me.UserName, comment, clock.GetUtcNow());
+        report.Return(me.DisplayName, comment, clock.GetUtcNow());
         if (await reports.SaveAsync(ct) is { } f) return f;
         await reports.FallBackAsync(task, plan, ct);
         if (report.UnitId is { } unit)

@@ -56,6 +56,7 @@ internal static partial class Strings
             english = en;
             var sb = new StringBuilder("^");
             var literal = 0;
+            var literalHan = false;
             var parts = Placeholder().Split(zh); // literal, number, literal, number, …
             for (var i = 0; i < parts.Length; i++)
             {
@@ -66,15 +67,20 @@ internal static partial class Strings
                 {
                     sb.Append(Regex.Escape(part));
                     literal += part.Count(c => !char.IsWhiteSpace(c));
+                    literalHan |= HasHan(part);
                 }
             }
             sb.Append('$');
             Literal = literal;
+            Joins = !literalHan;
             pattern = new Regex(sb.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
         }
 
         /// <summary>How many characters of the template are fixed text (more: tried earlier).</summary>
         public int Literal { get; }
+
+        /// <summary>Only joins values ("{0} {1}", "{0}、{1}"): then every Chinese value must translate.</summary>
+        private bool Joins { get; }
 
         public bool TryApply(string text, out string result)
         {
@@ -89,7 +95,7 @@ internal static partial class Strings
                 var v = g.Value;
                 var translated = ToEnglish(v.Trim());
                 // A template that is only values ("{0} {1}") joins catalogue texts: each Chinese value must translate.
-                if (Literal == 0 && HasHan(translated)) return false;
+                if (Joins && HasHan(translated)) return false;
                 values.Add(translated == v.Trim() ? v.Trim() : translated);
             }
             result = Placeholder().Replace(english, p => int.TryParse(p.Groups[1].Value, out var n) && n < values.Count ? values[n] : p.Value);

@@ -77,7 +77,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         var year = Today.Year;
         var seq = (await db.Supervisions.Where(n => n.OrganisationId == me.OrganisationId && n.Year == year)
             .MaxAsync(n => (int?)n.Sequence, ct) ?? 0) + 1;
-        var notice = SupervisionNotice.Issue(me.OrganisationId, year, seq, level, reason, replyBy, taskIds, unitIds, me.UserName, Now);
+        var notice = SupervisionNotice.Issue(me.OrganisationId, year, seq, level, reason, replyBy, taskIds, unitIds, me.DisplayName, Now);
         db.Supervisions.Add(notice);
         notifier.ToUnits(unitIds, NotificationKind.SupervisionIssued,
             $"{LevelNames.Zh(level)}督办：{reason}（请于 {replyBy:yyyy-MM-dd} 前反馈）", taskIds.Count == 1 ? taskIds[0] : null);
@@ -163,7 +163,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     }
 
     public Task<Outcome<NoticeDto>> AcknowledgeAsync(CurrentUser me, int id, CancellationToken ct = default) =>
-        StepAsync(me, id, LedgerAction.AcknowledgeSupervision, n => n.Acknowledge(me.UnitId!.Value, me.UserName, Now), null, ct);
+        StepAsync(me, id, LedgerAction.AcknowledgeSupervision, n => n.Acknowledge(me.UnitId!.Value, me.DisplayName, Now), null, ct);
 
     public async Task<Outcome<NoticeDto>> ReplyAsync(CurrentUser me, int id, string? text, IReadOnlyList<EvidenceUpload>? evidence = null,
         CancellationToken ct = default)
@@ -177,11 +177,11 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         {
             var r = await StepAsync(me, id, LedgerAction.ReplySupervision, n =>
             {
-                var e = n.Reply(me.UnitId!.Value, text, me.UserName, Now);
+                var e = n.Reply(me.UnitId!.Value, text, me.DisplayName, Now);
                 foreach (var (f, name) in (evidence ?? []).Zip(stored))
                     e.Attachments.Add(new SupervisionAttachment { FileName = PlanLedger.Web.Features.Plans.PlanImporter.Clip(Path.GetFileName(f.FileName), 260)!,
                         ContentType = EvidenceStore.ContentType(f.FileName), Size = f.Length, StoredName = name, UploadedAt = Now });
-                notifier.ToOffice(n.OrganisationId, NotificationKind.SupervisionReplied, $"{n.Number} 已反馈（{me.UserName}）：{text.Trim()}", null, $"/Supervisions/{n.Id}");
+                notifier.ToOffice(n.OrganisationId, NotificationKind.SupervisionReplied, $"{n.Number} 已反馈（{me.DisplayName}）：{text.Trim()}", null, $"/Supervisions/{n.Id}");
             }, async () => { foreach (var f in evidence ?? []) stored.Add(await files.SaveAsync(f, ct)); }, ct);
             if (r.Error is not null) foreach (var s in stored) files.Delete(s);
             return r;
@@ -196,7 +196,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     public Task<Outcome<NoticeDto>> CloseAsync(CurrentUser me, int id, string? comment, CancellationToken ct = default) =>
         StepAsync(me, id, LedgerAction.CloseSupervision, n =>
         {
-            n.Close(me.UserName, comment, Now);
+            n.Close(me.DisplayName, comment, Now);
             NotifyUnits(n, NotificationKind.SupervisionClosed, $"{n.Number} 已办结{(string.IsNullOrWhiteSpace(comment) ? "" : "：" + comment.Trim())}");
         }, null, ct);
 
@@ -212,7 +212,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         }
         return StepAsync(me, id, LedgerAction.ReturnSupervision, n =>
         {
-            n.Return(me.UserName, comment, next, Now);
+            n.Return(me.DisplayName, comment, next, Now);
             NotifyUnits(n, NotificationKind.SupervisionReturned, $"{n.Number} 退回重办：{comment.Trim()}（请于 {n.ReplyBy:yyyy-MM-dd} 前反馈）");
         }, null, ct);
     }
@@ -222,7 +222,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         if (string.IsNullOrWhiteSpace(reason)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写中止理由"));
         return StepAsync(me, id, LedgerAction.StopSupervision, n =>
         {
-            n.Stop(me.UserName, reason, Now);
+            n.Stop(me.DisplayName, reason, Now);
             NotifyUnits(n, NotificationKind.SupervisionStopped, $"{n.Number} 已中止：{reason.Trim()}");
         }, null, ct);
     }
@@ -236,7 +236,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
             return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("答复期限格式应为 yyyy-MM-dd 且不早于今天"));
         return StepAsync(me, id, LedgerAction.EscalateSupervision, n =>
         {
-            n.Escalate(next, me.UserName, Now);
+            n.Escalate(next, me.DisplayName, Now);
             NotifyUnits(n, NotificationKind.SupervisionEscalated, $"{n.Number} 升级为{LevelNames.Zh(n.Level)}督办，请于 {next:yyyy-MM-dd} 前反馈：{n.Reason}");
         }, null, ct);
     }
@@ -249,9 +249,9 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         if (string.IsNullOrWhiteSpace(text)) return Failure.BadRequest("请填写批示内容");
         if (text.Trim().Length > 2000) return Failure.BadRequest("批示不超过 2000 字");
         var n = r.Value!;
-        var c = new LeaderComment { NoticeId = id, AuthorId = me.Id, AuthorName = me.UserName, Text = text.Trim(), CreatedAt = Now };
+        var c = new LeaderComment { NoticeId = id, AuthorId = me.Id, AuthorName = me.DisplayName, Text = text.Trim(), CreatedAt = Now };
         db.LeaderComments.Add(c);
-        NotifyUnits(n, NotificationKind.LeaderComment, $"领导批示（{me.UserName}）{n.Number}：{text.Trim()}");
+        NotifyUnits(n, NotificationKind.LeaderComment, $"领导批示（{me.DisplayName}）{n.Number}：{text.Trim()}");
         await db.SaveChangesAsync(ct);
         return new Decisions.CommentDto(c.Id, null, null, id, c.AuthorName, c.Text, c.CreatedAt);
     }
