@@ -54,6 +54,7 @@ public static class LedgerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         AddServices(builder);
         var app = builder.Build();
+        Features.Shared.Shanghai.Configure(app.Services.GetRequiredService<IOptions<LedgerOptions>>().Value.TimeZone);
         UsePipeline(app);
         return app;
     }
@@ -168,7 +169,7 @@ public static class LedgerApp
         // Chinese stays readable in the HTML; < > & ' " are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Features.Shared.ProblemLanguage.Apply);
         services.AddExceptionHandler<LedgerExceptionHandler>();
         services.AddOpenApi();
         services.AddLocalization();
@@ -178,7 +179,10 @@ public static class LedgerApp
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // Pages: the language switch (query, then its cookie); the API also by Accept-Language. zh-CN otherwise.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new Features.Shared.ApiAcceptLanguage()];
         });
         // Room above the import's own limit (LedgerOptions.MaxUploadBytes, a readable 413) for the form around the file.
         var bodyLimit = Math.Max(64L * 1024 * 1024,
@@ -193,6 +197,7 @@ public static class LedgerApp
         services.AddScoped<PlanImporter>();
         ImportParsing.AddImportParsing(services);
         services.AddScoped<DirectoryService>();
+        services.AddScoped<UnitDirectory>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<PairingUndo>();
         services.AddScoped<PlanLifecycle>();
@@ -233,6 +238,8 @@ public static class LedgerApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseForwardedHeaders();
+        // First: the error handlers and status-code pages below write in the request's language too.
+        app.UseRequestLocalization();
         // /api gets problem details; pages get the HTML error page (re-executed at /Error with the mapped status and title).
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a =>
@@ -258,7 +265,6 @@ public static class LedgerApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseMiddleware<QueryTextCheck>();
-        app.UseRequestLocalization();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedFileProvider(typeof(LedgerApp).Assembly, "PlanLedger.Web.wwwroot"),
@@ -266,6 +272,7 @@ public static class LedgerApp
         // Explicit, after the status-code pages: a re-executed error request must be routed again.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<Features.Shared.OrganisationTimeZone>();
         app.UseAuthorization();
         var openApi = app.MapOpenApi();
         if (!app.Configuration.GetValue<bool>("PlanLedger:PublicOpenApi")) openApi.RequireAuthorization(SignedInPolicy);

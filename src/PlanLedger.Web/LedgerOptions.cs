@@ -38,5 +38,7 @@ public sealed class LedgerOptions
     public TimeSpan EvidenceCleanupInterval { get; set; } = TimeSpan.FromHours(6);
     /// <summary>A file without a row younger than this is an upload in progress and is left alone.</summary>
     public TimeSpan EvidenceOrphanGrace { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>The IANA time zone times are shown in when an organisation sets none (default Asia/Shanghai).</summary>
+    public string TimeZone { get; set; } = Features.Shared.Shanghai.DefaultId;
     public string FilesDirectory => Path.Combine(DataDirectory, "files");
 }

@@ -190,4 +190,4 @@ internal static class AuditJson
 
 /// <summary>The audit rows of a change could not be written; the change was rolled back with them.</summary>
 public sealed class AuditWriteException(Exception inner)
-    : Exception("审计日志写入失败，修改未保存 The audit trail could not be written; the change was not saved", inner);
+    : Exception("操作日志写入失败，修改未保存", inner);

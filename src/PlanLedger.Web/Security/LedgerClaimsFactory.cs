@@ -15,7 +15,7 @@ public sealed class LedgerClaimsFactory(UserManager<AppUser> users, IOptions<Ide
     {
         var identity = await base.GenerateClaimsAsync(user);
         var path = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Path).FirstOrDefaultAsync() ?? "/";
-        var me = new CurrentUser(user.Id, user.UserName ?? "", user.Role, user.OrganisationId, path, user.UnitId);
+        var me = new CurrentUser(user.Id, user.UserName ?? "", user.Role, user.OrganisationId, path, user.UnitId, user.DisplayName);
         identity.AddClaims(me.ToClaims());
         return identity;
     }

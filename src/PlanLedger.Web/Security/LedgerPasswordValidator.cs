@@ -32,9 +32,9 @@ public sealed class LedgerPasswordValidator : IPasswordValidator<AppUser>
         if (user.Role is not (UserRole.Admin or UserRole.Office) || password is null) return Task.FromResult(IdentityResult.Success);
         var errors = new List<IdentityError>();
         if (password.Length < ManagerMinLength)
-            errors.Add(new() { Code = "ManagerPasswordTooShort", Description = $"管理员和督查室账户的密码至少 {ManagerMinLength} 位 Admin and office passwords must have at least {ManagerMinLength} characters" });
+            errors.Add(new() { Code = "ManagerPasswordTooShort", Description = $"管理员和督查室账户的密码至少 {ManagerMinLength} 位" });
         if (Weak(password))
-            errors.Add(new() { Code = "CommonPassword", Description = "密码过于常见或简单，请换一个 The password is too common or too simple" });
+            errors.Add(new() { Code = "CommonPassword", Description = "密码过于常见或简单，请换一个" });
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
 

@@ -185,8 +185,8 @@ public abstract class PagesTests(LedgerFactory factory)
         var admin = await PageClient.SignInAsync(factory);
         var html = await admin.GetHtmlAsync("/Audit?Entity=Unit");
         Assert.Contains(name, html);
-        Assert.Contains("admin", html);
-        Assert.Contains("added", html);
+        Assert.Contains("管理员", html);
+        Assert.Contains("新增", html);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public abstract class AuditIntegrityTests(LedgerFactory factory, AuditFailure fa
         var id = (await admin.PostJsonAsync("/api/v1/users", new { userName = name, password = TestApi.Password, displayName = name, role = "viewer" })).Id();
         var res = await FailingAuditAsync(() => admin.PutAsJsonAsync($"/api/v1/users/{id}", new { displayName = "不该保存", role = "office" }));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, res.StatusCode);
-        Assert.Contains("审计", await res.ProblemTitle());
+        Assert.Contains("操作日志", await res.ProblemTitle());
         using var scope = factory.Services.CreateScope();
         var user = await Db(scope).Users.AsNoTracking().SingleAsync(u => u.Id == id);
         Assert.Equal(name, user.DisplayName);

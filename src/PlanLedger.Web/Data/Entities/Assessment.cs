@@ -33,13 +33,13 @@ public sealed class Assessment
     /// <summary>Inputs change only while a draft.</summary>
     public void SetInputs(string json)
     {
-        if (State != AssessmentState.Draft) throw new InvalidOperationException("考核结果已确认，修改请另起新版本 The assessment is confirmed; revise it to change it");
+        if (State != AssessmentState.Draft) throw new InvalidOperationException("考核结果已确认，修改请另起新版本");
         Inputs = json;
     }
 
     public void Confirm(string scheme, string results, string by, DateTimeOffset at)
     {
-        if (State != AssessmentState.Draft || !IsCurrent) throw new InvalidOperationException("只有草稿可以确认 Only a draft can be confirmed");
+        if (State != AssessmentState.Draft || !IsCurrent) throw new InvalidOperationException("只有草稿可以确认");
         FrozenScheme = scheme;
         FrozenResults = results;
         ConfirmedAt = at;
@@ -49,7 +49,7 @@ public sealed class Assessment
 
     public void Publish(DateTimeOffset at)
     {
-        if (State != AssessmentState.Confirmed || !IsCurrent) throw new InvalidOperationException("只有已确认的考核结果可以公布 Only a confirmed assessment can be published");
+        if (State != AssessmentState.Confirmed || !IsCurrent) throw new InvalidOperationException("只有已确认的考核结果可以公布");
         PublishedAt = at;
         State = AssessmentState.Published;
     }
@@ -57,7 +57,7 @@ public sealed class Assessment
     /// <summary>A new draft version with the same inputs; this version is kept, superseded.</summary>
     public Assessment Revise(DateTimeOffset at)
     {
-        if (State == AssessmentState.Draft || !IsCurrent) throw new InvalidOperationException("草稿可直接修改，无需另起版本 A draft can be changed as it is");
+        if (State == AssessmentState.Draft || !IsCurrent) throw new InvalidOperationException("草稿可直接修改，无需另起版本");
         SupersededAt = at;
         return new Assessment { OrganisationId = OrganisationId, Year = Year, Version = Version + 1, Inputs = Inputs, CreatedAt = at };
     }

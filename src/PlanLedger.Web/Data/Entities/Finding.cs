@@ -51,8 +51,8 @@ public sealed class Finding
     /// <summary>The unit files its rectification (整改情况, with evidence).</summary>
     public string? Rectify(string text, IEnumerable<FindingEvidence> evidence, string byName, DateTimeOffset now)
     {
-        if (!AwaitsRectification) return $"问题当前为「{StatusName(Status)}」，不能提交整改 The finding is not awaiting rectification";
-        if (string.IsNullOrWhiteSpace(text)) return "请填写整改情况 The rectification text is required";
+        if (!AwaitsRectification) return $"问题当前为「{StatusName(Status)}」，不能提交整改";
+        if (string.IsNullOrWhiteSpace(text)) return "请填写整改情况";
         var e = Step(FindingAction.Rectified, text, byName, now, FindingStatus.Rectified);
         e.Evidence.AddRange(evidence);
         return null;
@@ -61,8 +61,8 @@ public sealed class Finding
     /// <summary>复查 passed: the office closes the finding (销号).</summary>
     public string? Close(string comment, string byName, DateTimeOffset now)
     {
-        if (Status != FindingStatus.Rectified) return $"问题当前为「{StatusName(Status)}」，只有已整改待复查的问题可以销号 Only a rectified finding can be closed";
-        if (string.IsNullOrWhiteSpace(comment)) return "请填写复查意见 The re-check comment is required";
+        if (Status != FindingStatus.Rectified) return $"问题当前为「{StatusName(Status)}」，只有已整改待复查的问题可以销号";
+        if (string.IsNullOrWhiteSpace(comment)) return "请填写复查意见";
         Step(FindingAction.Closed, comment, byName, now, FindingStatus.Closed);
         ClosedAt = now;
         return null;
@@ -72,9 +72,9 @@ public sealed class Finding
     public string? Reopen(string reason, DateOnly? newDeadline, DateOnly today, string byName, DateTimeOffset now)
     {
         if (Status is not (FindingStatus.Rectified or FindingStatus.Closed))
-            return $"问题当前为「{StatusName(Status)}」，不能要求重新整改 Only a rectified or closed finding can be reopened";
-        if (string.IsNullOrWhiteSpace(reason)) return "请填写重新整改的原因 The reason is required";
-        if (newDeadline is { } d && d < today) return "整改期限不能早于今天 The deadline cannot be in the past";
+            return $"问题当前为「{StatusName(Status)}」，不能要求重新整改";
+        if (string.IsNullOrWhiteSpace(reason)) return "请填写重新整改的原因";
+        if (newDeadline is { } d && d < today) return "整改期限不能早于今天";
         if (newDeadline is { } nd) Deadline = nd;
         Step(FindingAction.Reopened, reason, byName, now, FindingStatus.Reopened);
         ClosedAt = null;

@@ -23,17 +23,17 @@ public sealed class InspectionBulletin
 
     public string? Edit(string title, string overview, string goodPractice, string findings, string requirements)
     {
-        if (Published) return "通报已印发，不能修改 The bulletin is published and cannot change";
-        if (string.IsNullOrWhiteSpace(title)) return "请填写通报标题 The title is required";
-        if (new[] { overview, goodPractice, findings, requirements }.Any(t => t.Length > 20000)) return "每部分不超过 20000 字 Each part is limited to 20000 characters";
-        if (title.Length > 200) return "标题不超过 200 字 The title is limited to 200 characters";
+        if (Published) return "通报已印发，不能修改";
+        if (string.IsNullOrWhiteSpace(title)) return "请填写通报标题";
+        if (new[] { overview, goodPractice, findings, requirements }.Any(t => t.Length > 20000)) return "每部分不超过 20000 字";
+        if (title.Length > 200) return "标题不超过 200 字";
         (Title, Overview, GoodPractice, Findings, Requirements) = (title.Trim(), overview.Trim(), goodPractice.Trim(), findings.Trim(), requirements.Trim());
         return null;
     }
 
     public string? Publish(string byName, DateTimeOffset now)
     {
-        if (Published) return "通报已印发 The bulletin is already published";
+        if (Published) return "通报已印发";
         PublishedAt = now;
         PublishedByName = byName;
         return null;

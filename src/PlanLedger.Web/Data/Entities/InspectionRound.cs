@@ -35,10 +35,10 @@ public sealed class InspectionRound
     /// <summary>Sets the numbers of the round; refused once drawn. Returns the reason when refused.</summary>
     public string? Configure(int visits, int inspectorsPerVisit, int avoidRecentRounds)
     {
-        if (Drawn) return "已抽取的督导不能修改 The draw of this round is stored and cannot change";
-        if (visits is < 1 or > 500) return "督导单位数应为 1–500 visits must be 1–500";
-        if (inspectorsPerVisit is < 1 or > 20) return "每组督导人员数应为 1–20 inspectors per visit must be 1–20";
-        if (avoidRecentRounds is < 0 or > 50) return "回避轮次应为 0–50 avoided rounds must be 0–50";
+        if (Drawn) return "已抽取的督导不能修改";
+        if (visits is < 1 or > 500) return "督导单位数应为 1–500";
+        if (inspectorsPerVisit is < 1 or > 20) return "每组督导人员数应为 1–20";
+        if (avoidRecentRounds is < 0 or > 50) return "回避轮次应为 0–50";
         Version++;
         Visits = visits;
         InspectorsPerVisit = inspectorsPerVisit;
@@ -49,7 +49,7 @@ public sealed class InspectionRound
     /// <summary>Replaces the candidate units and inspectors; refused once drawn.</summary>
     public string? SetScope(IEnumerable<int> unitIds, IEnumerable<(int UserId, int? UnitId)> inspectors)
     {
-        if (Drawn) return "已抽取的督导不能修改 The draw of this round is stored and cannot change";
+        if (Drawn) return "已抽取的督导不能修改";
         Version++;
         ScopeUnits.Clear();
         ScopeUnits.AddRange(unitIds.Distinct().Order().Select(u => new InspectionScopeUnit { UnitId = u }));
@@ -64,10 +64,10 @@ public sealed class InspectionRound
     /// </summary>
     public string? RecordDraw(string seed, IReadOnlySet<int> excludedUnits, IEnumerable<InspectionVisit> visits, string by, DateTimeOffset now)
     {
-        if (Drawn) return "本轮督导已抽取，抽取结果不能更改 This round has been drawn; the draw cannot change";
+        if (Drawn) return "本轮督导已抽取，抽取结果不能更改";
         foreach (var s in ScopeUnits) s.ExcludedAsRecent = excludedUnits.Contains(s.UnitId);
         DrawnVisits.AddRange(visits);
-        if (DrawnVisits.Count == 0) return "没有可抽取的单位 No unit left to draw";
+        if (DrawnVisits.Count == 0) return "没有可抽取的单位";
         Version++;
         Seed = seed;
         DrawnAt = now;

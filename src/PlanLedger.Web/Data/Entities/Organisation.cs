@@ -12,7 +12,10 @@ public sealed class Organisation : IVersioned
     /// <summary>Materialised path of ids, "/1/4/9/": an organisation sees every organisation whose path starts with its own.</summary>
     public string Path { get; set; } = "/";
     public OrganisationLevel Level { get; set; }
+    /// <summary>The IANA time zone its times are shown in ("Asia/Shanghai"); null: the server's default.</summary>
+    public string? TimeZone { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public enum OrganisationLevel { Province, City, County }
+/// <summary>省 → 市 → 县 → 乡镇 / 学区 (a 学区 groups the schools of a few 乡镇; both sit below a county).</summary>
+public enum OrganisationLevel { Province, City, County, Township, SchoolDistrict }

@@ -81,7 +81,7 @@ public sealed class PlanTask : IVersioned
     /// <summary>A report was filed or corrected: a driving report for the latest period sets the progress.</summary>
     public void ApplyReport(ProgressReport report)
     {
-        if (ClosedAt is not null) throw new RuleException("任务已销号 The task is closed out");
+        if (ClosedAt is not null) throw new RuleException("任务已销号");
         if (!report.Drives) return;
         if (LastReportPeriod is null || string.CompareOrdinal(report.Period, LastReportPeriod) >= 0)
         {
@@ -101,8 +101,8 @@ public sealed class PlanTask : IVersioned
     /// <summary>销号: the office accepts completion, with a reason. A standing duty is never done.</summary>
     public void CloseOut(string reason, string byName, DateTimeOffset now)
     {
-        if (Ongoing) throw new RuleException("常态落实任务不销号 A standing duty is never closed out");
-        if (ClosedAt is not null) throw new RuleException("任务已销号 Already closed out");
+        if (Ongoing) throw new RuleException("常态落实任务不销号");
+        if (ClosedAt is not null) throw new RuleException("任务已销号");
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("reason");
         ClosedAt = now;
         CloseReason = reason.Trim();
@@ -113,7 +113,7 @@ public sealed class PlanTask : IVersioned
     /// <summary>撤销销号: the close-out is undone (with a reason, kept in the task's history); progress returns to the reports'.</summary>
     public void UndoCloseOut(string? lastPeriod, int? lastProgress)
     {
-        if (ClosedAt is null) throw new RuleException("任务未销号 The task is not closed out");
+        if (ClosedAt is null) throw new RuleException("任务未销号");
         ClosedAt = null;
         CloseReason = null;
         ClosedByName = null;
@@ -124,8 +124,8 @@ public sealed class PlanTask : IVersioned
     /// <summary>延期: an approved extension moves the due date (the old one stays in the request's history).</summary>
     public void Extend(DateOnly newDue)
     {
-        if (ClosedAt is not null) throw new RuleException("任务已销号 The task is closed out");
-        if (Ongoing) throw new RuleException("常态落实任务没有完成时限 A standing duty has no due date");
+        if (ClosedAt is not null) throw new RuleException("任务已销号");
+        if (Ongoing) throw new RuleException("常态落实任务没有完成时限");
         DueDate = newDue;
     }
 
@@ -136,7 +136,7 @@ public sealed class PlanTask : IVersioned
     /// <summary>Marks or unmarks the task as a standing duty (常态落实).</summary>
     public void SetOngoing(bool ongoing)
     {
-        if (ongoing && ClosedAt is not null) throw new RuleException("任务已销号 The task is closed out");
+        if (ongoing && ClosedAt is not null) throw new RuleException("任务已销号");
         Ongoing = ongoing;
         if (ongoing) DueDate = null;
     }

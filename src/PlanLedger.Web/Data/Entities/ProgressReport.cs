@@ -69,7 +69,7 @@ public sealed class ProgressReport
     public void Return(string byName, string comment, DateTimeOffset now)
     {
         Require(ReportAction.Return);
-        if (string.IsNullOrWhiteSpace(comment)) throw new RuleException("请填写退回意见 A comment is required");
+        if (string.IsNullOrWhiteSpace(comment)) throw new RuleException("请填写退回意见");
         Status = ReportStatus.Returned;
         LiveKey = null;
         ReviewComment = comment.Trim();
@@ -107,10 +107,10 @@ public sealed class ProgressReport
         if (!Allows(Status, action))
             throw new RuleException(Status switch
             {
-                ReportStatus.Approved => "该填报已通过审核，不能再变更 The report was already approved",
-                ReportStatus.Returned => "该填报已退回 The report was already returned",
-                ReportStatus.Withdrawn => "该填报已撤回 The report was withdrawn",
-                _ => "当前状态不允许此操作 Not allowed in this state",
+                ReportStatus.Approved => "该填报已通过审核，不能再变更",
+                ReportStatus.Returned => "该填报已退回",
+                ReportStatus.Withdrawn => "该填报已撤回",
+                _ => "当前状态不允许此操作",
             });
     }
 }

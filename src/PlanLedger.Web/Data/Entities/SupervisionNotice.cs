@@ -121,7 +121,7 @@ public sealed class SupervisionNotice
     /// <summary>升级: 蓝 → 黄 → 红, with a new reply deadline. A red notice cannot go higher.</summary>
     public void Escalate(DateOnly newReplyBy, string byName, DateTimeOffset now)
     {
-        if (Level == SupervisionLevel.Red) throw new RuleException("红色督办已是最高等级 A red notice cannot be escalated");
+        if (Level == SupervisionLevel.Red) throw new RuleException("红色督办已是最高等级");
         var from = Level;
         Level = Level + 1;
         ReplyBy = newReplyBy;
@@ -133,10 +133,10 @@ public sealed class SupervisionNotice
     {
         var next = Next(State, step) ?? throw new RuleException(State switch
         {
-            SupervisionState.Closed => "督办单已办结 The notice is closed",
-            SupervisionState.Stopped => "督办单已中止 The notice was stopped",
-            SupervisionState.Replied => "督办单已反馈，等待督查室办结或退回 The notice was replied to",
-            _ => "督办单当前状态不允许此操作 Not allowed in this state",
+            SupervisionState.Closed => "督办单已办结",
+            SupervisionState.Stopped => "督办单已中止",
+            SupervisionState.Replied => "督办单已反馈，等待督查室办结或退回",
+            _ => "督办单当前状态不允许此操作",
         });
         var from = State;
         State = next;

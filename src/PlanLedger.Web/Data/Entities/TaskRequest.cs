@@ -62,7 +62,7 @@ public sealed class TaskRequest
 
     private void Require(RequestStep step)
     {
-        if (!Allows(State, step)) throw new RuleException("该申请已处理 The request was already decided");
+        if (!Allows(State, step)) throw new RuleException("该申请已处理");
     }
 }
 

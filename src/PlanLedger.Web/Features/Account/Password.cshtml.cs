@@ -29,7 +29,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
         // The current password is checked like a sign-in: wrong ones count towards the lockout.
         var check = await signIn.CheckPasswordSignInAsync(user, current!, lockoutOnFailure: true);
         if (check.IsLockedOut) Errors.Add("账户已锁定，请稍后再试");
-        else if (!check.Succeeded) Errors.Add("当前密码不正确 Incorrect password");
+        else if (!check.Succeeded) Errors.Add("当前密码不正确");
         if (Errors.Count > 0) return Page();
         db.Note(actor, clock.GetUtcNow(), user, "password_changed");
         var result = await users.ChangePasswordAsync(user, current!, password!);

@@ -4,6 +4,8 @@ using PlanLedger.Web.Data;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Security;
 
+using PlanLedger.Web.Features.Shared;
+
 namespace PlanLedger.Web.Features.Admin;
 
 public sealed record MergeRequest(int IntoId);
@@ -19,9 +21,9 @@ public static class AdminApi
         g.MapGet("/units", async (HttpContext http, LedgerDbContext db, CancellationToken ct) =>
         {
             var me = http.Me();
-            return TypedResults.Ok(await db.Units.Where(u => u.OrganisationId == me.OrganisationId && u.MergedIntoId == null)
-                .OrderBy(u => u.Name).Select(u => new UnitDto(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId, u.Version))
-                .ToListAsync(ct));
+            return TypedResults.Ok((await db.Units.Where(u => u.OrganisationId == me.OrganisationId && u.MergedIntoId == null)
+                .Select(u => new UnitDto(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId, u.Version))
+                .ToListAsync(ct)).Sort(u => u.Name).ToList());
         });
         g.MapPost("/units", async (UnitInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
             Created(await dir.CreateUnitAsync(http.Me(), input, ct), "/api/v1/units"));
@@ -30,6 +32,17 @@ public static class AdminApi
             var r = await dir.MergeAsync(http.Me(), id, body.IntoId, ct);
             return r.Error is { } e ? (Results<Ok<UnitDto>, ProblemHttpResult>)Problems.From(e) : TypedResults.Ok(r.Value!);
         });
+        g.MapGet("/organisations", async (HttpContext http, LedgerDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(UnitDirectory.Tree(await Access.VisibleOrganisations(db.Organisations, http.Me()).AsNoTracking().ToListAsync(ct))
+                .Select(x => new { x.Org.Id, x.Org.Name, x.Org.ParentId, Level = x.Org.Level.ToString(), x.Org.TimeZone, x.Depth, x.Org.Version })));
+        g.MapPut("/organisations/{id:int}", async (int id, OrganisationUpdate input, HttpContext http, UnitDirectory units, CancellationToken ct) =>
+            Ok(await units.UpdateOrganisationAsync(http.Me(), id, input with { Version = Concurrency.IfMatch(http, input.Version) }, ct)));
+        g.MapPost("/units/{id:int}/rename", async (int id, UnitRename input, HttpContext http, UnitDirectory units, CancellationToken ct) =>
+            Ok(await units.RenameAsync(http.Me(), id, input with { Version = Concurrency.IfMatch(http, input.Version) }, ct)));
+        g.MapGet("/units/{id:int}/usage", async (int id, HttpContext http, UnitDirectory units, CancellationToken ct) =>
+            Ok(await units.MergePreviewAsync(http.Me(), id, ct)));
+        g.MapDelete("/units/{id:int}", async (int id, HttpContext http, UnitDirectory units, CancellationToken ct) =>
+            await units.DeleteAsync(http.Me(), id, ct) is { } e ? (Results<NoContent, ProblemHttpResult>)Problems.From(e) : TypedResults.NoContent());
         g.MapPost("/users", async (UserInput input, HttpContext http, DirectoryService dir, CancellationToken ct) =>
             Created(await dir.CreateUserAsync(http.Me(), input, ct), "/api/v1/users"));
         g.MapGet("/users/{id:int}", async (int id, HttpContext http, DirectoryService dir, CancellationToken ct) =>

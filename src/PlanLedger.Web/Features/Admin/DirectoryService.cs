@@ -12,7 +12,7 @@ public sealed record UnitInput([TextLimit(typeof(Unit), nameof(Unit.Name))] stri
     [TextLimit(typeof(Unit), nameof(Unit.Aliases))] string? Aliases, int? OrganisationId);
 public sealed record UserInput([TextLimit(typeof(AppUser), nameof(AppUser.UserName))] string? UserName,
     [TextLimit(PasswordRules.MaxLength)] string? Password, [TextLimit(typeof(AppUser), nameof(AppUser.DisplayName))] string? DisplayName, UserRole Role, int? OrganisationId, int? UnitId);
-public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level);
+public sealed record OrganisationDto(int Id, string Name, int? ParentId, string Level, string? TimeZone = null, int Version = 0);
 public sealed record UnitDto(int Id, int OrganisationId, string Name, string Kind, string Aliases, int? MergedIntoId, int Version = 0);
 public sealed record UserDto(int Id, string UserName, string DisplayName, string Role, int OrganisationId, int? UnitId,
     bool Active = true, bool LockedOut = false, int Version = 0);
@@ -30,15 +30,15 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     private async Task<Failure?> Check(CurrentUser me, int orgId, LedgerAction action, CancellationToken ct)
     {
         var path = await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
-        if (path is null) return Failure.NotFound("组织不存在 Organisation not found");
+        if (path is null) return Failure.NotFound("组织不存在");
         return Problems.FromDecision(Access.Decide(me, action, new Resource(orgId, path)));
     }
 
     public async Task<Outcome<OrganisationDto>> CreateOrganisationAsync(CurrentUser me, OrganisationInput input, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("名称不能为空 Name is required");
-        if (input.Name.Trim().Length > 200) return Failure.BadRequest("名称不超过 200 字 Name is too long");
-        if (!Enum.IsDefined(input.Level)) return Failure.BadRequest("组织级别无效 Invalid organisation level");
+        if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("名称不能为空");
+        if (input.Name.Trim().Length > 200) return Failure.BadRequest("名称不超过 200 字");
+        if (!Enum.IsDefined(input.Level)) return Failure.BadRequest("组织级别无效");
         var parentId = input.ParentId ?? me.OrganisationId;
         if (await Check(me, parentId, LedgerAction.ManageOrganisations, ct) is { } f) return f;
         var parent = await db.Organisations.FirstAsync(o => o.Id == parentId, ct);
@@ -54,14 +54,14 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
 
     public async Task<Outcome<UnitDto>> CreateUnitAsync(CurrentUser me, UnitInput input, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("单位名称不能为空 Unit name is required");
-        if (input.Name.Trim().Length > 200 || (input.Aliases?.Length ?? 0) > 1000) return Failure.BadRequest("名称或别名过长 Name or aliases too long");
-        if (!Enum.IsDefined(input.Kind)) return Failure.BadRequest("单位类型无效 Invalid unit kind");
+        if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("单位名称不能为空");
+        if (input.Name.Trim().Length > 200 || (input.Aliases?.Length ?? 0) > 1000) return Failure.BadRequest("名称或别名过长");
+        if (!Enum.IsDefined(input.Kind)) return Failure.BadRequest("单位类型无效");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUnits, ct) is { } f) return f;
         var name = input.Name.Trim();
         if (await db.Units.AnyAsync(u => u.OrganisationId == orgId && u.Name == name && u.MergedIntoId == null, ct))
-            return Failure.Conflict("单位已存在 The unit already exists");
+            return Failure.Conflict("单位已存在");
         var unit = new Unit { OrganisationId = orgId, Name = name, Kind = input.Kind, Aliases = CleanAliases(input.Aliases), CreatedAt = clock.GetUtcNow() };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Units.Add(unit);
@@ -76,7 +76,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);
         if (unit is null) return Failure.NotFound();
         if (await Check(me, unit.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
-        if ((aliases?.Length ?? 0) > 1000) return Failure.BadRequest("别名过长 Aliases too long");
+        if ((aliases?.Length ?? 0) > 1000) return Failure.BadRequest("别名过长");
         if (Concurrency.Check(unit, version, Dto) is { } stale) return stale;
         unit.Aliases = CleanAliases(aliases);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -91,9 +91,9 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     {
         var from = await db.Units.FirstOrDefaultAsync(u => u.Id == fromId, ct);
         var into = await db.Units.FirstOrDefaultAsync(u => u.Id == intoId, ct);
-        if (from is null || into is null) return Failure.NotFound("单位不存在 Unit not found");
+        if (from is null || into is null) return Failure.NotFound("单位不存在");
         if (from.Id == into.Id || from.OrganisationId != into.OrganisationId || into.MergedIntoId is not null)
-            return Failure.BadRequest("只能合并同一组织内的两个不同单位 Merge two different units of one organisation");
+            return Failure.BadRequest("只能合并同一组织内的两个不同单位");
         if (await Check(me, from.OrganisationId, LedgerAction.ManageUnits, ct) is { } f) return f;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Tracked changes, not bulk updates: every moved link, user and report gets its audit row (same transaction).
@@ -115,17 +115,17 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     public async Task<Outcome<UserDto>> CreateUserAsync(CurrentUser me, UserInput input, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(input.UserName) || string.IsNullOrEmpty(input.Password))
-            return Failure.BadRequest("用户名和密码必填 Username and password are required");
+            return Failure.BadRequest("用户名和密码必填");
         if (input.UserName.Trim().Length > 100 || (input.DisplayName?.Trim().Length ?? 0) > 100)
-            return Failure.BadRequest("用户名或姓名过长 Username or display name too long");
-        if (!Enum.IsDefined(input.Role)) return Failure.BadRequest("角色无效 Invalid role");
+            return Failure.BadRequest("用户名或姓名过长");
+        if (!Enum.IsDefined(input.Role)) return Failure.BadRequest("角色无效");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUsers, ct) is { } f) return f;
         if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))
-            return Failure.BadRequest("单位不属于该组织 The unit is not in this organisation");
+            return Failure.BadRequest("单位不属于该组织");
         if (input.Role == UserRole.Reporter && input.UnitId is null)
-            return Failure.BadRequest("责任单位用户必须选择单位 A unit reporter needs a unit");
-        if (await users.FindByNameAsync(input.UserName.Trim()) is not null) return Failure.Conflict("用户名已存在 Username taken");
+            return Failure.BadRequest("单位联络员必须选择单位");
+        if (await users.FindByNameAsync(input.UserName.Trim()) is not null) return Failure.Conflict("用户名已存在");
         var user = new AppUser
         {
             UserName = input.UserName.Trim(), DisplayName = (input.DisplayName ?? input.UserName).Trim(), Role = input.Role,
@@ -133,7 +133,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         };
         var result = await users.CreateAsync(user, input.Password);
         if (!result.Succeeded)
-            return Failure.BadRequest("无法创建用户 Cannot create user", string.Join("; ", result.Errors.Select(e => e.Description)));
+            return Failure.BadRequest("无法创建用户", string.Join("; ", result.Errors.Select(e => e.Description)));
         return UserDto(user);
     }
 
@@ -141,9 +141,9 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     private async Task<Outcome<AppUser>> ManagedUser(CurrentUser me, int userId, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null) return Failure.NotFound("用户不存在 User not found");
+        if (user is null) return Failure.NotFound("用户不存在");
         if (await Check(me, user.OrganisationId, LedgerAction.ManageUsers, ct) is { } f)
-            return f.Status == 404 ? Failure.NotFound("用户不存在 User not found") : f;
+            return f.Status == 404 ? Failure.NotFound("用户不存在") : f;
         return user;
     }
 
@@ -162,16 +162,16 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         var r = await ManagedUser(me, userId, ct);
         if (r.Error is { } e) return e;
         var user = r.Value!;
-        if ((input.DisplayName?.Trim().Length ?? 0) > 100) return Failure.BadRequest("姓名过长 Display name too long");
-        if (!Enum.IsDefined(input.Role)) return Failure.BadRequest("角色无效 Invalid role");
+        if ((input.DisplayName?.Trim().Length ?? 0) > 100) return Failure.BadRequest("姓名过长");
+        if (!Enum.IsDefined(input.Role)) return Failure.BadRequest("角色无效");
         var orgId = input.OrganisationId ?? user.OrganisationId;
         if (orgId != user.OrganisationId && await Check(me, orgId, LedgerAction.ManageUsers, ct) is { } f) return f;
         if (input.UnitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == orgId && u.MergedIntoId == null, ct))
-            return Failure.BadRequest("单位不属于该组织 The unit is not in this organisation");
+            return Failure.BadRequest("单位不属于该组织");
         if (input.Role == UserRole.Reporter && input.UnitId is null)
-            return Failure.BadRequest("责任单位用户必须选择本组织的单位 A unit reporter needs a unit of its organisation");
+            return Failure.BadRequest("单位联络员必须选择本组织的单位");
         if (user.Role == UserRole.Admin && input.Role != UserRole.Admin && user.Active && !await AnotherActiveAdmin(user.Id, ct))
-            return Failure.Conflict("不能更改最后一个管理员的角色 The last active administrator cannot be demoted");
+            return Failure.Conflict("不能更改最后一个管理员的角色");
         if (Concurrency.Check(user, input.Version, UserDto) is { } stale) return stale;
         if (!string.IsNullOrWhiteSpace(input.DisplayName)) user.DisplayName = input.DisplayName.Trim();
         user.Role = input.Role;
@@ -187,14 +187,14 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         var r = await ManagedUser(me, userId, ct);
         if (r.Error is { } e) return e;
         var user = r.Value!;
-        if (string.IsNullOrEmpty(password)) return Failure.BadRequest("新密码必填 A new password is required");
+        if (string.IsNullOrEmpty(password)) return Failure.BadRequest("新密码必填");
         var errors = new List<string>();
         foreach (var v in users.PasswordValidators)
         {
             var result = await v.ValidateAsync(users, user, password);
             if (!result.Succeeded) errors.AddRange(result.Errors.Select(x => x.Description));
         }
-        if (errors.Count > 0) return Failure.BadRequest("密码不符合要求 The password does not meet the rules", string.Join("; ", errors));
+        if (errors.Count > 0) return Failure.BadRequest("密码不符合要求", string.Join("; ", errors));
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
@@ -225,7 +225,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         var user = r.Value!;
         if (user.Active == active) return UserDto(user);
         if (!active && user.Role == UserRole.Admin && !await AnotherActiveAdmin(user.Id, ct))
-            return Failure.Conflict("不能停用最后一个管理员 The last active administrator cannot be deactivated");
+            return Failure.Conflict("不能停用最后一个管理员");
         user.DeactivatedAt = active ? null : clock.GetUtcNow();
         // A new security stamp ends the deactivated person's cookie sessions at their next validation.
         var update = await users.UpdateSecurityStampAsync(user);
@@ -243,7 +243,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         if (userId == me.Id)
         {
             var self = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
-            if (self is null) return Failure.NotFound("用户不存在 User not found");
+            if (self is null) return Failure.NotFound("用户不存在");
             user = self;
         }
         else

@@ -9,16 +9,16 @@ using PlanLedger.Web.Features.Common;
 
 namespace PlanLedger.Web.Features.Admin;
 
-/// <summary>The organisation hierarchy in scope (province → city → county): list and create below.</summary>
-public sealed class OrganisationsModel(LedgerDbContext db, DirectoryService directory) : LedgerPageModel
+/// <summary>The organisation hierarchy in scope (省 → 市 → 县 → 乡镇/学区) as a tree: create below, rename, level, time zone.</summary>
+public sealed class OrganisationsModel(LedgerDbContext db, DirectoryService directory, UnitDirectory units) : LedgerPageModel
 {
-    public List<Organisation> Organisations { get; private set; } = [];
+    public List<(Organisation Org, int Depth)> Organisations { get; private set; } = [];
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Me.Role != UserRole.Admin) return Forbid();
-        Organisations = await Access.VisibleOrganisations(db.Organisations, Me).AsNoTracking().OrderBy(o => o.Path).ToListAsync(ct);
+        Organisations = UnitDirectory.Tree(await Access.VisibleOrganisations(db.Organisations, Me).AsNoTracking().ToListAsync(ct));
         Error = Flash;
         return Page();
     }
@@ -28,6 +28,15 @@ public sealed class OrganisationsModel(LedgerDbContext db, DirectoryService dire
         var r = await directory.CreateOrganisationAsync(Me, new OrganisationInput(name, parentId, level), ct);
         if (r.Error is { Status: 403 }) return Forbid();
         Flash = r.Error?.Title;
+        return Redirect("/Admin/Organisations");
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(int id, [TextLimit(typeof(Organisation), nameof(Organisation.Name))] string? name, OrganisationLevel? level,
+        [TextLimit(typeof(Organisation), nameof(Organisation.TimeZone))] string? timeZone, int? version, CancellationToken ct)
+    {
+        var r = await units.UpdateOrganisationAsync(Me, id, new OrganisationUpdate(name, level, timeZone ?? "", version), ct);
+        if (r.Error is { Status: 403 }) return Forbid();
+        Flash = r.Error?.Title ?? "已保存";
         return Redirect("/Admin/Organisations");
     }
 }

@@ -24,7 +24,8 @@ public sealed class UserEditModel(LedgerDbContext db, DirectoryService directory
         var path = Me.OrganisationPath;
         Organisations = await Access.VisibleOrganisations(db.Organisations, Me).AsNoTracking().OrderBy(o => o.Path).ToListAsync(ct);
         Units = await db.Units.AsNoTracking().Include(u => u.Organisation)
-            .Where(u => u.Organisation!.Path.StartsWith(path) && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
+            .Where(u => u.Organisation!.Path.StartsWith(path) && u.MergedIntoId == null).ToListAsync(ct);
+        Units = Units.Sort(u => u.Name).ToList();
         Message = Flash;
         return Page();
     }

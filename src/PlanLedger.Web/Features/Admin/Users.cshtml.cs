@@ -24,7 +24,7 @@ public sealed class UsersModel(LedgerDbContext db, DirectoryService directory) :
         if (Me.Role != UserRole.Admin) return Forbid();
         var path = Me.OrganisationPath;
         Organisations = await Access.VisibleOrganisations(db.Organisations, Me).AsNoTracking().OrderBy(o => o.Path).ToListAsync(ct);
-        Units = await db.Units.AsNoTracking().Where(u => u.Organisation!.Path.StartsWith(path) && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
+        Units = (await db.Units.AsNoTracking().Where(u => u.Organisation!.Path.StartsWith(path) && u.MergedIntoId == null).ToListAsync(ct)).Sort(u => u.Name).ToList();
         var now = DateTimeOffset.UtcNow;
         Users = (await db.Users.AsNoTracking().Where(u => u.Organisation!.Path.StartsWith(path)).OrderBy(u => u.UserName).Take(500)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Role, Org = u.Organisation!.Name, Unit = u.Unit != null ? u.Unit.Name : null, u.LockoutEnd, u.DeactivatedAt })

@@ -59,21 +59,21 @@ public static class AssessmentApi
 
     private static async Task<Results<Ok<SchemeDefinition>, ProblemHttpResult>> PutScheme(SchemeRequest? body, HttpContext http, AssessmentService s, CancellationToken ct)
     {
-        if (body is null) return Problems.From(Failure.BadRequest("请求体为空 Empty body"));
+        if (body is null) return Problems.From(Failure.BadRequest("请求体为空"));
         var r = await s.SaveSchemeAsync(http.Me(), body.OrganisationId, body.Year, body.Scheme, ct);
         return r.Error is { } e ? Problems.From(e) : TypedResults.Ok(r.Value!);
     }
 
     private static Task<Results<Ok<AssessmentView>, ProblemHttpResult>> PutScore(ScoreRequest? b, HttpContext http, AssessmentService s, CancellationToken ct) =>
-        b is null ? Task.FromResult<Results<Ok<AssessmentView>, ProblemHttpResult>>(Problems.From(Failure.BadRequest("请求体为空 Empty body")))
+        b is null ? Task.FromResult<Results<Ok<AssessmentView>, ProblemHttpResult>>(Problems.From(Failure.BadRequest("请求体为空")))
             : Result(s.SetScoreAsync(http.Me(), b.OrganisationId, b.Year, new ManualScore(b.UnitId, b.Indicator ?? "", b.Score, b.Note ?? ""), ct));
 
     private static Task<Results<Ok<AssessmentView>, ProblemHttpResult>> PostAdjustment(AdjustmentRequest? b, HttpContext http, AssessmentService s, CancellationToken ct) =>
-        b is null ? Task.FromResult<Results<Ok<AssessmentView>, ProblemHttpResult>>(Problems.From(Failure.BadRequest("请求体为空 Empty body")))
+        b is null ? Task.FromResult<Results<Ok<AssessmentView>, ProblemHttpResult>>(Problems.From(Failure.BadRequest("请求体为空")))
             : Result(s.AddAdjustmentAsync(http.Me(), b.OrganisationId, b.Year, new AdjustmentEntry(b.UnitId, b.Item ?? "", b.Points, b.Basis ?? ""), ct));
 
     private static Task<Results<Ok<AssessmentView>, ProblemHttpResult>> PostVeto(VetoRequest? b, HttpContext http, AssessmentService s, CancellationToken ct) =>
-        b is null ? Task.FromResult<Results<Ok<AssessmentView>, ProblemHttpResult>>(Problems.From(Failure.BadRequest("请求体为空 Empty body")))
+        b is null ? Task.FromResult<Results<Ok<AssessmentView>, ProblemHttpResult>>(Problems.From(Failure.BadRequest("请求体为空")))
             : Result(s.SetVetoAsync(http.Me(), b.OrganisationId, b.Year, new VetoEntry(b.UnitId, b.Veto ?? "", b.Note ?? ""), b.Remove, ct));
 
     private static async Task<IResult> Document(int? organisationId, int? year, HttpContext http, AssessmentService s, TimeProvider clock, CancellationToken ct)

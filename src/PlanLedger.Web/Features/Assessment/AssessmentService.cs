@@ -29,14 +29,14 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
     {
         var org = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
             .Select(o => new Org(o.Id, o.Name, o.Path)).FirstOrDefaultAsync(ct);
-        if (org is null || !org.Path.StartsWith(me.OrganisationPath, StringComparison.Ordinal)) return Failure.NotFound("组织不存在 Organisation not found");
+        if (org is null || !org.Path.StartsWith(me.OrganisationPath, StringComparison.Ordinal)) return Failure.NotFound("组织不存在");
         if (action is { } a && !Access.Can(me, a, Resource(org))) return Failure.Forbidden();
         return org;
     }
 
     private static Resource Resource(Org o) => new(o.Id, o.Path);
 
-    private static Failure? CheckYear(int year) => year is < 2000 or > 2100 ? Failure.BadRequest("年份无效 Invalid year") : null;
+    private static Failure? CheckYear(int year) => year is < 2000 or > 2100 ? Failure.BadRequest("年份无效") : null;
 
     public async Task<(SchemeDefinition Scheme, bool IsDefault)> SchemeAsync(int organisationId, int year, CancellationToken ct)
     {
@@ -58,7 +58,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
         var current = await CurrentAsync(organisationId, year, ct);
         var state = current?.State ?? AssessmentState.Draft;
         var scope = Access.AssessmentVisibility(me, Resource(org), state == AssessmentState.Published);
-        if (scope == AssessmentScope.None) return new Failure(403, "考核结果尚未公布 The assessment is not published yet");
+        if (scope == AssessmentScope.None) return new Failure(403, "考核结果尚未公布");
         var view = await ComputeAsync(org, year, current, ct);
         if (scope == AssessmentScope.OwnUnit)
             view = view with { Units = view.Units.Where(u => u.UnitId == me.UnitId).ToList(), Inputs = AssessmentInputs.Empty };
@@ -110,7 +110,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
     {
         if (CheckYear(year) is { } bad) return bad;
         if (scheme?.Indicators is null || scheme.Adjustments is null || scheme.Vetoes is null || scheme.Grades is null)
-            return Failure.BadRequest("考核方案不完整 The scheme needs indicators, adjustments, vetoes and grades");
+            return Failure.BadRequest("考核方案不完整");
         if (scheme.Problem() is { } problem) return Failure.BadRequest(problem);
         var o = await OrgAsync(me, organisationId, LedgerAction.ManageAssessment, ct);
         if (o.Error is { } e) return e;
@@ -118,7 +118,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
         if (row is null) db.AssessmentSchemes.Add(row = new AssessmentScheme { OrganisationId = organisationId, Year = year });
         row.Definition = JsonSerializer.Serialize(scheme, Json);
         row.UpdatedAt = clock.GetUtcNow();
-        row.UpdatedByName = me.UserName;
+        row.UpdatedByName = me.DisplayName;
         await db.SaveChangesAsync(ct);
         return scheme;
     }
@@ -132,7 +132,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
         if (o.Error is { } e) return e;
         var current = await CurrentAsync(organisationId, year, ct);
         if (current is not null && current.State != AssessmentState.Draft)
-            return Failure.Conflict("考核结果已确认，修改请先另起新版本 The assessment is confirmed; start a new version to change it");
+            return Failure.Conflict("考核结果已确认，修改请先另起新版本");
         var (scheme, _) = await SchemeAsync(organisationId, year, ct);
         var inputs = current is null ? AssessmentInputs.Empty : JsonSerializer.Deserialize<AssessmentInputs>(current.Inputs, Json)!;
         var unitIds = (await db.Units.Where(u => u.OrganisationId == organisationId && u.MergedIntoId == null).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
@@ -147,9 +147,9 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
     public Task<Outcome<AssessmentView>> SetScoreAsync(CurrentUser me, int organisationId, int year, ManualScore s, CancellationToken ct = default) =>
         EditInputsAsync(me, organisationId, year, (scheme, inputs, units) =>
         {
-            if (!units.Contains(s.UnitId)) return Failure.BadRequest("该单位不属于本组织 Unknown unit");
+            if (!units.Contains(s.UnitId)) return Failure.BadRequest("该单位不属于本组织");
             var i = scheme.Indicators.FirstOrDefault(x => x.Code == s.Indicator);
-            if (i is null || i.Method != "manual") return Failure.BadRequest("该考核项目不存在或不是人工评分项 Not a manual indicator");
+            if (i is null || i.Method != "manual") return Failure.BadRequest("该考核项目不存在或不是人工评分项");
             if (s.Score < 0 || s.Score > i.Max) return Failure.BadRequest($"“{i.Name}”的得分应在 0–{Figures.Number(i.Max)} 之间");
             var note = (s.Note ?? "").Trim();
             if (note.Length > 500) return Failure.BadRequest("说明不超过 500 字");
@@ -159,10 +159,10 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
     public Task<Outcome<AssessmentView>> AddAdjustmentAsync(CurrentUser me, int organisationId, int year, AdjustmentEntry a, CancellationToken ct = default) =>
         EditInputsAsync(me, organisationId, year, (scheme, inputs, units) =>
         {
-            if (!units.Contains(a.UnitId)) return Failure.BadRequest("该单位不属于本组织 Unknown unit");
-            if (scheme.Adjustments.All(x => x.Code != a.Item)) return Failure.BadRequest("加分/扣分项目不存在 Unknown item");
-            if (a.Points <= 0 || a.Points > 100) return Failure.BadRequest("分数应大于 0 且不超过 100 Points must be 0–100");
-            if (string.IsNullOrWhiteSpace(a.Basis)) return Failure.BadRequest("请填写依据（文件） The basis is required");
+            if (!units.Contains(a.UnitId)) return Failure.BadRequest("该单位不属于本组织");
+            if (scheme.Adjustments.All(x => x.Code != a.Item)) return Failure.BadRequest("加分/扣分项目不存在");
+            if (a.Points <= 0 || a.Points > 100) return Failure.BadRequest("分数应大于 0 且不超过 100");
+            if (string.IsNullOrWhiteSpace(a.Basis)) return Failure.BadRequest("请填写依据（文件）");
             return inputs with { Adjustments = [.. inputs.Adjustments, a with { Basis = a.Basis.Trim() }] };
         }, ct);
 
@@ -174,8 +174,8 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
     public Task<Outcome<AssessmentView>> SetVetoAsync(CurrentUser me, int organisationId, int year, VetoEntry v, bool remove, CancellationToken ct = default) =>
         EditInputsAsync(me, organisationId, year, (scheme, inputs, units) =>
         {
-            if (!units.Contains(v.UnitId)) return Failure.BadRequest("该单位不属于本组织 Unknown unit");
-            if (scheme.Vetoes.All(x => x.Code != v.Veto)) return Failure.BadRequest("一票否决事项不存在 Unknown veto");
+            if (!units.Contains(v.UnitId)) return Failure.BadRequest("该单位不属于本组织");
+            if (scheme.Vetoes.All(x => x.Code != v.Veto)) return Failure.BadRequest("一票否决事项不存在");
             var rest = inputs.Vetoes.Where(x => !(x.UnitId == v.UnitId && x.Veto == v.Veto)).ToList();
             return inputs with { Vetoes = remove ? rest : [.. rest, v with { Note = (v.Note ?? "").Trim() }] };
         }, ct);
@@ -185,17 +185,17 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
         await TransitionAsync(me, organisationId, year, async (org, current) =>
         {
             if (current is null) db.Assessments.Add(current = new AssessmentEntity { OrganisationId = organisationId, Year = year, CreatedAt = clock.GetUtcNow() });
-            if (current.State != AssessmentState.Draft) return Failure.Conflict("考核结果已确认 Already confirmed");
+            if (current.State != AssessmentState.Draft) return Failure.Conflict("考核结果已确认");
             var view = await ComputeAsync(org, year, current, ct);
-            if (view.Units.Count == 0) return Failure.Conflict("本年度没有可考核的单位（已发布计划中牵头任务的单位） No units to assess");
-            current.Confirm(JsonSerializer.Serialize(view.Scheme, Json), JsonSerializer.Serialize(view.Units, Json), me.UserName, clock.GetUtcNow());
+            if (view.Units.Count == 0) return Failure.Conflict("本年度没有可考核的单位（已发布计划中牵头任务的单位）");
+            current.Confirm(JsonSerializer.Serialize(view.Scheme, Json), JsonSerializer.Serialize(view.Units, Json), me.DisplayName, clock.GetUtcNow());
             return current;
         }, ct);
 
     public async Task<Outcome<AssessmentView>> PublishAsync(CurrentUser me, int organisationId, int year, CancellationToken ct = default) =>
         await TransitionAsync(me, organisationId, year, (_, current) =>
         {
-            if (current is not { State: AssessmentState.Confirmed }) return Task.FromResult<Outcome<AssessmentEntity>>(Failure.Conflict("请先确认考核结果再公布 Confirm the assessment first"));
+            if (current is not { State: AssessmentState.Confirmed }) return Task.FromResult<Outcome<AssessmentEntity>>(Failure.Conflict("请先确认考核结果再公布"));
             current.Publish(clock.GetUtcNow());
             return Task.FromResult<Outcome<AssessmentEntity>>(current);
         }, ct);
@@ -205,7 +205,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
         await TransitionAsync(me, organisationId, year, (_, current) =>
         {
             if (current is null or { State: AssessmentState.Draft })
-                return Task.FromResult<Outcome<AssessmentEntity>>(Failure.Conflict("草稿可直接修改，无需另起版本 A draft can be changed as it is"));
+                return Task.FromResult<Outcome<AssessmentEntity>>(Failure.Conflict("草稿可直接修改，无需另起版本"));
             var next = current.Revise(clock.GetUtcNow());
             db.Assessments.Add(next);
             return Task.FromResult<Outcome<AssessmentEntity>>(next);
@@ -222,7 +222,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
         var r = await step(o.Value!, current);
         if (r.Error is { } f) return f;
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Failure.Conflict("考核结果已被他人修改，请刷新 Changed by someone else; reload"); }
+        catch (DbUpdateException) { return Failure.Conflict("考核结果已被他人修改，请刷新"); }
         await tx.CommitAsync(ct);
         return await ComputeAsync(o.Value!, year, r.Value, ct);
     }

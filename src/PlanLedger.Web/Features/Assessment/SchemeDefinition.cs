@@ -28,15 +28,15 @@ public sealed record SchemeDefinition(IReadOnlyList<IndicatorDef> Indicators, IR
     /// <summary>What is wrong with the scheme (in Chinese), or null.</summary>
     public string? Problem()
     {
-        if (Indicators.Count == 0) return "考核方案至少需要一个考核项目 The scheme needs at least one indicator";
+        if (Indicators.Count == 0) return "考核方案至少需要一个考核项目";
         var codes = Indicators.Select(i => i.Code).Concat(Adjustments.Select(a => a.Code)).Concat(Vetoes.Select(v => v.Code)).ToList();
-        if (codes.Any(string.IsNullOrWhiteSpace) || codes.Distinct().Count() != codes.Count) return "项目编码不能为空且不能重复 Codes must be present and unique";
+        if (codes.Any(string.IsNullOrWhiteSpace) || codes.Distinct().Count() != codes.Count) return "项目编码不能为空且不能重复";
         foreach (var i in Indicators)
         {
-            if (string.IsNullOrWhiteSpace(i.Name)) return "考核项目名称不能为空 Indicator name missing";
-            if (i.Max <= 0 || i.Max > 1000) return $"“{i.Name}”的分值应在 0–1000 之间 Max must be 0–1000";
+            if (string.IsNullOrWhiteSpace(i.Name)) return "考核项目名称不能为空";
+            if (i.Max <= 0 || i.Max > 1000) return $"“{i.Name}”的分值应在 0–1000 之间";
             if (i.Method is not ("auto" or "manual")) return $"“{i.Name}”的评分方式应为 auto 或 manual";
-            if (i.Method == "auto" && !Measures.Contains(i.Measure)) return $"“{i.Name}”的自动指标无效 Unknown measure";
+            if (i.Method == "auto" && !Measures.Contains(i.Measure)) return $"“{i.Name}”的自动指标无效";
             if (i.PerItem < 0) return $"“{i.Name}”的每项扣分不能为负";
         }
         foreach (var a in Adjustments)

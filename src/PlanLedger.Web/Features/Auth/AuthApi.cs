@@ -37,20 +37,20 @@ public static class AuthApi
         IOptionsMonitor<LedgerBearerOptions> bearer, TimeProvider clock)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
-            return Problems.From(Failure.BadRequest("请提供用户名和密码 username and password are required"));
+            return Problems.From(Failure.BadRequest("请提供用户名和密码"));
         var user = await users.FindByNameAsync(request.Username.Trim());
         if (user is null)
         {
             TimingSafe.SpendHashWork(users.PasswordHasher, request.Password);
-            return Problems.From(new Failure(401, "用户名或密码错误 Wrong username or password"));
+            return Problems.From(new Failure(401, "用户名或密码错误"));
         }
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (check.IsNotAllowed)
-            return Problems.From(new Failure(401, "账户已停用，请联系管理员 Account deactivated"));
+            return Problems.From(new Failure(401, "账户已停用，请联系管理员"));
         if (check.IsLockedOut)
-            return Problems.From(new Failure(401, "账户已锁定，请稍后再试 Account locked, try again later"));
+            return Problems.From(new Failure(401, "账户已锁定，请稍后再试"));
         if (!check.Succeeded)
-            return Problems.From(new Failure(401, "用户名或密码错误 Wrong username or password"));
+            return Problems.From(new Failure(401, "用户名或密码错误"));
 
         var principal = await claims.CreateAsync(user);
         var options = bearer.Get(IdentityConstants.BearerScheme);

@@ -10,8 +10,8 @@ namespace PlanLedger.Web.Features.Common;
 /// </summary>
 public static class Concurrency
 {
-    public const string TaskTitle = "有人已修改此任务，请重新加载后再保存 Someone else has changed this task; reload it before saving";
-    public const string RecordTitle = "有人已修改此记录，请重新加载后再保存 Someone else has changed this record; reload it before saving";
+    public const string TaskTitle = "有人已修改此任务，请重新加载后再保存";
+    public const string RecordTitle = "有人已修改此记录，请重新加载后再保存";
 
     public static Failure Stale(object current, int version, string title = RecordTitle) =>
         Failure.Conflict(title, new Dictionary<string, object?> { ["current"] = current, ["version"] = version });
@@ -34,7 +34,7 @@ public static class Concurrency
         {
             db.ChangeTracker.Clear();
             var now = await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(x => EF.Property<int>(x, "Id") == id, ct);
-            return now is null ? Failure.NotFound("记录已被删除 The record was deleted") : Stale(current(now), now.Version, title);
+            return now is null ? Failure.NotFound("记录已被删除") : Stale(current(now), now.Version, title);
         }
     }
 

@@ -25,7 +25,7 @@ public static class InputChecks
                 if (TextRules.Invalid(s) is { } why) return Failure.BadRequest($"{limit?.Label ?? name} {why}");
                 var max = limit?.Resolve(model) ?? TextLimitAttribute.Unbounded;
                 return s.Length > max
-                    ? Failure.BadRequest($"{limit?.Label ?? name} 过长（不超过 {max} 字） {limit?.Label ?? name} is too long (at most {max} characters)")
+                    ? Failure.BadRequest($"{limit?.Label ?? name} 过长（不超过 {max} 字）")
                     : null;
             case IEnumerable items when depth < 3 && value is not IFormFileCollection:
                 foreach (var item in items)
@@ -98,7 +98,7 @@ public sealed class PageInputFilter : IAsyncPageFilter
                 if ((Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType).IsEnum && p.Name is not null
                     && context.ModelState.TryGetValue(p.Name, out var entry) && entry.Errors.Count > 0)
                 {
-                    failure = Failure.BadRequest($"{p.Name} 的值无效 invalid value for {p.Name}");
+                    failure = Failure.BadRequest($"{p.Name} 的值无效");
                     break;
                 }
         if (failure is null && context.HandlerInstance is { } page)

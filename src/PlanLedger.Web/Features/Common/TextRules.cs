@@ -16,13 +16,13 @@ public static class TextRules
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            if (c == '\0') return "不能包含空字符 (NUL) must not contain NUL characters";
+            if (c == '\0') return "不能包含空字符";
             if (char.IsHighSurrogate(c))
             {
                 if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
-                return "包含无效的 Unicode 字符 contains an unpaired surrogate";
+                return "包含无效的 Unicode 字符";
             }
-            if (char.IsLowSurrogate(c)) return "包含无效的 Unicode 字符 contains an unpaired surrogate";
+            if (char.IsLowSurrogate(c)) return "包含无效的 Unicode 字符";
         }
         return null;
     }

@@ -53,7 +53,7 @@ public static class DecisionsApi
         if (!string.IsNullOrWhiteSpace(body?.DueDate))
         {
             if (!DateOnly.TryParseExact(body.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return Problems.From(Failure.BadRequest("日期格式应为 yyyy-MM-dd dueDate must look like 2026-09-30"));
+                return Problems.From(Failure.BadRequest("日期格式应为 yyyy-MM-dd"));
             due = d;
         }
         return Created(await s.RequestAsync(http.Me(), id, TaskRequestKind.Extension, body?.Reason, due, null, ct));

@@ -34,21 +34,21 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         var r = await queries.TaskAsync(me, taskId, LedgerAction.CloseOutTask, ct);
         if (r.Error is { } e) return e;
         var (task, plan) = r.Value;
-        if (string.IsNullOrWhiteSpace(reason)) return Failure.BadRequest("请填写销号理由 A reason is required");
-        if (reason.Trim().Length > 2000) return Failure.BadRequest("理由不超过 2000 字 Reason too long");
-        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布 The plan is not published yet");
-        if (task.Ongoing) return Failure.Conflict("常态落实任务不销号 A standing duty is never closed out");
-        if (task.ClosedAt is not null) return Failure.Conflict("任务已销号 Already closed out");
+        if (string.IsNullOrWhiteSpace(reason)) return Failure.BadRequest("请填写销号理由");
+        if (reason.Trim().Length > 2000) return Failure.BadRequest("理由不超过 2000 字");
+        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布");
+        if (task.Ongoing) return Failure.Conflict("常态落实任务不销号");
+        if (task.ClosedAt is not null) return Failure.Conflict("任务已销号");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
         await db.Entry(task).ReloadAsync(ct);
-        if (Rule(() => task.CloseOut(reason, me.UserName, Now)) is { } f) return f;
+        if (Rule(() => task.CloseOut(reason, me.DisplayName, Now)) is { } f) return f;
         var submitted = await db.Reports.Where(x => x.TaskId == taskId && x.Status == ReportStatus.Submitted).ToListAsync(ct);
-        foreach (var s in submitted) s.AcceptWithCloseOut(me.UserName, Now);
-        db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.ClosedOut, Text = reason.Trim(), ByName = me.UserName, At = Now });
+        foreach (var s in submitted) s.AcceptWithCloseOut(me.DisplayName, Now);
+        db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.ClosedOut, Text = reason.Trim(), ByName = me.DisplayName, At = Now });
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.CloseOutDecided, $"任务已销号：{task.Path} {task.Heading}。理由：{reason.Trim()}", ct: ct);
-        if (await reports.SaveAsync(ct, "任务已被他人销号 The task was closed out by someone else") is { } c) return c;
+        if (await reports.SaveAsync(ct, "任务已被他人销号") is { } c) return c;
         await tx.CommitAsync(ct);
         return task;
     }
@@ -59,19 +59,19 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         var r = await queries.TaskAsync(me, taskId, LedgerAction.UndoCloseOut, ct);
         if (r.Error is { } e) return e;
         var (task, plan) = r.Value;
-        if (string.IsNullOrWhiteSpace(reason)) return Failure.BadRequest("请填写撤销理由 A reason is required");
-        if (reason.Trim().Length > 2000) return Failure.BadRequest("理由不超过 2000 字 Reason too long");
-        if (task.ClosedAt is null) return Failure.Conflict("任务未销号 The task is not closed out");
+        if (string.IsNullOrWhiteSpace(reason)) return Failure.BadRequest("请填写撤销理由");
+        if (reason.Trim().Length > 2000) return Failure.BadRequest("理由不超过 2000 字");
+        if (task.ClosedAt is null) return Failure.Conflict("任务未销号");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
         await db.Entry(task).ReloadAsync(ct);
         var latest = await db.Reports.Where(x => x.TaskId == task.Id && x.Drives && x.LiveKey != null)
             .OrderByDescending(x => x.Period).ThenByDescending(x => x.Id).Select(x => new { x.Period, x.Progress }).FirstOrDefaultAsync(ct);
         if (Rule(() => task.UndoCloseOut(latest?.Period, latest?.Progress)) is { } f) return f;
-        db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.CloseOutUndone, Text = reason.Trim(), ByName = me.UserName, At = Now });
+        db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.CloseOutUndone, Text = reason.Trim(), ByName = me.DisplayName, At = Now });
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.CloseOutUndone, $"撤销销号：{task.Path} {task.Heading}。理由：{reason.Trim()}", ct: ct);
-        if (await reports.SaveAsync(ct, "任务已被他人变更 The task was changed by someone else") is { } c) return c;
+        if (await reports.SaveAsync(ct, "任务已被他人变更") is { } c) return c;
         await tx.CommitAsync(ct);
         return task;
     }
@@ -88,9 +88,9 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         if (Rule(() => task.SetOngoing(ongoing)) is { } f) return f;
         if (!ongoing) task.DueDate = StatusRules.DueDate(task.Deadline, plan.Year);
         db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = ongoing ? TaskEventKind.OngoingSet : TaskEventKind.OngoingCleared,
-            Text = ongoing ? "设为常态落实" : "取消常态落实", ByName = me.UserName, At = Now });
+            Text = ongoing ? "设为常态落实" : "取消常态落实", ByName = me.DisplayName, At = Now });
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
-        if (await reports.SaveAsync(ct, "任务已被他人变更 The task was changed by someone else") is { } c) return c;
+        if (await reports.SaveAsync(ct, "任务已被他人变更") is { } c) return c;
         await tx.CommitAsync(ct);
         return task;
     }
@@ -106,26 +106,26 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         var units = await db.TaskUnits.Where(u => u.TaskId == taskId && u.UnitId != null).Select(u => u.UnitId!.Value).ToListAsync(ct);
         var orgPath = await db.Organisations.Where(o => o.Id == plan.OrganisationId).Select(o => o.Path).FirstAsync(ct);
         if (Problems.FromDecision(Access.Decide(me, action, new Resource(plan.OrganisationId, orgPath, false, units))) is { } denied) return denied;
-        if (string.IsNullOrWhiteSpace(reason)) return Failure.BadRequest("请填写申请理由 A reason is required");
-        if (reason.Trim().Length > 2000) return Failure.BadRequest("理由不超过 2000 字 Reason too long");
-        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布 The plan is not published yet");
-        if (task.ClosedAt is not null) return Failure.Conflict("任务已销号 The task is closed out");
-        if (task.Ongoing) return Failure.Conflict("常态落实任务不需要延期或销号 A standing duty takes no extension or close-out");
+        if (string.IsNullOrWhiteSpace(reason)) return Failure.BadRequest("请填写申请理由");
+        if (reason.Trim().Length > 2000) return Failure.BadRequest("理由不超过 2000 字");
+        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布");
+        if (task.ClosedAt is not null) return Failure.Conflict("任务已销号");
+        if (task.Ongoing) return Failure.Conflict("常态落实任务不需要延期或销号");
         if (kind == TaskRequestKind.Extension)
         {
-            if (dueDate is not { } d) return Failure.BadRequest("请填写申请延期至的日期 The new due date is required");
-            if (d <= Today) return Failure.BadRequest("延期日期应晚于今天 The new due date must be in the future");
-            if (task.DueDate is { } cur && d <= cur) return Failure.BadRequest("延期日期应晚于原完成时限 The new due date must be later than the current one");
+            if (dueDate is not { } d) return Failure.BadRequest("请填写申请延期至的日期");
+            if (d <= Today) return Failure.BadRequest("延期日期应晚于今天");
+            if (task.DueDate is { } cur && d <= cur) return Failure.BadRequest("延期日期应晚于原完成时限");
         }
         if (await db.TaskRequests.AnyAsync(x => x.TaskId == taskId && x.UnitId == me.UnitId && x.Kind == kind && x.State == TaskRequestState.Pending, ct))
-            return Failure.Conflict("已有待审批的同类申请 A request of this kind is already waiting");
+            return Failure.Conflict("已有待审批的同类申请");
         foreach (var f in evidence ?? [])
             if (files.Check(f) is { } refused) return refused;
         var req = new TaskRequest
         {
             TaskId = taskId, UnitId = me.UnitId!.Value, Kind = kind, Reason = reason.Trim(),
             RequestedDueDate = kind == TaskRequestKind.Extension ? dueDate : null, PreviousDueDate = task.DueDate,
-            RequestedById = me.Id, RequestedByName = me.UserName, RequestedAt = Now,
+            RequestedById = me.Id, RequestedByName = me.DisplayName, RequestedAt = Now,
         };
         var stored = new List<string>();
         try
@@ -139,7 +139,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
             }
             db.TaskRequests.Add(req);
             notifier.ToOffice(plan.OrganisationId, NotificationKind.RequestSubmitted,
-                $"{(kind == TaskRequestKind.Extension ? "延期申请" : "销号申请")}待审批：{task.Path} {task.Heading}（{me.UserName}）", taskId, "/Requests");
+                $"{(kind == TaskRequestKind.Extension ? "延期申请" : "销号申请")}待审批：{task.Path} {task.Heading}（{me.DisplayName}）", taskId, "/Requests");
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -154,37 +154,37 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
     public async Task<Outcome<RequestDto>> DecideAsync(CurrentUser me, int requestId, bool approve, string? comment, CancellationToken ct = default)
     {
         var req = await db.TaskRequests.FirstOrDefaultAsync(x => x.Id == requestId, ct);
-        if (req is null) return Failure.NotFound("申请不存在 Request not found");
+        if (req is null) return Failure.NotFound("申请不存在");
         var r = await queries.TaskAsync(me, req.TaskId, LedgerAction.DecideRequest, ct);
         if (r.Error is { } e) return e;
         var (task, plan) = r.Value;
-        if (!approve && string.IsNullOrWhiteSpace(comment)) return Failure.BadRequest("请填写驳回意见 A comment is required");
-        if ((comment ?? "").Trim().Length > 2000) return Failure.BadRequest("意见不超过 2000 字 Comment too long");
-        if (!TaskRequest.Allows(req.State, approve ? RequestStep.Approve : RequestStep.Refuse)) return Failure.Conflict("该申请已处理 The request was already decided");
+        if (!approve && string.IsNullOrWhiteSpace(comment)) return Failure.BadRequest("请填写驳回意见");
+        if ((comment ?? "").Trim().Length > 2000) return Failure.BadRequest("意见不超过 2000 字");
+        if (!TaskRequest.Allows(req.State, approve ? RequestStep.Approve : RequestStep.Refuse)) return Failure.Conflict("该申请已处理");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
         await db.Entry(task).ReloadAsync(ct);
         var old = task.DueDate;
         if (Rule(() =>
             {
-                if (approve) req.Approve(task, me.UserName, comment, Now);
-                else req.Refuse(me.UserName, comment!, Now);
+                if (approve) req.Approve(task, me.DisplayName, comment, Now);
+                else req.Refuse(me.DisplayName, comment!, Now);
             }) is { } f) return f;
         var kindName = req.Kind == TaskRequestKind.Extension ? "延期申请" : "销号申请";
         if (approve && req.Kind == TaskRequestKind.Extension)
-            db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, Kind = TaskEventKind.Extended, ByName = me.UserName, At = Now,
+            db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, Kind = TaskEventKind.Extended, ByName = me.DisplayName, At = Now,
                 Text = $"完成时限 {old?.ToString("yyyy-MM-dd") ?? "—"} → {req.RequestedDueDate:yyyy-MM-dd}：{req.Reason}" });
         if (approve && req.Kind == TaskRequestKind.CloseOut)
         {
-            db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, Kind = TaskEventKind.ClosedOut, ByName = me.UserName, At = Now, Text = task.CloseReason ?? req.Reason });
+            db.TaskEvents.Add(new TaskEvent { TaskId = task.Id, Kind = TaskEventKind.ClosedOut, ByName = me.DisplayName, At = Now, Text = task.CloseReason ?? req.Reason });
             foreach (var s in await db.Reports.Where(x => x.TaskId == task.Id && x.Status == ReportStatus.Submitted).ToListAsync(ct))
-                s.AcceptWithCloseOut(me.UserName, Now);
+                s.AcceptWithCloseOut(me.DisplayName, Now);
         }
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         notifier.ToUnit(req.UnitId, req.Kind == TaskRequestKind.Extension ? NotificationKind.ExtensionDecided : NotificationKind.CloseOutDecided,
             $"{kindName}{(approve ? "已批准" : "未获批准")}：{task.Path} {task.Heading}{(string.IsNullOrWhiteSpace(comment) ? "" : "。意见：" + comment.Trim())}",
             task.Id, $"/Tasks/{task.Id}");
-        if (await reports.SaveAsync(ct, "该申请已被他人处理 The request was decided by someone else") is { } c) return c;
+        if (await reports.SaveAsync(ct, "该申请已被他人处理") is { } c) return c;
         await tx.CommitAsync(ct);
         return (await Project(db.TaskRequests.AsNoTracking().Where(x => x.Id == req.Id)).ToListAsync(ct)).Single();
     }
@@ -193,14 +193,14 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
     public async Task<Outcome<RequestDto>> WithdrawRequestAsync(CurrentUser me, int requestId, CancellationToken ct = default)
     {
         var req = await db.TaskRequests.FirstOrDefaultAsync(x => x.Id == requestId, ct);
-        if (req is null) return Failure.NotFound("申请不存在 Request not found");
+        if (req is null) return Failure.NotFound("申请不存在");
         var r = await queries.TaskAsync(me, req.TaskId, LedgerAction.ReadPlan, ct);
         if (r.Error is { } e) return e;
         var plan = r.Value.Plan;
         var orgPath = await db.Organisations.Where(o => o.Id == plan.OrganisationId).Select(o => o.Path).FirstAsync(ct);
         if (Problems.FromDecision(Access.Decide(me, LedgerAction.WithdrawRequest, new Resource(plan.OrganisationId, orgPath, false, [req.UnitId]))) is { } d) return d;
-        if (Rule(() => req.Withdraw(me.UserName, Now)) is { } f) return f;
-        if (await reports.SaveAsync(ct, "该申请已被处理 The request was already decided") is { } c) return c;
+        if (Rule(() => req.Withdraw(me.DisplayName, Now)) is { } f) return f;
+        if (await reports.SaveAsync(ct, "该申请已被处理") is { } c) return c;
         return (await Project(db.TaskRequests.AsNoTracking().Where(x => x.Id == req.Id)).ToListAsync(ct)).Single();
     }
 
@@ -237,13 +237,13 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         var r = await queries.TaskAsync(me, taskId, LedgerAction.CommentAsLeader, ct);
         if (r.Error is { } e) return e;
         var (task, _) = r.Value;
-        if (string.IsNullOrWhiteSpace(text)) return Failure.BadRequest("请填写批示内容 The comment is empty");
-        if (text.Trim().Length > 2000) return Failure.BadRequest("批示不超过 2000 字 Comment too long");
+        if (string.IsNullOrWhiteSpace(text)) return Failure.BadRequest("请填写批示内容");
+        if (text.Trim().Length > 2000) return Failure.BadRequest("批示不超过 2000 字");
         if (reportId is { } rid && !await db.Reports.AnyAsync(x => x.Id == rid && x.TaskId == taskId, ct))
-            return Failure.NotFound("填报不存在 Report not found");
-        var c = new LeaderComment { TaskId = taskId, ReportId = reportId, AuthorId = me.Id, AuthorName = me.UserName, Text = text.Trim(), CreatedAt = Now };
+            return Failure.NotFound("填报不存在");
+        var c = new LeaderComment { TaskId = taskId, ReportId = reportId, AuthorId = me.Id, AuthorName = me.DisplayName, Text = text.Trim(), CreatedAt = Now };
         db.LeaderComments.Add(c);
-        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.LeaderComment, $"领导批示（{me.UserName}）：{text.Trim()} —— {task.Path} {task.Heading}", ct: ct);
+        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.LeaderComment, $"领导批示（{me.DisplayName}）：{text.Trim()} —— {task.Path} {task.Heading}", ct: ct);
         await db.SaveChangesAsync(ct);
         return new CommentDto(c.Id, c.TaskId, c.ReportId, c.NoticeId, c.AuthorName, c.Text, c.CreatedAt);
     }

@@ -19,16 +19,16 @@ public static partial class DocumentsApi
         app.MapGet("/plans/{id:int}/documents/{kind}", Get).RequireAuthorization().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> Get(int id, [TextLimit(typeof(DocumentDraft), nameof(DocumentDraft.Kind))] string kind, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string? period, HttpContext http, LedgerQueries q, LedgerDbContext db,
+    private static async Task<IResult> Get(int id, [TextLimit(typeof(DocumentDraft), nameof(DocumentDraft.Kind))] string kind, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期")] string? period, HttpContext http, LedgerQueries q, LedgerDbContext db,
         SummaryDrafts drafts, TimeProvider clock, CancellationToken ct)
     {
         if (kind is not ("breakdown" or "summary" or "progress"))
-            return Problems.From(Failure.NotFound("没有这种文书 Unknown document (breakdown, summary, progress)"));
+            return Problems.From(Failure.NotFound("没有这种文书"));
         var today = Shared.Shanghai.Today(clock);
         if (kind == "progress")
         {
             period ??= StatusRules.PeriodOf(today.AddMonths(-1));
-            if (!PeriodRegex().IsMatch(period)) return Problems.From(Failure.BadRequest("报送周期格式应为 yyyy-MM period must look like 2026-05"));
+            if (!PeriodRegex().IsMatch(period)) return Problems.From(Failure.BadRequest("报送周期格式应为 yyyy-MM"));
         }
         var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
         if (access.Error is { } e) return Problems.From(e);

@@ -48,13 +48,13 @@ public sealed class SummaryDrafts(LedgerDbContext db, LedgerQueries queries, Tim
             return null;
         }
         title = (title ?? "").Trim();
-        if (title.Length is 0 or > 500) return Failure.BadRequest("标题不能为空且不超过 500 字 Title required (at most 500 characters)");
-        if (text.Length > 200_000) return Failure.BadRequest("正文过长 Text too long");
+        if (title.Length is 0 or > 500) return Failure.BadRequest("标题不能为空且不超过 500 字");
+        if (text.Length > 200_000) return Failure.BadRequest("正文过长");
         if (row is null) db.DocumentDrafts.Add(row = new DocumentDraft { PlanId = planId, Kind = Kind });
         row.Title = title;
         row.Text = text.Replace("\r\n", "\n");
         row.UpdatedAt = clock.GetUtcNow();
-        row.UpdatedByName = me.UserName;
+        row.UpdatedByName = me.DisplayName;
         await db.SaveChangesAsync(ct);
         return null;
     }

@@ -26,13 +26,13 @@ public sealed class BulletinService(LedgerDbContext db, InspectionService rounds
     {
         var round = await db.InspectionRounds.AsNoTracking().Include(r => r.DrawnVisits).ThenInclude(v => v.Inspectors)
             .FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null) return Failure.NotFound("督导不存在 Inspection round not found");
+        if (round is null) return Failure.NotFound("督导不存在");
         var q = db.InspectionBulletins.Where(b => b.RoundId == roundId);
         var bulletin = await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(ct);
         var path = await db.Organisations.Where(o => o.Id == round.OrganisationId).Select(o => o.Path).FirstAsync(ct);
         var resource = InspectionService.Resource(round, path) with { Draft = bulletin?.Published != true };
         if (Problems.FromDecision(Access.Decide(me, action, resource)) is { } f) return f;
-        if (bulletin is null) return Failure.NotFound("本轮督导尚无通报 No bulletin for this round yet");
+        if (bulletin is null) return Failure.NotFound("本轮督导尚无通报");
         return (bulletin, round);
     }
 
@@ -42,10 +42,10 @@ public sealed class BulletinService(LedgerDbContext db, InspectionService rounds
         var r = await rounds.RoundAsync(me, roundId, LedgerAction.ManageInspection, ct: ct);
         if (r.Error is { } e) return e;
         var round = r.Value.Round;
-        if (!round.Drawn) return Failure.Conflict("本轮督导尚未抽取 This round has not been drawn yet");
+        if (!round.Drawn) return Failure.Conflict("本轮督导尚未抽取");
         var bulletin = await db.InspectionBulletins.FirstOrDefaultAsync(b => b.RoundId == roundId, ct);
-        if (bulletin is { Published: true }) return Failure.Conflict("通报已印发，不能修改 The bulletin is published and cannot change");
-        if (bulletin is not null && !regenerate) return Failure.Conflict("本轮督导已有通报草稿 A draft exists already");
+        if (bulletin is { Published: true }) return Failure.Conflict("通报已印发，不能修改");
+        if (bulletin is not null && !regenerate) return Failure.Conflict("本轮督导已有通报草稿");
         var text = await ComposeAsync(round, ct);
         if (bulletin is null)
         {
@@ -62,7 +62,7 @@ public sealed class BulletinService(LedgerDbContext db, InspectionService rounds
         var r = await BulletinAsync(me, roundId, LedgerAction.ManageInspection, ct, track: true);
         if (r.Error is { } e) return e;
         var b = r.Value.Bulletin;
-        if (b.Published) return Failure.Conflict("通报已印发，不能修改 The bulletin is published and cannot change");
+        if (b.Published) return Failure.Conflict("通报已印发，不能修改");
         if (b.Edit(input.Title ?? "", input.Overview ?? "", input.GoodPractice ?? "", input.Findings ?? "", input.Requirements ?? "") is { } why)
             return Failure.BadRequest(why);
         await db.SaveChangesAsync(ct);
@@ -104,7 +104,7 @@ public sealed class BulletinService(LedgerDbContext db, InspectionService rounds
         var org = await db.Organisations.Where(o => o.Id == round.OrganisationId).Select(o => o.Name).FirstAsync(ct);
         var list = await FindingsOfAsync(round.Id, ct);
         var zh = CultureInfo.InvariantCulture;
-        var drawn = round.DrawnAt!.Value.ToOffset(TimeSpan.FromHours(8));
+        var drawn = Features.Shared.Shanghai.Local(round.DrawnAt!.Value);
         var overview = new StringBuilder();
         overview.Append(zh, $"{drawn:yyyy年M月d日}，{org}组织开展{round.Title}。");
         if (round.Description.Length > 0) overview.Append(round.Description).Append(' ');

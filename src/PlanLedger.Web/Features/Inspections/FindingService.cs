@@ -20,24 +20,24 @@ public sealed class FindingService(LedgerDbContext db, InspectionService rounds,
         var r = await rounds.RoundAsync(me, roundId, LedgerAction.RecordFinding, ct: ct);
         if (r.Error is { } e) return e;
         var (round, resource) = r.Value;
-        if (!round.Drawn) return Failure.Conflict("本轮督导尚未抽取，不能记录问题 Draw the round before recording findings");
-        if (round.Status == InspectionRoundStatus.Reported) return Failure.Conflict("本轮督导已通报，不能再记录问题 The round's bulletin is published");
+        if (!round.Drawn) return Failure.Conflict("本轮督导尚未抽取，不能记录问题");
+        if (round.Status == InspectionRoundStatus.Reported) return Failure.Conflict("本轮督导已通报，不能再记录问题");
         if (input.UnitId is not { } unitId || round.DrawnVisits.All(v => v.UnitId != unitId))
-            return Failure.BadRequest("问题单位应为本轮抽中的单位 The unit must be one this round visits");
+            return Failure.BadRequest("问题单位应为本轮抽中的单位");
         if (!InspectionNames.TryParseSeverity(input.Severity, out var severity))
-            return Failure.BadRequest("问题等级应为 一般/较重/严重（minor/major/severe） Unknown severity");
+            return Failure.BadRequest("问题等级应为 一般/较重/严重（minor/major/severe）");
         var description = (input.Description ?? "").Trim();
         var requirement = (input.Requirement ?? "").Trim();
-        if (description.Length is 0 or > 4000) return Failure.BadRequest("请填写问题描述（不超过 4000 字） The description is required (at most 4000 characters)");
-        if (requirement.Length is 0 or > 4000) return Failure.BadRequest("请填写整改要求（不超过 4000 字） The requirement is required (at most 4000 characters)");
-        if (input.Deadline is not { } deadline) return Failure.BadRequest("请填写整改期限 The rectification deadline is required");
-        if (deadline < Today) return Failure.BadRequest("整改期限不能早于今天 The deadline cannot be in the past");
+        if (description.Length is 0 or > 4000) return Failure.BadRequest("请填写问题描述（不超过 4000 字）");
+        if (requirement.Length is 0 or > 4000) return Failure.BadRequest("请填写整改要求（不超过 4000 字）");
+        if (input.Deadline is not { } deadline) return Failure.BadRequest("请填写整改期限");
+        if (deadline < Today) return Failure.BadRequest("整改期限不能早于今天");
         var taskIds = (input.TaskIds ?? []).Distinct().ToList();
-        if (taskIds.Count > 50) return Failure.BadRequest("关联任务不超过 50 项 At most 50 related tasks");
+        if (taskIds.Count > 50) return Failure.BadRequest("关联任务不超过 50 项");
         var path = resource.OrganisationPath;
         var found = await db.Tasks.CountAsync(t => taskIds.Contains(t.Id) && t.Plan!.Status == PlanStatus.Published
             && t.Plan.Organisation!.Path.StartsWith(path), ct);
-        if (found != taskIds.Count) return Failure.BadRequest("关联任务应为本组织已发布台账中的任务 Related tasks must be in this organisation's published ledgers");
+        if (found != taskIds.Count) return Failure.BadRequest("关联任务应为本组织已发布台账中的任务");
 
         var number = (await db.Findings.Where(f => f.RoundId == roundId).MaxAsync(f => (int?)f.Number, ct) ?? 0) + 1;
         var finding = Finding.Record(roundId, number, unitId, severity, description, requirement, deadline, taskIds,
@@ -55,14 +55,14 @@ public sealed class FindingService(LedgerDbContext db, InspectionService rounds,
     {
         var q = db.Findings.Include(f => f.Events).ThenInclude(e => e.Evidence).AsSplitQuery();
         var finding = await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (finding is null) return Failure.NotFound("问题不存在 Finding not found");
+        if (finding is null) return Failure.NotFound("问题不存在");
         var row = await db.InspectionRounds.Where(r => r.Id == finding.RoundId)
             .Select(r => new { r.OrganisationId, r.Organisation!.Path, Inspectors = r.DrawnVisits.SelectMany(v => v.Inspectors).Select(i => i.UserId).ToList() })
             .FirstAsync(ct);
         var resource = new Resource(row.OrganisationId, row.Path, TaskUnitIds: [finding.UnitId], InspectorIds: row.Inspectors);
         // Whoever may not even read it learns nothing of it.
         if (action != LedgerAction.ReadFinding && Access.Decide(me, LedgerAction.ReadFinding, resource) == Decision.NotFound)
-            return Failure.NotFound("问题不存在 Finding not found");
+            return Failure.NotFound("问题不存在");
         if (Problems.FromDecision(Access.Decide(me, action, resource)) is { } f) return f;
         return finding;
     }
@@ -82,8 +82,8 @@ public sealed class FindingService(LedgerDbContext db, InspectionService rounds,
         if (r.Error is { } e) return e;
         var finding = r.Value!;
         var body = (text ?? "").Trim();
-        if (body.Length > 4000) return Failure.BadRequest("整改情况不超过 4000 字 The text is limited to 4000 characters");
-        if (uploads.Count > 20) return Failure.BadRequest("附件不超过 20 个 At most 20 files");
+        if (body.Length > 4000) return Failure.BadRequest("整改情况不超过 4000 字");
+        if (uploads.Count > 20) return Failure.BadRequest("附件不超过 20 个");
         foreach (var f in uploads)
             if (files.Check(f) is { } bad) return bad;
         if (!finding.AwaitsRectification || body.Length == 0)
@@ -210,11 +210,11 @@ public sealed class FindingService(LedgerDbContext db, InspectionService rounds,
         var ev = await db.FindingEvidence.AsNoTracking().Where(x => x.Id == evidenceId)
             .Join(db.FindingEvents, x => x.EventId, e => e.Id, (x, e) => new { x.FileName, x.ContentType, x.StoredName, e.FindingId })
             .FirstOrDefaultAsync(ct);
-        if (ev is null) return Failure.NotFound("附件不存在 File not found");
+        if (ev is null) return Failure.NotFound("附件不存在");
         var r = await FindingAsync(me, ev.FindingId, LedgerAction.ReadFinding, ct: ct);
         if (r.Error is { } e) return e;
         var path = files.PathOf(ev.StoredName);
-        if (!File.Exists(path)) return Failure.NotFound("附件文件丢失 File missing");
+        if (!File.Exists(path)) return Failure.NotFound("附件文件丢失");
         return (path, ev.ContentType, ev.FileName);
     }
 

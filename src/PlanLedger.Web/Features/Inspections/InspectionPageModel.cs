@@ -18,7 +18,7 @@ public abstract class InspectionPageModel : LedgerPageModel
         return Redirect(url);
     }
 
-    /// <summary>Times are stored in UTC and shown in China Standard Time (Asia/Shanghai, UTC+8, no daylight saving).</summary>
+    /// <summary>Times are stored in UTC and shown in the organisation's time zone (Asia/Shanghai by default).</summary>
     public static string Local(DateTimeOffset? t) => Shared.Shanghai.Format(t);
 
     public static string StatusClass(Data.Entities.FindingStatus s, bool overdue) =>

@@ -4,6 +4,8 @@ using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Security;
 
+using PlanLedger.Web.Features.Shared;
+
 namespace PlanLedger.Web.Features.Inspections;
 
 /// <summary>督导 rounds: defining the scope, the 双随机 draw (stored once, repeatable from its seed) and reading them.</summary>
@@ -18,7 +20,7 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
         var q = db.InspectionRounds.Include(r => r.ScopeUnits).Include(r => r.Inspectors)
             .Include(r => r.DrawnVisits).ThenInclude(v => v.Inspectors).AsSplitQuery();
         var round = await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null) return Failure.NotFound("督导不存在 Inspection round not found");
+        if (round is null) return Failure.NotFound("督导不存在");
         var path = await db.Organisations.Where(o => o.Id == round.OrganisationId).Select(o => o.Path).FirstAsync(ct);
         var resource = Resource(round, path);
         if (Problems.FromDecision(Access.Decide(me, action, resource)) is { } f) return f;
@@ -45,9 +47,9 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
     }
 
     /// <summary>Units a round of this organisation may visit (its own and those below it), by name.</summary>
-    public Task<List<Unit>> CandidateUnitsAsync(string orgPath, CancellationToken ct = default) =>
-        db.Units.AsNoTracking().Where(u => u.MergedIntoId == null && u.Organisation!.Path.StartsWith(orgPath))
-            .OrderBy(u => u.Name).ToListAsync(ct);
+    public async Task<List<Unit>> CandidateUnitsAsync(string orgPath, CancellationToken ct = default) =>
+        (await db.Units.AsNoTracking().Where(u => u.MergedIntoId == null && u.Organisation!.Path.StartsWith(orgPath))
+            .ToListAsync(ct)).Sort(u => u.Name).ToList();
 
     /// <summary>Active people of the organisation itself, who may be chosen as inspectors.</summary>
     public Task<List<AppUser>> CandidateInspectorsAsync(int organisationId, CancellationToken ct = default) =>
@@ -73,7 +75,7 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
         var r = await RoundAsync(me, id, LedgerAction.ManageInspection, track: true, ct);
         if (r.Error is { } e) return e;
         var (round, resource) = r.Value;
-        if (round.Drawn) return await RefusedAsync(me, round, "edit", "本轮督导已抽取，抽取结果与范围不能更改 This round has been drawn; its scope and draw cannot change", ct);
+        if (round.Drawn) return await RefusedAsync(me, round, "edit", "本轮督导已抽取，抽取结果与范围不能更改", ct);
         if (await ApplyAsync(round, resource.OrganisationPath, input, ct) is { } bad) return bad;
         await db.SaveChangesAsync(ct);
         return await DtoAsync(round.Id, ct);
@@ -82,23 +84,23 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
     private async Task<Failure?> ApplyAsync(InspectionRound round, string orgPath, RoundInput input, CancellationToken ct)
     {
         var title = (input.Title ?? "").Trim();
-        if (title.Length is 0 or > 200) return Failure.BadRequest("请填写督导名称（不超过 200 字） The title is required (at most 200 characters)");
+        if (title.Length is 0 or > 200) return Failure.BadRequest("请填写督导名称（不超过 200 字）");
         var description = (input.Description ?? "").Trim();
-        if (description.Length > 4000) return Failure.BadRequest("督导说明不超过 4000 字 The description is limited to 4000 characters");
+        if (description.Length > 4000) return Failure.BadRequest("督导说明不超过 4000 字");
         var unitIds = (input.UnitIds ?? []).Distinct().ToList();
         var inspectorIds = (input.InspectorIds ?? []).Distinct().ToList();
-        if (unitIds.Count == 0) return Failure.BadRequest("请选择督导范围内的单位 Choose the units in scope");
-        if (inspectorIds.Count == 0) return Failure.BadRequest("请选择督导人员 Choose the inspectors");
+        if (unitIds.Count == 0) return Failure.BadRequest("请选择督导范围内的单位");
+        if (inspectorIds.Count == 0) return Failure.BadRequest("请选择督导人员");
         var units = await db.Units.Where(u => unitIds.Contains(u.Id) && u.MergedIntoId == null && u.Organisation!.Path.StartsWith(orgPath))
             .Select(u => u.Id).ToListAsync(ct);
-        if (units.Count != unitIds.Count) return Failure.BadRequest("督导范围只能包含本组织及下级组织的单位 Units must belong to this organisation or below");
+        if (units.Count != unitIds.Count) return Failure.BadRequest("督导范围只能包含本组织及下级组织的单位");
         var people = await db.Users.Where(u => inspectorIds.Contains(u.Id) && u.OrganisationId == round.OrganisationId && u.DeactivatedAt == null)
             .Select(u => new { u.Id, u.UnitId }).ToListAsync(ct);
-        if (people.Count != inspectorIds.Count) return Failure.BadRequest("督导人员只能从本组织的在用账号中选择 Inspectors must be active users of this organisation");
+        if (people.Count != inspectorIds.Count) return Failure.BadRequest("督导人员只能从本组织的在用账号中选择");
         var visits = input.Visits ?? 0;
         var perVisit = input.InspectorsPerVisit ?? 2;
-        if (perVisit > people.Count) return Failure.BadRequest($"每组 {perVisit} 人，但只选了 {people.Count} 名督导人员 Fewer inspectors than one visit needs");
-        if (visits > units.Count) return Failure.BadRequest($"督导 {visits} 家，但范围内只有 {units.Count} 家单位 More visits than units in scope");
+        if (perVisit > people.Count) return Failure.BadRequest($"每组 {perVisit} 人，但只选了 {people.Count} 名督导人员");
+        if (visits > units.Count) return Failure.BadRequest($"督导 {visits} 家，但范围内只有 {units.Count} 家单位");
         if (round.Configure(visits, perVisit, input.AvoidRecentRounds ?? 0) is { } why) return Failure.BadRequest(why);
         round.Title = title;
         round.Description = description;
@@ -111,10 +113,10 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
         var r = await RoundAsync(me, id, LedgerAction.ManageInspection, track: true, ct);
         if (r.Error is { } e) return e;
         var round = r.Value.Round;
-        if (round.Drawn) return await RefusedAsync(me, round, "draw", "本轮督导已抽取，抽取结果不能更改 This round has been drawn; the draw cannot change", ct);
+        if (round.Drawn) return await RefusedAsync(me, round, "draw", "本轮督导已抽取，抽取结果不能更改", ct);
         ulong seed;
         if (string.IsNullOrWhiteSpace(seedText)) seed = RandomDraw.NewSeed();
-        else if (!RandomDraw.TryParse(seedText, out seed)) return Failure.BadRequest("种子应为 1–16 位十六进制数 The seed must be 1–16 hex digits");
+        else if (!RandomDraw.TryParse(seedText, out seed)) return Failure.BadRequest("种子应为 1–16 位十六进制数");
 
         var excluded = new HashSet<int>();
         if (round.AvoidRecentRounds > 0)
@@ -124,7 +126,7 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
             excluded = (await db.InspectionVisits.Where(v => recent.Contains(v.RoundId)).Select(v => v.UnitId).ToListAsync(ct)).ToHashSet();
         }
         var eligible = round.ScopeUnits.Select(s => s.UnitId).Where(u => !excluded.Contains(u)).ToList();
-        if (eligible.Count == 0) return Failure.Conflict("范围内的单位都在最近几轮督导过，没有可抽取的单位 Every unit in scope was visited recently");
+        if (eligible.Count == 0) return Failure.Conflict("范围内的单位都在最近几轮督导过，没有可抽取的单位");
         var drawn = RandomDraw.Draw(seed, eligible, round.Visits, Pool(round), round.InspectorsPerVisit);
         var visits = drawn.Select((v, i) => new InspectionVisit { Order = i + 1, UnitId = v.UnitId }.With(v.InspectorIds)).ToList();
         if (round.RecordDraw(RandomDraw.Format(seed), excluded, visits, await NameAsync(me, ct), clock.GetUtcNow()) is { } why)
@@ -159,9 +161,9 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
         var r = await RoundAsync(me, id, LedgerAction.ReadInspection, ct: ct);
         if (r.Error is { } e) return e;
         var round = r.Value.Round;
-        if (!round.Drawn) return Failure.Conflict("本轮督导尚未抽取 This round has not been drawn yet");
+        if (!round.Drawn) return Failure.Conflict("本轮督导尚未抽取");
         if (!RandomDraw.TryParse(string.IsNullOrWhiteSpace(seedText) ? round.Seed : seedText, out var seed))
-            return Failure.BadRequest("种子应为 1–16 位十六进制数 The seed must be 1–16 hex digits");
+            return Failure.BadRequest("种子应为 1–16 位十六进制数");
         var eligible = round.ScopeUnits.Where(s => !s.ExcludedAsRecent).Select(s => s.UnitId).Order().ToList();
         var drawn = RandomDraw.Draw(seed, eligible, round.Visits, Pool(round), round.InspectorsPerVisit);
         var stored = round.DrawnVisits.OrderBy(v => v.Order).ToList();
@@ -209,7 +211,7 @@ public sealed class InspectionService(LedgerDbContext db, TimeProvider clock)
 
     /// <summary>The person's display name (people are shown by name, not account).</summary>
     public async Task<string> NameAsync(CurrentUser me, CancellationToken ct) =>
-        await db.Users.Where(u => u.Id == me.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } n ? n : me.UserName;
+        await db.Users.Where(u => u.Id == me.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } n ? n : me.DisplayName;
 }
 
 internal static class VisitExtensions

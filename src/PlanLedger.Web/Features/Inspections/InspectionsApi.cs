@@ -41,7 +41,7 @@ public static class InspectionsApi
 
     public static async Task<Results<Created<RoundDto>, ProblemHttpResult>> Create(RoundInput? input, HttpContext http, InspectionService s, CancellationToken ct)
     {
-        if (input is null) return Problems.From(Failure.BadRequest("请求体为空 Empty body"));
+        if (input is null) return Problems.From(Failure.BadRequest("请求体为空"));
         return Answer(await s.CreateAsync(http.Me(), input, ct), v => TypedResults.Created($"/api/v1/inspections/{v.Id}", v));
     }
 
@@ -55,7 +55,7 @@ public static class InspectionsApi
     /// <summary>Changes the title, scope, numbers and inspectors while the round is 待抽取; 409 once drawn.</summary>
     public static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> Update(int id, RoundInput? input, HttpContext http, InspectionService s, CancellationToken ct)
     {
-        if (input is null) return Problems.From(Failure.BadRequest("请求体为空 Empty body"));
+        if (input is null) return Problems.From(Failure.BadRequest("请求体为空"));
         return Answer(await s.UpdateAsync(http.Me(), id, input, ct), TypedResults.Ok);
     }
 
@@ -77,7 +77,7 @@ public static class InspectionsApi
 
     public static async Task<Results<Created<FindingDto>, ProblemHttpResult>> Record(int id, FindingInput? input, HttpContext http, FindingService f, CancellationToken ct)
     {
-        if (input is null) return Problems.From(Failure.BadRequest("请求体为空 Empty body"));
+        if (input is null) return Problems.From(Failure.BadRequest("请求体为空"));
         return Answer(await f.RecordAsync(http.Me(), id, input, ct), v => TypedResults.Created($"/api/v1/findings/{v.Id}", v));
     }
 
@@ -94,7 +94,7 @@ public static class InspectionsApi
 
     public static async Task<Results<Ok<BulletinDto>, ProblemHttpResult>> EditBulletin(int id, BulletinInput? input, HttpContext http, BulletinService b, CancellationToken ct)
     {
-        if (input is null) return Problems.From(Failure.BadRequest("请求体为空 Empty body"));
+        if (input is null) return Problems.From(Failure.BadRequest("请求体为空"));
         return Answer(await b.EditAsync(http.Me(), id, input, ct), TypedResults.Ok);
     }
 
@@ -109,7 +109,7 @@ public static class InspectionsApi
         if (!string.IsNullOrEmpty(status))
         {
             if (!Enum.TryParse<FindingStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
-                return Problems.From(Failure.BadRequest("状态应为 open/rectified/closed/reopened Unknown status"));
+                return Problems.From(Failure.BadRequest("状态应为 open/rectified/closed/reopened"));
             st = parsed;
         }
         return TypedResults.Ok(await f.ListAsync(http.Me(), new FindingFilter(round, unit, st, overdue == true), ct));
@@ -131,7 +131,7 @@ public static class InspectionsApi
         }
         else if (http.Request.HasJsonContentType())
             text = (await http.Request.ReadFromJsonAsync<RectifyInput>(ct))?.Text;
-        else return Problems.From(Failure.BadRequest("请以 multipart/form-data（text, file）或 JSON 提交 Send multipart form data or JSON"));
+        else return Problems.From(Failure.BadRequest("请以 multipart/form-data（text, file）或 JSON 提交"));
         return Answer(await f.RectifyAsync(http.Me(), id, text, uploads, ct), TypedResults.Ok);
     }
 

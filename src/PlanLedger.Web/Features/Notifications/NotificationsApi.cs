@@ -53,7 +53,7 @@ public static class NotificationsApi
     public static async Task<Results<Ok<NotificationDto>, ProblemHttpResult>> Read(int id, HttpContext http, LedgerDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var n = await Mine(db, http.Me()).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (n is null) return Problems.From(Failure.NotFound("通知不存在 Notification not found"));
+        if (n is null) return Problems.From(Failure.NotFound("通知不存在"));
         n.ReadAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(Dto(n));
@@ -71,14 +71,14 @@ public static class NotificationsApi
     public static async Task<Results<Ok<UnitContactDto>, ProblemHttpResult>> Contact(int id, UnitContactBody? body, HttpContext http, LedgerDbContext db, CancellationToken ct)
     {
         var row = await db.Units.Where(u => u.Id == id).Select(u => new { Unit = u, u.Organisation!.Path }).FirstOrDefaultAsync(ct);
-        if (row is null) return Problems.From(Failure.NotFound("单位不存在 Unit not found"));
+        if (row is null) return Problems.From(Failure.NotFound("单位不存在"));
         if (Problems.FromDecision(Access.Decide(http.Me(), LedgerAction.ManageUnits, new Resource(row.Unit.OrganisationId, row.Path))) is { } f) return Problems.From(f);
         var email = string.IsNullOrWhiteSpace(body?.Email) ? null : body.Email.Trim();
         var hook = string.IsNullOrWhiteSpace(body?.WebhookUrl) ? null : body.WebhookUrl.Trim();
         if (email is { Length: > 500 } || (email is not null && email.Split([',', ';']).Any(a => !System.Net.Mail.MailAddress.TryCreate(a.Trim(), out _))))
-            return Problems.From(Failure.BadRequest("邮箱地址无效 Invalid e-mail address"));
+            return Problems.From(Failure.BadRequest("邮箱地址无效"));
         if (hook is not null && (hook.Length > 500 || !Uri.TryCreate(hook, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-            return Problems.From(Failure.BadRequest("Webhook 地址应为 http(s) 网址 The webhook must be an http(s) URL"));
+            return Problems.From(Failure.BadRequest("Webhook 地址应为 http(s) 网址"));
         row.Unit.Email = email;
         row.Unit.WebhookUrl = hook;
         await db.SaveChangesAsync(ct);

@@ -23,7 +23,7 @@ public sealed class ImportModel(PlanImporter importer) : LedgerPageModel
     {
         if (Upload is null || Upload.Length == 0)
         {
-            Error = "请选择要导入的文件 Choose a file to import";
+            Error = "请选择要导入的文件";
             return Page();
         }
         await using var stream = Upload.OpenReadStream();

@@ -30,14 +30,13 @@ public sealed class ImportParsing(IPlanDocumentParser parser, IOptions<LedgerOpt
                 log.LogWarning("Parse worker died on {File}: {Stderr}", fileName, FirstLines(w.LastCrashOutput));
             // A worker that cannot even be started is the server's fault, not the file's.
             var status = e.Code switch { "legacy-doc" or "unsupported" => 415, "too-large" => 413, "parse-worker" => 503, _ => 422 };
-            return new Failure(status, $"无法读取该文件：{e.Message} ({e.EnglishMessage})", null,
+            return new Failure(status, Shared.Strings.Pick($"无法读取该文件：{e.Message}", $"Cannot read the file: {e.EnglishMessage}"), null,
                 new Dictionary<string, object?> { ["code"] = e.Code });
         }
 
         var items = doc.Descendants().Count();
         if (items > o.MaxImportItems)
-            return new Failure(422, $"文件中的条目过多（{items} 条，上限 {o.MaxImportItems} 条），请拆分后再导入 " +
-                $"Too many items ({items}, the limit is {o.MaxImportItems}); split the document", null,
+            return new Failure(422, $"文件中的条目过多（{items} 条，上限 {o.MaxImportItems} 条），请拆分后再导入", null,
                 new Dictionary<string, object?> { ["code"] = "too-many-items", ["items"] = items, ["limit"] = o.MaxImportItems });
         return doc;
     }

@@ -20,10 +20,10 @@ public sealed class PairingUndo(LedgerDbContext db, LedgerQueries queries, TimeP
         var r = await queries.TaskAsync(me, taskId, LedgerAction.EditPlan, ct);
         if (r.Error is { } e) return e;
         var (task, plan) = r.Value;
-        if (plan.Status != PlanStatus.Draft) return Failure.Conflict("只能在草稿中拆开对应 Pairings can only be undone in a draft");
-        if (PairedRow.FromJson(task.PairedRow) is not { } pair) return Failure.Conflict("该任务没有对应的附件表行 This task is not paired with a table row");
+        if (plan.Status != PlanStatus.Draft) return Failure.Conflict("只能在草稿中拆开对应");
+        if (PairedRow.FromJson(task.PairedRow) is not { } pair) return Failure.Conflict("该任务没有对应的附件表行");
         if (await db.Reports.AnyAsync(x => x.TaskId == task.Id, ct))
-            return Failure.Conflict("已有填报的任务不能拆开 A task with reports cannot be split");
+            return Failure.Conflict("已有填报的任务不能拆开");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var all = await db.Tasks.Where(t => t.PlanId == plan.Id).Include(t => t.Units).ToListAsync(ct);

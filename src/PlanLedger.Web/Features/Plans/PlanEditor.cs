@@ -46,9 +46,9 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var access = await queries.PlanAsync(me, planId, LedgerAction.DeletePlan, ct);
         if (access.Error is { } e) return e;
         var plan = access.Value!.Plan;
-        if (plan.Status == PlanStatus.Published) return Failure.Conflict("已发布的计划不能删除 A published plan cannot be deleted");
+        if (plan.Status == PlanStatus.Published) return Failure.Conflict("已发布的计划不能删除");
         if (await db.Reports.AnyAsync(r => r.Task!.PlanId == planId, ct))
-            return Failure.Conflict("该计划已有填报，不能删除 The plan has reports and cannot be deleted");
+            return Failure.Conflict("该计划已有填报，不能删除");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Notifications.Where(n => n.Task!.PlanId == planId).ExecuteDeleteAsync(ct);
         await db.Targets.Where(x => x.Task!.PlanId == planId).ExecuteDeleteAsync(ct);
@@ -66,7 +66,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
     {
         var access = await queries.PlanAsync(me, planId, LedgerAction.EditPlan, ct);
         if (access.Error is { } e) return e;
-        if (day is < 1 or > 28) return Failure.BadRequest("报送日应为 1–28 the report day must be 1–28");
+        if (day is < 1 or > 28) return Failure.BadRequest("报送日应为 1–28");
         var plan = access.Value!.Plan;
         if (Concurrency.Check(plan, version, TaskView.Of) is { } stale) return stale;
         plan.ReportDay = day;
@@ -103,9 +103,9 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var byId = all.ToDictionary(t => t.Id);
         if (newParentId is { } pid)
         {
-            if (!byId.TryGetValue(pid, out var parent)) return Failure.BadRequest("目标条目不在本计划中 The new parent is not in this plan");
+            if (!byId.TryGetValue(pid, out var parent)) return Failure.BadRequest("目标条目不在本计划中");
             for (var p = parent; p is not null; p = p.ParentId is { } x ? byId[x] : null)
-                if (p.Id == task.Id) return Failure.BadRequest("不能移动到自身的下级 Cannot move an item under itself");
+                if (p.Id == task.Id) return Failure.BadRequest("不能移动到自身的下级");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         task.ParentId = newParentId;
@@ -124,9 +124,9 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         if (r.Error is { } e) return e;
         var (task, plan) = r.Value;
         var into = await db.Tasks.FirstOrDefaultAsync(t => t.Id == intoId && t.PlanId == task.PlanId, ct);
-        if (into is null || into.Id == task.Id) return Failure.BadRequest("合并目标无效 Invalid merge target");
+        if (into is null || into.Id == task.Id) return Failure.BadRequest("合并目标无效");
         if (await db.Reports.AnyAsync(x => x.TaskId == task.Id, ct))
-            return Failure.Conflict("已有填报的任务不能合并 A task with reports cannot be merged");
+            return Failure.Conflict("已有填报的任务不能合并");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var merged = string.Join("", new[] { task.Heading, task.Text }.Where(s => !string.IsNullOrWhiteSpace(s)));
         into.Text = string.IsNullOrWhiteSpace(into.Text) ? merged : into.Text + "\n" + merged;
@@ -188,7 +188,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var r = await EditableTask(me, link.TaskId, ct);
         if (r.Error is { } e) return e;
         if (unitId is { } uid && !await db.Units.AnyAsync(u => u.Id == uid && u.OrganisationId == r.Value.Plan.OrganisationId && u.MergedIntoId == null, ct))
-            return Failure.BadRequest("单位不存在 Unknown unit");
+            return Failure.BadRequest("单位不存在");
         if (unitId is { } id)
         {
             try { TaskUnit.EnsureNotLinked(await db.TaskUnits.Where(x => x.TaskId == link.TaskId).ToListAsync(ct), id, link.Id); }
@@ -205,7 +205,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         var r = await EditableTask(me, taskId, ct);
         if (r.Error is { } e) return e;
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.OrganisationId == r.Value.Plan.OrganisationId, ct);
-        if (unit is null || unit.MergedIntoId is not null) return Failure.BadRequest("单位不存在 Unknown unit");
+        if (unit is null || unit.MergedIntoId is not null) return Failure.BadRequest("单位不存在");
         var links = await db.TaskUnits.Where(x => x.TaskId == taskId).ToListAsync(ct);
         try { TaskUnit.EnsureNotLinked(links, unit.Id); }
         catch (RuleException x) { return Failure.Conflict(x.Message); }

@@ -32,21 +32,21 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
         fileName = Path.GetFileName(fileName ?? "");
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (!Extensions.Contains(ext))
-            return new Failure(415, "不支持的文件类型，请上传 .txt .html .htm .docx .pdf .xlsx .xls .doc .wps .rtf .odt .et Unsupported file type");
+            return new Failure(415, "不支持的文件类型，请上传 .txt .html .htm .docx .pdf .xlsx .xls .doc .wps .rtf .odt .et");
         if (length > options.Value.MaxUploadBytes)
-            return new Failure(413, $"文件过大（上限 {options.Value.MaxUploadBytes / 1048576.0:0.#} MB） File too large");
-        if (year is < 1900 or > 2200) return Failure.BadRequest("年份无效 Invalid year");
+            return new Failure(413, $"文件过大（上限 {options.Value.MaxUploadBytes / 1048576.0:0.#} MB）");
+        if (year is < 1900 or > 2200) return Failure.BadRequest("年份无效");
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         if (buffer.Length > options.Value.MaxUploadBytes)
-            return new Failure(413, "文件过大 File too large");
+            return new Failure(413, "文件过大");
         var bytes = buffer.ToArray();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var existing = await db.Plans.Where(p => p.OrganisationId == me.OrganisationId && p.Sha256 == sha)
             .Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(ct);
         if (existing is not null)
-            return Failure.Conflict($"该文件已导入为《{existing.Title}》 This file was already imported",
+            return Failure.Conflict($"该文件已导入为《{existing.Title}》",
                 new Dictionary<string, object?> { ["existingPlanId"] = existing.Id });
 
         var parsed = await parsing.ParseAsync(bytes, fileName, year, ct);
@@ -117,7 +117,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
         {
             db.ChangeTracker.Clear();
             if (await db.Plans.AnyAsync(p => p.OrganisationId == me.OrganisationId && p.Sha256 == sha, ct))
-                return Failure.Conflict("该文件已导入 This file was already imported");
+                return Failure.Conflict("该文件已导入");
             throw;
         }
         return new PlanCreated(plan.Id, plan.Title, plan.Issuer, plan.Year, plan.TaskCount);

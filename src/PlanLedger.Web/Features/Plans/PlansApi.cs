@@ -36,18 +36,18 @@ public static class PlansApi
         [FromServices] PlanImporter importer, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
-            return Problems.From(Failure.BadRequest("请以 multipart/form-data 上传字段 file Upload the document as multipart field 'file'"));
+            return Problems.From(Failure.BadRequest("请以 multipart/form-data 上传字段 file"));
         var form = await http.Request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
-            return Problems.From(Failure.BadRequest("缺少文件或文件为空 Field 'file' is missing or empty"));
+            return Problems.From(Failure.BadRequest("缺少文件或文件为空"));
         var issuer = form["issuer"].FirstOrDefault();
         if ((TextRules.Invalid(file.FileName) ?? TextRules.Invalid(issuer)) is { } why)
             return Problems.From(Failure.BadRequest($"文件名或发文机关{why}"));
         int? year = null;
         if (form.TryGetValue("year", out var y) && !string.IsNullOrWhiteSpace(y))
         {
-            if (!int.TryParse(y, out var yy)) return Problems.From(Failure.BadRequest("年份无效 Invalid year"));
+            if (!int.TryParse(y, out var yy)) return Problems.From(Failure.BadRequest("年份无效"));
             year = yy;
         }
         await using var stream = file.OpenReadStream();

@@ -22,14 +22,14 @@ public sealed class PublicPlans(LedgerDbContext db, LedgerQueries queries, TimeP
     {
         var access = await queries.PlanAsync(me, planId, LedgerAction.EditPlan, ct);
         if (access.Error is { } e) return e;
-        if (access.Value!.Plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布为台账，不能公开 Publish the plan as a ledger first");
+        if (access.Value!.Plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布为台账，不能公开");
         var row = await db.PublicPlans.FirstOrDefaultAsync(p => p.PlanId == planId, ct);
         if (row is null)
         {
             row = new PublicPlan
             {
                 PlanId = planId, Token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_'),
-                PublishedAt = clock.GetUtcNow(), PublishedByName = me.UserName,
+                PublishedAt = clock.GetUtcNow(), PublishedByName = me.DisplayName,
             };
             db.PublicPlans.Add(row);
             await db.SaveChangesAsync(ct);
@@ -42,7 +42,7 @@ public sealed class PublicPlans(LedgerDbContext db, LedgerQueries queries, TimeP
         var access = await queries.PlanAsync(me, planId, LedgerAction.EditPlan, ct);
         if (access.Error is { } e) return e;
         var row = await db.PublicPlans.FirstOrDefaultAsync(p => p.PlanId == planId, ct);
-        if (row is null) return Failure.NotFound("该计划未公开 The plan is not public");
+        if (row is null) return Failure.NotFound("该计划未公开");
         db.PublicPlans.Remove(row);
         await db.SaveChangesAsync(ct);
         return null;

@@ -22,15 +22,15 @@ public sealed class EvidenceStore(IOptions<LedgerOptions> options)
     {
         var ext = Path.GetExtension(f.FileName);
         if (!Types.ContainsKey(ext))
-            return new Failure(415, $"不支持的附件类型 {ext}（允许 {Accept}） Unsupported evidence file type");
+            return new Failure(415, $"不支持的附件类型 {ext}（允许 {Accept}）");
         if (f.Length > options.Value.MaxEvidenceBytes)
-            return new Failure(413, $"附件过大（上限 {options.Value.MaxEvidenceBytes / 1048576} MB） Evidence file too large");
-        if (f.Length == 0) return Failure.BadRequest("附件为空 Empty evidence file");
+            return new Failure(413, $"附件过大（上限 {options.Value.MaxEvidenceBytes / 1048576} MB）");
+        if (f.Length == 0) return Failure.BadRequest("附件为空");
         Span<byte> head = stackalloc byte[8];
         using var s = f.Open();
         var n = s.ReadAtLeast(head, 8, throwOnEndOfStream: false);
         if (!ContentMatches(ext.ToLowerInvariant(), head[..n]))
-            return new Failure(415, "附件内容与扩展名不符 The file's content does not match its type");
+            return new Failure(415, "附件内容与扩展名不符");
         return null;
     }
 
@@ -100,8 +100,8 @@ public sealed class EvidenceStorageException(int status, string message, Excepti
     public int Status { get; } = status;
 
     public static EvidenceStorageException From(Exception e) => Full(e)
-        ? new(507, "存储空间不足，附件未保存，请联系管理员 Insufficient storage: the evidence was not saved", e)
-        : new(503, "附件存储暂不可用，附件未保存，请联系管理员 Evidence storage is unavailable: the evidence was not saved", e);
+        ? new(507, "存储空间不足，附件未保存，请联系管理员", e)
+        : new(503, "附件存储暂不可用，附件未保存，请联系管理员", e);
 
     /// <summary>ENOSPC/EDQUOT on Unix, ERROR_DISK_FULL/ERROR_HANDLE_DISK_FULL on Windows.</summary>
     private static bool Full(Exception e) => e is IOException &&

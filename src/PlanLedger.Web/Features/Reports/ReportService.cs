@@ -8,7 +8,7 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Reports;
 
 public sealed record ActualInput(int TargetId, decimal Value);
-public sealed record ReportInput([TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string? Period, int? Progress,
+public sealed record ReportInput([TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期")] string? Period, int? Progress,
     [TextLimit(ProgressReport.MaxTextLength)] string? Text, IReadOnlyList<ActualInput>? Actuals);
 public sealed record ReportEdit(int? Progress, [TextLimit(ProgressReport.MaxTextLength)] string? Text);
 public sealed record EvidenceDto(int Id, string FileName, long Size);
@@ -33,25 +33,25 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         var r = await queries.TaskAsync(me, taskId, LedgerAction.ReportOnTask, ct);
         if (r.Error is { } e) return e;
         var (task, plan) = r.Value;
-        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布 The plan is not published yet");
-        if (task.ClosedAt is not null) return Failure.Conflict("任务已销号 The task is closed out");
+        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布");
+        if (task.ClosedAt is not null) return Failure.Conflict("任务已销号");
         if (await db.Tasks.AnyAsync(c => c.ParentId == taskId, ct))
-            return Failure.Conflict("本项由下级任务汇总，请在下级任务上填报 This item is rolled up from its sub-tasks; report on them");
+            return Failure.Conflict("本项由下级任务汇总，请在下级任务上填报");
         if (Periods.Check(input.Period, plan, Today) is { } bad) return bad;
-        if (input.Progress is not (>= 0 and <= 100)) return Failure.BadRequest("进度应为 0–100 progress must be 0–100");
+        if (input.Progress is not (>= 0 and <= 100)) return Failure.BadRequest("进度应为 0–100");
         var text = (input.Text ?? "").Trim();
-        if (text.Length > MaxText) return Failure.BadRequest("进展情况不超过 4000 字 text is limited to 4000 characters");
+        if (text.Length > MaxText) return Failure.BadRequest("进展情况不超过 4000 字");
         var actuals = input.Actuals ?? [];
         var targets = await db.Targets.Where(t => t.TaskId == taskId).ToListAsync(ct);
-        if (actuals.Any(a => Math.Abs(a.Value) >= 100_000_000_000_000m)) return Failure.BadRequest("实际值过大 Value too large");
+        if (actuals.Any(a => Math.Abs(a.Value) >= 100_000_000_000_000m)) return Failure.BadRequest("实际值过大");
         if (actuals.Any(a => targets.All(t => t.Id != a.TargetId)))
-            return Failure.BadRequest("实际值对应的目标不属于该任务 An actual refers to a target of another task");
+            return Failure.BadRequest("实际值对应的目标不属于该任务");
         if (text.Length == 0 && actuals.Count == 0 && (evidence?.Count ?? 0) == 0)
-            return Failure.BadRequest("请填写进展情况、实际完成值或上传佐证材料 A report needs text, an actual value or evidence");
+            return Failure.BadRequest("请填写进展情况、实际完成值或上传佐证材料");
         var unitId = me.Role == UserRole.Reporter ? me.UnitId : null;
         var period = input.Period!;
         if (await db.Reports.AnyAsync(x => x.LiveKey == ProgressReport.Key(taskId, unitId, period), ct))
-            return Failure.Conflict($"{period} 已填报；撤回或被退回后才能重新填报 A report for this period exists");
+            return Failure.Conflict($"{period} 已填报；撤回或被退回后才能重新填报");
         foreach (var f in evidence ?? [])
             if (files.Check(f) is { } refused) return refused;
         // The lead unit's (or the office's) report drives the task; a supporting unit reports its own part.
@@ -63,7 +63,7 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         try
         {
             var now = clock.GetUtcNow();
-            var report = ProgressReport.Submit(taskId, unitId, period, input.Progress.Value, text, drives, me.Id, me.UserName, now);
+            var report = ProgressReport.Submit(taskId, unitId, period, input.Progress.Value, text, drives, me.Id, me.DisplayName, now);
             foreach (var a in actuals) report.Actuals.Add(new ReportActual { TargetId = a.TargetId, Value = a.Value });
             foreach (var f in evidence ?? [])
             {
@@ -78,7 +78,7 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.LockPlanAsync(plan.Id, ct);
             await db.Entry(task).ReloadAsync(ct);
-            if (task.ClosedAt is not null) { Discard(stored); return Failure.Conflict("任务已销号 The task is closed out"); }
+            if (task.ClosedAt is not null) { Discard(stored); return Failure.Conflict("任务已销号"); }
             db.Reports.Add(report);
             task.ApplyReport(report);
             if (drives)
@@ -87,7 +87,7 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
             if (await SaveAsync(ct) is { } conflict)
             {
                 Discard(stored);
-                return Failure.Conflict($"{period} 已填报；撤回或被退回后才能重新填报 A report for this period exists");
+                return Failure.Conflict($"{period} 已填报；撤回或被退回后才能重新填报");
             }
             await tx.CommitAsync(ct);
             return await OneAsync(report.Id, ct);
@@ -105,10 +105,10 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         var found = await ReportForAsync(me, reportId, LedgerAction.EditReport, ct);
         if (found.Error is { } e) return e;
         var (report, task, plan) = found.Value;
-        if (edit.Progress is not (>= 0 and <= 100)) return Failure.BadRequest("进度应为 0–100 progress must be 0–100");
+        if (edit.Progress is not (>= 0 and <= 100)) return Failure.BadRequest("进度应为 0–100");
         var text = (edit.Text ?? "").Trim();
-        if (text.Length > MaxText) return Failure.BadRequest("进展情况不超过 4000 字 text is limited to 4000 characters");
-        if (!ProgressReport.Allows(report.Status, ReportAction.Edit)) return Failure.Conflict("审核后不能修改 The office has already acted on the report");
+        if (text.Length > MaxText) return Failure.BadRequest("进展情况不超过 4000 字");
+        if (!ProgressReport.Allows(report.Status, ReportAction.Edit)) return Failure.Conflict("审核后不能修改");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
         await db.Entry(task).ReloadAsync(ct);
@@ -126,7 +126,7 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         var found = await ReportForAsync(me, reportId, LedgerAction.WithdrawReport, ct);
         if (found.Error is { } e) return e;
         var (report, task, plan) = found.Value;
-        if (!ProgressReport.Allows(report.Status, ReportAction.Withdraw)) return Failure.Conflict("审核后不能撤回 The office has already acted on the report");
+        if (!ProgressReport.Allows(report.Status, ReportAction.Withdraw)) return Failure.Conflict("审核后不能撤回");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
         report.Withdraw(clock.GetUtcNow());
@@ -155,7 +155,7 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         LedgerAction action, CancellationToken ct)
     {
         var report = await db.Reports.FirstOrDefaultAsync(x => x.Id == reportId, ct);
-        if (report is null) return Failure.NotFound("填报不存在 Report not found");
+        if (report is null) return Failure.NotFound("填报不存在");
         var t = await queries.TaskAsync(me, report.TaskId, LedgerAction.ReadPlan, ct);
         if (t.Error is { } e) return e;
         var (task, plan) = t.Value;
@@ -176,11 +176,11 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Failure.Conflict(conflict ?? "该填报已被他人处理，请刷新 The report was changed by someone else");
+            return Failure.Conflict(conflict ?? "该填报已被他人处理，请刷新");
         }
         catch (DbUpdateException u) when (DbErrors.IsUniqueViolation(u))
         {
-            return Failure.Conflict(conflict ?? "该周期已有填报 A report for this period exists");
+            return Failure.Conflict(conflict ?? "该周期已有填报");
         }
     }
 
@@ -194,12 +194,12 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
     public async Task<Outcome<ReportDto>> AddEvidenceAsync(CurrentUser me, int reportId, IReadOnlyList<EvidenceUpload> uploads, CancellationToken ct = default)
     {
         var report = await db.Reports.FirstOrDefaultAsync(x => x.Id == reportId, ct);
-        if (report is null) return Failure.NotFound("填报不存在 Report not found");
+        if (report is null) return Failure.NotFound("填报不存在");
         var r = await queries.TaskAsync(me, report.TaskId, LedgerAction.ReportOnTask, ct);
         if (r.Error is { } e) return e;
         if (me.Role == UserRole.Reporter && report.UnitId != me.UnitId) return Failure.Forbidden();
-        if (report.Status != ReportStatus.Submitted) return Failure.Conflict("只能为待审核的填报补充附件 Only submitted reports take evidence");
-        if (uploads.Count == 0) return Failure.BadRequest("缺少附件 No file");
+        if (report.Status != ReportStatus.Submitted) return Failure.Conflict("只能为待审核的填报补充附件");
+        if (uploads.Count == 0) return Failure.BadRequest("缺少附件");
         foreach (var f in uploads)
             if (files.Check(f) is { } bad) return bad;
         var stored = new List<string>();

@@ -13,7 +13,7 @@ public sealed class InboxModel(LedgerDbContext db, ReviewService reviews) : Ledg
     [BindProperty(SupportsGet = true)] public int? PlanId { get; set; }
     [BindProperty(SupportsGet = true)] public int? UnitId { get; set; }
     [BindProperty(SupportsGet = true), TextLimit(typeof(PlanTask), nameof(PlanTask.Section))] public string? Section { get; set; }
-    [BindProperty(SupportsGet = true), TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] public string? Period { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期")] public string? Period { get; set; }
     public List<ReviewItem> Items { get; private set; } = [];
     public List<(int Id, string Title)> Plans { get; private set; } = [];
     public List<(int Id, string Name)> Units { get; private set; } = [];
@@ -28,7 +28,7 @@ public sealed class InboxModel(LedgerDbContext db, ReviewService reviews) : Ledg
         Plans = (await db.Plans.AsNoTracking().Where(p => p.OrganisationId == Me.OrganisationId && p.Status == PlanStatus.Published && p.ArchivedAt == null)
             .OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
         Units = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Me.OrganisationId && u.MergedIntoId == null)
-            .OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Sort(u => u.Name).Select(u => (u.Id, u.Name)).ToList();
         Sections = Items.Select(i => i.Section).Where(s => s.Length > 0).Distinct().Order().ToList();
         return Page();
     }
@@ -51,7 +51,7 @@ public sealed class InboxModel(LedgerDbContext db, ReviewService reviews) : Ledg
     {
         if (reportIds is not { Count: > 0 }) { Flash = "请先勾选填报"; return Back(); }
         var approve = decision != "return";
-        if (!approve && string.IsNullOrWhiteSpace(comment)) { Flash = "请填写退回意见 A comment is required"; return Back(); }
+        if (!approve && string.IsNullOrWhiteSpace(comment)) { Flash = "请填写退回意见"; return Back(); }
         var r = await reviews.BulkAsync(Me, reportIds, approve, comment, ct);
         Flash = $"{(approve ? "通过" : "退回")} {r.Done.Count} 条" + (r.Failed.Count > 0 ? $"，{r.Failed.Count} 条未处理：{r.Failed[0].Title}" : "");
         return Back();

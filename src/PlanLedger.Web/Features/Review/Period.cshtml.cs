@@ -12,7 +12,7 @@ namespace PlanLedger.Web.Features.Review;
 /// <summary>本期报送情况: who owes, who filed, who is late for a period; one-click 催办 to all or selected late units.</summary>
 public sealed class PeriodModel(LedgerDbContext db, PeriodService periods, LedgerQueries queries, TimeProvider clock) : LedgerPageModel
 {
-    [BindProperty(SupportsGet = true), TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] public string? P { get; set; }
+    [BindProperty(SupportsGet = true), TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期")] public string? P { get; set; }
     public int PlanId { get; private set; }
     public string PlanTitle { get; private set; } = "";
     public PeriodView View { get; private set; } = null!;
@@ -44,7 +44,7 @@ public sealed class PeriodModel(LedgerDbContext db, PeriodService periods, Ledge
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUrgeAsync(int id, [TextLimit(typeof(UrgeRecord), nameof(UrgeRecord.Period), Label = "报送周期 period")] string? period, List<int>? unitIds, CancellationToken ct)
+    public async Task<IActionResult> OnPostUrgeAsync(int id, [TextLimit(typeof(UrgeRecord), nameof(UrgeRecord.Period), Label = "报送周期")] string? period, List<int>? unitIds, CancellationToken ct)
     {
         var r = await periods.UrgeAsync(Me, id, period, unitIds, ct);
         if (r.Error is { Status: 403 or 404 } e) return Fail(e);

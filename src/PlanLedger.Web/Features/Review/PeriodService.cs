@@ -86,7 +86,7 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
         var access = await queries.PlanAsync(me, planId, LedgerAction.UrgeUnits, ct);
         if (access.Error is { } e) return e;
         var plan = access.Value!.Plan;
-        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布 The plan is not published yet");
+        if (plan.Status != PlanStatus.Published) return Failure.Conflict("计划尚未发布");
         if (Periods.CheckFormat(period) is { } bad) return bad;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(planId, ct);
@@ -103,7 +103,7 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
             .ToDictionaryAsync(t => t.Id, ct);
         foreach (var m in missing.Where(m => !urgedToday.Contains(m.UnitId)))
         {
-            db.UrgeRecords.Add(new UrgeRecord { PlanId = planId, UnitId = m.UnitId, Period = period!, Day = today, ById = me.Id, ByName = me.UserName, At = now });
+            db.UrgeRecords.Add(new UrgeRecord { PlanId = planId, UnitId = m.UnitId, Period = period!, Day = today, ById = me.Id, ByName = me.DisplayName, At = now });
             var names = string.Join("；", m.TaskIds.Take(3).Select(id => $"{tasks[id].Path} {tasks[id].Heading}".Trim()));
             var more = m.TaskIds.Count > 3 ? $" 等 {m.TaskIds.Count} 项" : "";
             notifier.ToUnit(m.UnitId, NotificationKind.Urged,
@@ -114,7 +114,7 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException u) when (DbErrors.IsUniqueViolation(u))
         {
-            return Failure.Conflict("今天已催办过这些单位 These units were already urged today");
+            return Failure.Conflict("今天已催办过这些单位");
         }
         await tx.CommitAsync(ct);
         return new UrgeResult(notified.Count, notified, missing.Where(m => urgedToday.Contains(m.UnitId)).Select(m => m.UnitId).ToList());

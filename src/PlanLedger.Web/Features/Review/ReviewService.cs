@@ -45,11 +45,11 @@ public sealed class ReviewService(LedgerDbContext db, ReportService reports, Not
         var found = await reports.ReportForAsync(me, reportId, LedgerAction.ApproveReport, ct);
         if (found.Error is { } e) return e;
         var (report, task, plan) = found.Value;
-        if ((comment ?? "").Trim().Length > 2000) return Failure.BadRequest("审核意见不超过 2000 字 Comment too long");
+        if ((comment ?? "").Trim().Length > 2000) return Failure.BadRequest("审核意见不超过 2000 字");
         if (!ProgressReport.Allows(report.Status, ReportAction.Approve)) return Failure.Conflict(AlreadyActed(report.Status));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
-        report.Approve(me.UserName, comment, clock.GetUtcNow());
+        report.Approve(me.DisplayName, comment, clock.GetUtcNow());
         if (report.UnitId is { } unit)
             notifier.ToUnit(unit, NotificationKind.ReportApproved, $"{report.Period} 进展已审核通过：{task.Path} {task.Heading}".Trim(), task.Id, $"/Tasks/{task.Id}", report.Period);
         if (await reports.SaveAsync(ct) is { } f) return f;
@@ -63,12 +63,12 @@ public sealed class ReviewService(LedgerDbContext db, ReportService reports, Not
         var found = await reports.ReportForAsync(me, reportId, LedgerAction.ReturnReport, ct);
         if (found.Error is { } e) return e;
         var (report, task, plan) = found.Value;
-        if (string.IsNullOrWhiteSpace(comment)) return Failure.BadRequest("请填写退回意见 A comment is required");
-        if (comment.Trim().Length > 2000) return Failure.BadRequest("退回意见不超过 2000 字 Comment too long");
+        if (string.IsNullOrWhiteSpace(comment)) return Failure.BadRequest("请填写退回意见");
+        if (comment.Trim().Length > 2000) return Failure.BadRequest("退回意见不超过 2000 字");
         if (!ProgressReport.Allows(report.Status, ReportAction.Return)) return Failure.Conflict(AlreadyActed(report.Status));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(plan.Id, ct);
-        report.Return(me.UserName, comment, clock.GetUtcNow());
+        report.Return(me.DisplayName, comment, clock.GetUtcNow());
         if (await reports.SaveAsync(ct) is { } f) return f;
         await reports.FallBackAsync(task, plan, ct);
         if (report.UnitId is { } unit)
@@ -96,9 +96,9 @@ public sealed class ReviewService(LedgerDbContext db, ReportService reports, Not
 
     private static string AlreadyActed(ReportStatus s) => s switch
     {
-        ReportStatus.Approved => "该填报已通过审核 The report was already approved",
-        ReportStatus.Returned => "该填报已退回 The report was already returned",
-        ReportStatus.Withdrawn => "该填报已由单位撤回 The unit withdrew the report",
-        _ => "该填报已被处理 The report was already decided",
+        ReportStatus.Approved => "该填报已通过审核",
+        ReportStatus.Returned => "该填报已退回",
+        ReportStatus.Withdrawn => "该填报已由单位撤回",
+        _ => "该填报已被处理",
     };
 }

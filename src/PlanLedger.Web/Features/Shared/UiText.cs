@@ -1,11 +1,10 @@
-using System.Globalization;
-
 namespace PlanLedger.Web.Features.Shared;
 
-/// <summary>The page labels in Chinese (default) and English; the language comes from the request culture (cookie).</summary>
+/// <summary>The page labels in Chinese (default) or English, by the request's UI language (the switch's cookie).</summary>
 public sealed class UiText
 {
-    public bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public bool English => Strings.English;
 
-    public string this[string zh] => English && Strings.En.TryGetValue(zh, out var en) ? en : zh;
+    /// <summary>A label or message (a catalogue text or template) in the page's language.</summary>
+    public string this[string? zh] => Strings.Localize(zh);
 }

@@ -36,8 +36,8 @@ public sealed class NewModel(LedgerDbContext db, SupervisionService notices, Tim
             Candidates = all.Where(t => !parents.Contains(t.Id))
                 .OrderBy(t => TaskIds.Contains(t.Id) ? 0 : t.Status == PlanTaskStatus.Overdue ? 1 : t.Status == PlanTaskStatus.AtRisk ? 2 : 3).ThenBy(t => t.Order).ToList();
         }
-        Units = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Me.OrganisationId && u.MergedIntoId == null).OrderBy(u => u.Name)
-            .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+        Units = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Me.OrganisationId && u.MergedIntoId == null)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Sort(u => u.Name).Select(u => (u.Id, u.Name)).ToList();
         SuggestedUnits = (await db.TaskUnits.Where(u => TaskIds.Contains(u.TaskId) && u.Role == UnitRole.Lead && u.UnitId != null)
             .Select(u => u.UnitId!.Value).ToListAsync(ct)).ToHashSet();
         return Page();

@@ -35,7 +35,7 @@ public static class SupervisionApi
 
     public static async Task<Results<Created<NoticeDto>, ProblemHttpResult>> Issue(IssueInput? body, HttpContext http, SupervisionService s, CancellationToken ct)
     {
-        if (body is null) return Problems.From(Failure.BadRequest("请求体为空 Empty body"));
+        if (body is null) return Problems.From(Failure.BadRequest("请求体为空"));
         var r = await s.IssueAsync(http.Me(), body, ct);
         return r.Error is { } e ? Problems.From(e) : TypedResults.Created($"/api/v1/supervisions/{r.Value!.Id}", r.Value);
     }

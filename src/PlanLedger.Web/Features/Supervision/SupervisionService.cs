@@ -39,30 +39,30 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     {
         var org = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == me.OrganisationId, ct);
         if (Problems.FromDecision(Access.Decide(me, LedgerAction.IssueSupervision, new Resource(org.Id, org.Path))) is { } denied) return denied;
-        if (LevelNames.Parse(input.Level) is not { } level) return Failure.BadRequest("督办等级应为 blue、yellow 或 red level must be blue, yellow or red");
+        if (LevelNames.Parse(input.Level) is not { } level) return Failure.BadRequest("督办等级应为 blue、yellow 或 red");
         var reason = (input.Reason ?? "").Trim();
-        if (reason.Length == 0) return Failure.BadRequest("请填写督办事由 A reason is required");
-        if (reason.Length > 2000) return Failure.BadRequest("督办事由不超过 2000 字 Reason too long");
+        if (reason.Length == 0) return Failure.BadRequest("请填写督办事由");
+        if (reason.Length > 2000) return Failure.BadRequest("督办事由不超过 2000 字");
         if (!DateOnly.TryParseExact(input.ReplyBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var replyBy))
-            return Failure.BadRequest("答复期限格式应为 yyyy-MM-dd replyBy must look like 2026-06-30");
-        if (replyBy < Today) return Failure.BadRequest("答复期限不能早于今天 replyBy is in the past");
+            return Failure.BadRequest("答复期限格式应为 yyyy-MM-dd");
+        if (replyBy < Today) return Failure.BadRequest("答复期限不能早于今天");
         var taskIds = (input.TaskIds ?? []).Distinct().ToList();
-        if (taskIds.Count == 0 && input.Matter is null) return Failure.BadRequest("请选择督办任务或填写交办事项 Choose tasks or describe a matter");
-        if (taskIds.Count > 200) return Failure.BadRequest("一次最多督办 200 项任务 At most 200 tasks");
+        if (taskIds.Count == 0 && input.Matter is null) return Failure.BadRequest("请选择督办任务或填写交办事项");
+        if (taskIds.Count > 200) return Failure.BadRequest("一次最多督办 200 项任务");
         var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
             .Select(t => new { t.Id, t.Plan!.OrganisationId, t.Plan.Status, t.ClosedAt }).ToListAsync(ct);
         if (tasks.Count != taskIds.Count || tasks.Any(t => t.OrganisationId != me.OrganisationId))
-            return Failure.NotFound("任务不存在或不属于本单位 A task was not found");
-        if (tasks.Any(t => t.Status != PlanStatus.Published)) return Failure.Conflict("只能督办已发布计划中的任务 Only tasks of published plans");
-        if (tasks.Any(t => t.ClosedAt != null)) return Failure.Conflict("已销号的任务不能督办 A closed-out task cannot be supervised");
+            return Failure.NotFound("任务不存在或不属于本单位");
+        if (tasks.Any(t => t.Status != PlanStatus.Published)) return Failure.Conflict("只能督办已发布计划中的任务");
+        if (tasks.Any(t => t.ClosedAt != null)) return Failure.Conflict("已销号的任务不能督办");
         var unitIds = (input.UnitIds ?? []).Distinct().ToList();
         if (unitIds.Count == 0)
             unitIds = await db.TaskUnits.Where(u => taskIds.Contains(u.TaskId) && u.Role == UnitRole.Lead && u.UnitId != null)
                 .Select(u => u.UnitId!.Value).Distinct().ToListAsync(ct);
-        if (unitIds.Count == 0) return Failure.BadRequest("请选择督办单位 Choose the units");
+        if (unitIds.Count == 0) return Failure.BadRequest("请选择督办单位");
         var validUnits = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.OrganisationId == me.OrganisationId && u.MergedIntoId == null)
             .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
-        if (validUnits.Count != unitIds.Count) return Failure.BadRequest("督办单位不属于本单位目录 A unit is not in the directory");
+        if (validUnits.Count != unitIds.Count) return Failure.BadRequest("督办单位不属于本单位目录");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (input.Matter is { } matter)
@@ -77,7 +77,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         var year = Today.Year;
         var seq = (await db.Supervisions.Where(n => n.OrganisationId == me.OrganisationId && n.Year == year)
             .MaxAsync(n => (int?)n.Sequence, ct) ?? 0) + 1;
-        var notice = SupervisionNotice.Issue(me.OrganisationId, year, seq, level, reason, replyBy, taskIds, unitIds, me.UserName, Now);
+        var notice = SupervisionNotice.Issue(me.OrganisationId, year, seq, level, reason, replyBy, taskIds, unitIds, me.DisplayName, Now);
         db.Supervisions.Add(notice);
         notifier.ToUnits(unitIds, NotificationKind.SupervisionIssued,
             $"{LevelNames.Zh(level)}督办：{reason}（请于 {replyBy:yyyy-MM-dd} 前反馈）", taskIds.Count == 1 ? taskIds[0] : null);
@@ -97,8 +97,8 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     private async Task<Outcome<PlanTask>> MatterTaskAsync(CurrentUser me, MatterInput m, List<(int Id, string Name)> units, CancellationToken ct)
     {
         var title = (m.Title ?? "").Trim();
-        if (title.Length == 0) return Failure.BadRequest("请填写交办事项名称 The matter needs a title");
-        if (title.Length > 1000 || (m.Text ?? "").Length > 4000) return Failure.BadRequest("交办事项内容过长 The matter is too long");
+        if (title.Length == 0) return Failure.BadRequest("请填写交办事项名称");
+        if (title.Length > 1000 || (m.Text ?? "").Length > 4000) return Failure.BadRequest("交办事项内容过长");
         TaskSource source = (m.Source ?? "").Trim() switch
         {
             "leader_instruction" or "领导批示件" => TaskSource.LeaderInstruction,
@@ -111,7 +111,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         if (!string.IsNullOrWhiteSpace(m.DueDate))
         {
             if (!DateOnly.TryParseExact(m.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return Failure.BadRequest("完成时限格式应为 yyyy-MM-dd dueDate must look like 2026-06-30");
+                return Failure.BadRequest("完成时限格式应为 yyyy-MM-dd");
             due = d;
         }
         var year = Today.Year;
@@ -163,13 +163,13 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     }
 
     public Task<Outcome<NoticeDto>> AcknowledgeAsync(CurrentUser me, int id, CancellationToken ct = default) =>
-        StepAsync(me, id, LedgerAction.AcknowledgeSupervision, n => n.Acknowledge(me.UnitId!.Value, me.UserName, Now), null, ct);
+        StepAsync(me, id, LedgerAction.AcknowledgeSupervision, n => n.Acknowledge(me.UnitId!.Value, me.DisplayName, Now), null, ct);
 
     public async Task<Outcome<NoticeDto>> ReplyAsync(CurrentUser me, int id, string? text, IReadOnlyList<EvidenceUpload>? evidence = null,
         CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Failure.BadRequest("请填写反馈内容 The reply is empty");
-        if (text.Trim().Length > 4000) return Failure.BadRequest("反馈不超过 4000 字 Reply too long");
+        if (string.IsNullOrWhiteSpace(text)) return Failure.BadRequest("请填写反馈内容");
+        if (text.Trim().Length > 4000) return Failure.BadRequest("反馈不超过 4000 字");
         foreach (var f in evidence ?? [])
             if (files.Check(f) is { } refused) return refused;
         var stored = new List<string>();
@@ -177,11 +177,11 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         {
             var r = await StepAsync(me, id, LedgerAction.ReplySupervision, n =>
             {
-                var e = n.Reply(me.UnitId!.Value, text, me.UserName, Now);
+                var e = n.Reply(me.UnitId!.Value, text, me.DisplayName, Now);
                 foreach (var (f, name) in (evidence ?? []).Zip(stored))
                     e.Attachments.Add(new SupervisionAttachment { FileName = PlanLedger.Web.Features.Plans.PlanImporter.Clip(Path.GetFileName(f.FileName), 260)!,
                         ContentType = EvidenceStore.ContentType(f.FileName), Size = f.Length, StoredName = name, UploadedAt = Now });
-                notifier.ToOffice(n.OrganisationId, NotificationKind.SupervisionReplied, $"{n.Number} 已反馈（{me.UserName}）：{text.Trim()}", null, $"/Supervisions/{n.Id}");
+                notifier.ToOffice(n.OrganisationId, NotificationKind.SupervisionReplied, $"{n.Number} 已反馈（{me.DisplayName}）：{text.Trim()}", null, $"/Supervisions/{n.Id}");
             }, async () => { foreach (var f in evidence ?? []) stored.Add(await files.SaveAsync(f, ct)); }, ct);
             if (r.Error is not null) foreach (var s in stored) files.Delete(s);
             return r;
@@ -196,33 +196,33 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     public Task<Outcome<NoticeDto>> CloseAsync(CurrentUser me, int id, string? comment, CancellationToken ct = default) =>
         StepAsync(me, id, LedgerAction.CloseSupervision, n =>
         {
-            n.Close(me.UserName, comment, Now);
+            n.Close(me.DisplayName, comment, Now);
             NotifyUnits(n, NotificationKind.SupervisionClosed, $"{n.Number} 已办结{(string.IsNullOrWhiteSpace(comment) ? "" : "：" + comment.Trim())}");
         }, null, ct);
 
     public Task<Outcome<NoticeDto>> ReturnAsync(CurrentUser me, int id, string? comment, string? replyBy, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写退回意见 A comment is required"));
+        if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写退回意见"));
         DateOnly? next = null;
         if (!string.IsNullOrWhiteSpace(replyBy))
         {
             if (!DateOnly.TryParseExact(replyBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d < Today)
-                return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("答复期限格式应为 yyyy-MM-dd 且不早于今天 replyBy must be a date from today on"));
+                return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("答复期限格式应为 yyyy-MM-dd 且不早于今天"));
             next = d;
         }
         return StepAsync(me, id, LedgerAction.ReturnSupervision, n =>
         {
-            n.Return(me.UserName, comment, next, Now);
+            n.Return(me.DisplayName, comment, next, Now);
             NotifyUnits(n, NotificationKind.SupervisionReturned, $"{n.Number} 退回重办：{comment.Trim()}（请于 {n.ReplyBy:yyyy-MM-dd} 前反馈）");
         }, null, ct);
     }
 
     public Task<Outcome<NoticeDto>> StopAsync(CurrentUser me, int id, string? reason, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写中止理由 A reason is required"));
+        if (string.IsNullOrWhiteSpace(reason)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写中止理由"));
         return StepAsync(me, id, LedgerAction.StopSupervision, n =>
         {
-            n.Stop(me.UserName, reason, Now);
+            n.Stop(me.DisplayName, reason, Now);
             NotifyUnits(n, NotificationKind.SupervisionStopped, $"{n.Number} 已中止：{reason.Trim()}");
         }, null, ct);
     }
@@ -233,10 +233,10 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         var next = Today.AddDays(7);
         if (!string.IsNullOrWhiteSpace(replyBy)
             && (!DateOnly.TryParseExact(replyBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out next) || next < Today))
-            return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("答复期限格式应为 yyyy-MM-dd 且不早于今天 replyBy must be a date from today on"));
+            return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("答复期限格式应为 yyyy-MM-dd 且不早于今天"));
         return StepAsync(me, id, LedgerAction.EscalateSupervision, n =>
         {
-            n.Escalate(next, me.UserName, Now);
+            n.Escalate(next, me.DisplayName, Now);
             NotifyUnits(n, NotificationKind.SupervisionEscalated, $"{n.Number} 升级为{LevelNames.Zh(n.Level)}督办，请于 {next:yyyy-MM-dd} 前反馈：{n.Reason}");
         }, null, ct);
     }
@@ -246,12 +246,12 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     {
         var r = await NoticeForAsync(me, id, LedgerAction.CommentAsLeader, ct);
         if (r.Error is { } e) return e;
-        if (string.IsNullOrWhiteSpace(text)) return Failure.BadRequest("请填写批示内容 The comment is empty");
-        if (text.Trim().Length > 2000) return Failure.BadRequest("批示不超过 2000 字 Comment too long");
+        if (string.IsNullOrWhiteSpace(text)) return Failure.BadRequest("请填写批示内容");
+        if (text.Trim().Length > 2000) return Failure.BadRequest("批示不超过 2000 字");
         var n = r.Value!;
-        var c = new LeaderComment { NoticeId = id, AuthorId = me.Id, AuthorName = me.UserName, Text = text.Trim(), CreatedAt = Now };
+        var c = new LeaderComment { NoticeId = id, AuthorId = me.Id, AuthorName = me.DisplayName, Text = text.Trim(), CreatedAt = Now };
         db.LeaderComments.Add(c);
-        NotifyUnits(n, NotificationKind.LeaderComment, $"领导批示（{me.UserName}）{n.Number}：{text.Trim()}");
+        NotifyUnits(n, NotificationKind.LeaderComment, $"领导批示（{me.DisplayName}）{n.Number}：{text.Trim()}");
         await db.SaveChangesAsync(ct);
         return new Decisions.CommentDto(c.Id, null, null, id, c.AuthorName, c.Text, c.CreatedAt);
     }
@@ -263,7 +263,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     public async Task<Outcome<(SupervisionAttachment File, string Notice)>> AttachmentAsync(CurrentUser me, int attachmentId, CancellationToken ct = default)
     {
         var a = await db.SupervisionAttachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId, ct);
-        if (a is null) return Failure.NotFound("附件不存在 File not found");
+        if (a is null) return Failure.NotFound("附件不存在");
         var noticeId = await db.SupervisionEvents.Where(e => e.Id == a.EventId).Select(e => e.NoticeId).FirstAsync(ct);
         var r = await NoticeForAsync(me, noticeId, LedgerAction.ReadSupervision, ct);
         if (r.Error is { } e) return e;
@@ -283,7 +283,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         try { step(notice); }
         catch (RuleException x) { return Failure.Conflict(x.Message); }
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return Failure.Conflict("督办单已被他人处理，请刷新 The notice was changed by someone else"); }
+        catch (DbUpdateConcurrencyException) { return Failure.Conflict("督办单已被他人处理，请刷新"); }
         return (await LoadAsync([id], withHistory: true, ct)).Single();
     }
 
@@ -292,7 +292,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     {
         var row = await db.Supervisions.Include(n => n.Units).Include(n => n.Tasks).Where(n => n.Id == id)
             .Select(n => new { Notice = n, n.Organisation!.Path }).FirstOrDefaultAsync(ct);
-        if (row is null) return Failure.NotFound("督办单不存在 Notice not found");
+        if (row is null) return Failure.NotFound("督办单不存在");
         var resource = new Resource(row.Notice.OrganisationId, row.Path, false, row.Notice.Units.Select(u => u.UnitId).ToList());
         var decision = Access.Decide(me, action, resource);
         // Whoever may not even read it is told it does not exist.

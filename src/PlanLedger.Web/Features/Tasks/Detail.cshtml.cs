@@ -76,7 +76,7 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
         return Redirect($"/Tasks/{id}");
     }
 
-    public async Task<IActionResult> OnPostReportAsync(int id, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期 period")] string? period, int? progress,
+    public async Task<IActionResult> OnPostReportAsync(int id, [TextLimit(typeof(ProgressReport), nameof(ProgressReport.Period), Label = "报送周期")] string? period, int? progress,
         [TextLimit(ProgressReport.MaxTextLength)] string? text, List<int>? targetIds, [TextLimit(50)] List<string>? actualValues, List<IFormFile>? evidence, CancellationToken ct)
     {
         var actuals = new List<ActualInput>();
@@ -85,7 +85,7 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
             var raw = actualValues is not null && i < actualValues.Count ? actualValues[i] : null;
             if (string.IsNullOrWhiteSpace(raw)) continue;
             if (!decimal.TryParse(raw, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v))
-                return Back(id, Failure.BadRequest($"实际值无效：{raw} Invalid actual value"));
+                return Back(id, Failure.BadRequest($"实际值无效：{raw}"));
             actuals.Add(new ActualInput(targetIds![i], v));
         }
         var files = (evidence ?? []).Where(f => f.Length > 0)

@@ -26,7 +26,7 @@ public sealed class LedgerQueries(LedgerDbContext db)
     {
         var row = await db.Plans.Where(p => p.Id == planId)
             .Select(p => new { Plan = p, p.Organisation!.Path }).FirstOrDefaultAsync(ct);
-        if (row is null) return Failure.NotFound("计划不存在 Plan not found");
+        if (row is null) return Failure.NotFound("计划不存在");
         var resource = new Resource(row.Plan.OrganisationId, row.Path, row.Plan.Status == PlanStatus.Draft);
         if (Problems.FromDecision(Access.Decide(me, action, resource)) is { } f) return f;
         return new PlanAccess(row.Plan, resource);
@@ -37,7 +37,7 @@ public sealed class LedgerQueries(LedgerDbContext db)
     {
         var row = await db.Tasks.Where(t => t.Id == taskId)
             .Select(t => new { Task = t, t.Plan, t.Plan!.Organisation!.Path }).FirstOrDefaultAsync(ct);
-        if (row is null) return Failure.NotFound("任务不存在 Task not found");
+        if (row is null) return Failure.NotFound("任务不存在");
         IReadOnlyCollection<int>? unitIds = null;
         if (action == LedgerAction.ReportOnTask)
             unitIds = await db.TaskUnits.Where(u => u.TaskId == taskId && u.UnitId != null).Select(u => u.UnitId!.Value).ToListAsync(ct);

@@ -27,7 +27,7 @@ public static class TasksApi
     public static async Task<Results<Created<ReportDto>, ProblemHttpResult>> Submit(int id, ReportInput? input, HttpContext http,
         ReportService reports, CancellationToken ct)
     {
-        if (input is null) return Problems.From(Failure.BadRequest("请求体为空 Empty body"));
+        if (input is null) return Problems.From(Failure.BadRequest("请求体为空"));
         var r = await reports.SubmitAsync(http.Me(), id, input, null, ct);
         if (r.Error is { } e) return Problems.From(e);
         return TypedResults.Created($"/api/v1/tasks/{id}/reports", r.Value);
@@ -45,7 +45,7 @@ public static class TasksApi
     public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> AddEvidence(int id, HttpContext http, ReportService reports, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
-            return Problems.From(Failure.BadRequest("请以 multipart/form-data 上传字段 file Upload as multipart field 'file'"));
+            return Problems.From(Failure.BadRequest("请以 multipart/form-data 上传字段 file"));
         var form = await http.Request.ReadFormAsync(ct);
         var uploads = form.Files.Where(f => f.Length > 0)
             .Select(f => new EvidenceUpload(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
@@ -79,11 +79,11 @@ public static class EvidenceFile
     {
         var ev = await db.Evidence.AsNoTracking().Where(x => x.Id == evidenceId)
             .Select(x => new { x.FileName, x.ContentType, x.StoredName, x.Report!.TaskId }).FirstOrDefaultAsync(ct);
-        if (ev is null) return Failure.NotFound("附件不存在 File not found");
+        if (ev is null) return Failure.NotFound("附件不存在");
         var t = await q.TaskAsync(me, ev.TaskId, LedgerAction.ReadPlan, ct);
         if (t.Error is { } e) return e;
         var path = store.PathOf(ev.StoredName);
-        if (!File.Exists(path)) return Failure.NotFound("附件文件丢失 File missing");
+        if (!File.Exists(path)) return Failure.NotFound("附件文件丢失");
         return TypedResults.File(File.OpenRead(path), ev.ContentType, ev.FileName);
     }
 }
