@@ -49,6 +49,7 @@ public sealed class AssessmentJourneyTests(AppServer server)
         await admin.ClickAsync("#import");
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Review$"));
         await admin.ClickAsync("#publish");
+        await admin.ClickAsync("#confirm-ok");
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));
         var ledgerUrl = new Uri(admin.Url).AbsolutePath;
 
@@ -74,6 +75,7 @@ public sealed class AssessmentJourneyTests(AppServer server)
         await admin.ClickAsync("#confirm");
         await Assertions.Expect(admin.Locator("#assessment-state")).ToContainTextAsync("已确认");
         await admin.ClickAsync("#publish");
+        await admin.ClickAsync("#confirm-ok");
         await Assertions.Expect(admin.Locator("#assessment-state")).ToContainTextAsync("已公布");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, "assessment.png"), FullPage = true });
 

@@ -14,6 +14,10 @@ public sealed class IndexModel(LedgerDbContext db) : LedgerPageModel
 {
     public const int PageSize = 100;
     public List<AuditEntry> Entries { get; private set; } = [];
+    private Dictionary<int, string> Names { get; set; } = [];
+
+    /// <summary>Who made the change, by display name (the account name when none is set).</summary>
+    public string Name(AuditEntry a) => a.UserId is { } id && Names.TryGetValue(id, out var n) ? n : a.UserName;
     [BindProperty(SupportsGet = true), TextLimit(typeof(AuditEntry), nameof(AuditEntry.Entity))] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public long? Before { get; set; }
 
@@ -28,6 +32,8 @@ public sealed class IndexModel(LedgerDbContext db) : LedgerPageModel
         if (!string.IsNullOrWhiteSpace(Entity)) q = q.Where(a => a.Entity == Entity);
         if (Before is { } b) q = q.Where(a => a.Id < b);
         Entries = await q.OrderByDescending(a => a.Id).Take(PageSize).ToListAsync(ct);
+        var ids = Entries.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToList();
+        Names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.DisplayName != "").ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return Page();
     }
 }

@@ -63,7 +63,9 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         try
         {
             var now = clock.GetUtcNow();
-            var report = ProgressReport.Submit(taskId, unitId, period, input.Progress.Value, text, drives, me.Id, me.UserName, now);
+            // People are shown by their display name (姓名), the account name only when none is set.
+            var by = await db.Users.Where(u => u.Id == me.Id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } n ? n : me.UserName;
+            var report = ProgressReport.Submit(taskId, unitId, period, input.Progress.Value, text, drives, me.Id, by, now);
             foreach (var a in actuals) report.Actuals.Add(new ReportActual { TargetId = a.TargetId, Value = a.Value });
             foreach (var f in evidence ?? [])
             {

@@ -7,18 +7,23 @@ document.addEventListener("DOMContentLoaded", () => {
   const names = en
     ? { not_started: "Not started", on_track: "On track", at_risk: "At risk", overdue: "Overdue", done: "Done" }
     : { not_started: "未开始", on_track: "正常推进", at_risk: "进度滞后", overdue: "逾期", done: "已完成" };
-  const colors = { not_started: "#888", on_track: "#2a8a2a", at_risk: "#d39b00", overdue: "#c0392b", done: "#2c6fb0" };
+  // The status lights' colours of site.css.
+  const colors = { not_started: "#7a828e", on_track: "#1e7b34", at_risk: "#b7791f", overdue: "#b42318", done: "#2c6fb0" };
+  // On a phone the pie's labels go inside the slices and the names into a legend below; the unit axis labels turn further.
+  const narrow = root.clientWidth < 560;
   const opts = { renderer: "canvas" };
   const status = echarts.init(document.getElementById("chart-status"), null, opts);
   status.setOption({
     animation: false, tooltip: {},
-    series: [{ type: "pie", radius: ["35%", "65%"], label: { formatter: "{b}: {c}" },
+    legend: narrow ? { bottom: 0, itemWidth: 12, itemHeight: 10 } : undefined,
+    series: [{ type: "pie", radius: narrow ? ["30%", "62%"] : ["35%", "65%"], center: narrow ? ["50%", "44%"] : ["50%", "50%"],
+      label: narrow ? { position: "inside", formatter: "{c}", color: "#fff" } : { formatter: "{b}: {c}" },
       data: Object.entries(d.byStatus).map(([k, v]) => ({ name: names[k], value: v, itemStyle: { color: colors[k] } })) }],
   });
   const units = echarts.init(document.getElementById("chart-units"), null, opts);
   units.setOption({
     animation: false, tooltip: { trigger: "axis" }, legend: {},
-    xAxis: { type: "category", data: d.byUnit.map(u => u.unit), axisLabel: { interval: 0, rotate: 30 } },
+    xAxis: { type: "category", data: d.byUnit.map(u => u.unit), axisLabel: { interval: 0, rotate: narrow ? 60 : 30, width: 90, overflow: "truncate" } },
     yAxis: [{ type: "value" }, { type: "value", max: 100, axisLabel: { formatter: "{value}%" } }],
     grid: { bottom: 90 },
     series: [
@@ -35,5 +40,6 @@ document.addEventListener("DOMContentLoaded", () => {
     yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
     series: [{ name: en ? "Avg. reported progress" : "平均填报进度", type: "line", data: d.byPeriod.map(p => p.progress) }],
   });
-  window.addEventListener("resize", () => [status, units, periods].forEach(c => c.resize()));
+  const resize = () => [status, units, periods].forEach(c => c.resize());
+  if (window.ResizeObserver) new ResizeObserver(resize).observe(root); else window.addEventListener("resize", resize);
 });
