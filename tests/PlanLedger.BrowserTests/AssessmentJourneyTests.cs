@@ -75,7 +75,6 @@ public sealed class AssessmentJourneyTests(AppServer server)
         await admin.ClickAsync("#confirm");
         await Assertions.Expect(admin.Locator("#assessment-state")).ToContainTextAsync("已确认");
         await admin.ClickAsync("#publish");
-        await admin.ClickAsync("#confirm-ok");
         await Assertions.Expect(admin.Locator("#assessment-state")).ToContainTextAsync("已公布");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, "assessment.png"), FullPage = true });
 

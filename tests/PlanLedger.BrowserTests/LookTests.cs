@@ -13,7 +13,7 @@ namespace PlanLedger.BrowserTests;
 /// The everyday pages at a desktop width (1440 px) and a phone's (390 px), as their users see them: nothing wider
 /// than the screen, no English word on a Chinese page (product and file-format names aside), times in Asia/Shanghai,
 /// people by their display names, a header that never breaks a word, stacked dashboard charts and a report form
-/// that fills the phone's width. Screenshots of each page go to TestResults/screenshots (and to docs/screenshots with
+/// that fills the phone's width. Screenshots of each page go to TestResults/screenshots (and to docs/screenshots/ui with
 /// PLANLEDGER_UPDATE_SCREENSHOTS=1).
 /// </summary>
 [Collection("browser")]
@@ -145,6 +145,55 @@ public sealed class LookTests(AppServer server)
         await CheckAsync(office, "/Audit", "audit", "#audit", (_, _) => Task.CompletedTask);
     }
 
+    [ChromiumFact]
+    public async Task Plans_list_and_units_page_fit_both_widths()
+    {
+        await DataAsync();
+        var office = await server.SignInAsync("lijing", "password-123");
+        await CheckAsync(office, "/Plans", "plans", "table.plans", async (page, _) =>
+            await Assertions.Expect(page.Locator("table.plans")).ToContainTextAsync("全县教育工作要点"));
+        await CheckAsync(office, "/Admin/Units", "units", "#units", async (page, width) =>
+        {
+            var row = UnitRow(page, "教育装备与信息化服务中心");
+            foreach (var control in new[] { "input[name=aliases]", "select[name=intoId]" })
+            {
+                var box = await row.Locator(control).BoundingBoxAsync();
+                Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= width, $"{control} is inside the screen");
+            }
+        });
+    }
+
+    [ChromiumFact]
+    public async Task Merging_a_unit_asks_first_and_cancelling_changes_nothing()
+    {
+        await DataAsync();
+        var office = await server.SignInAsync("lijing", "password-123");
+        await office.GotoAsync("/Admin/Units");
+        await office.FillAsync("#unit-name", "临时合并科");
+        await office.ClickAsync("#create-unit-button");
+        var row = UnitRow(office, "临时合并科");
+        await row.Locator("select[name=intoId]").SelectOptionAsync(new SelectOptionValue { Label = "督导评估室" });
+
+        await row.Locator("button", new() { HasTextString = "合并到" }).ClickAsync();
+        var dialog = office.Locator("#confirm-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("此操作不能撤销");
+        await office.ClickAsync("#confirm-cancel");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await office.ReloadAsync();
+        await Assertions.Expect(UnitRow(office, "临时合并科")).ToHaveCountAsync(1);
+
+        row = UnitRow(office, "临时合并科");
+        await row.Locator("select[name=intoId]").SelectOptionAsync(new SelectOptionValue { Label = "督导评估室" });
+        await row.Locator("button", new() { HasTextString = "合并到" }).ClickAsync();
+        await Assertions.Expect(office.Locator("#confirm-ok")).ToHaveTextAsync("合并到");
+        await office.ClickAsync("#confirm-ok");
+        await Assertions.Expect(UnitRow(office, "临时合并科")).ToHaveCountAsync(0);
+    }
+
+    private static ILocator UnitRow(IPage page, string name) =>
+        page.Locator("#units tr", new() { Has = page.Locator("td:first-child", new() { HasTextRegex = new Regex($"^{Regex.Escape(name)}$") }) });
+
     /// <summary>
     /// Opens <paramref name="url"/> at each width and checks what every page must: no horizontal scrolling of the
     /// document, only Chinese words, the signed-in person by display name, a header whose links never wrap (a menu
@@ -173,6 +222,7 @@ public sealed class LookTests(AppServer server)
                 await Assertions.Expect(page.Locator("#nav-main")).ToBeHiddenAsync();
                 await page.ClickAsync("#nav-toggle-label");
                 await Assertions.Expect(page.Locator("#nav-main")).ToBeVisibleAsync();
+                if (name == "my-tasks") await ShotAsync(page, "menu-390", null);
             }
             await Assertions.Expect(who).ToBeVisibleAsync();
             Assert.Matches(new Regex("^\\p{IsCJKUnifiedIdeographs}+$"), (await who.InnerTextAsync()).Trim());
@@ -203,7 +253,7 @@ public sealed class LookTests(AppServer server)
     private static string? RepositoryDocs()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PlanLedger.slnx"))) return Directory.CreateDirectory(Path.Combine(dir.FullName, "docs", "screenshots")).FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "PlanLedger.slnx"))) return Directory.CreateDirectory(Path.Combine(dir.FullName, "docs", "screenshots", "ui")).FullName;
         return null;
     }
 
@@ -254,12 +304,14 @@ public sealed class LookTests(AppServer server)
 
     private async Task<Data> CreateAsync()
     {
+        // An organisation of its own, so that the other browser tests' plans, units and people are not on these pages.
         var admin = await ApiAsync("admin", AppServer.AdminPassword);
+        var org = (await PostAsync(admin, "/api/v1/organisations", new { name = "城关区教育体育局", level = "county" }))["id"]!.GetValue<int>();
         var units = new Dictionary<string, int>();
         foreach (var unit in new[] { "学前教育科", "教师发展中心", "督导评估室", "安全稳定科", "教育装备与信息化服务中心" })
-            units[unit] = (await PostAsync(admin, "/api/v1/units", new { name = unit, kind = "department" }))["id"]!.GetValue<int>();
-        await PostAsync(admin, "/api/v1/users", new { userName = "lijing", password = "password-123", displayName = "李静", role = "office" });
-        await PostAsync(admin, "/api/v1/users", new { userName = "wangxm", password = "password-123", displayName = "王晓明", role = "reporter", unitId = units["学前教育科"] });
+            units[unit] = (await PostAsync(admin, "/api/v1/units", new { name = unit, kind = "department", organisationId = org }))["id"]!.GetValue<int>();
+        await PostAsync(admin, "/api/v1/users", new { userName = "lijing", password = "password-123", displayName = "李静", role = "office", organisationId = org });
+        await PostAsync(admin, "/api/v1/users", new { userName = "wangxm", password = "password-123", displayName = "王晓明", role = "reporter", organisationId = org, unitId = units["学前教育科"] });
 
         var office = await ApiAsync("lijing", "password-123");
         var year = DateTime.UtcNow.Year;
