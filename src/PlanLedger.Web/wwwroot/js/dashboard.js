@@ -17,7 +17,7 @@ document.addEventListener("DOMContentLoaded", () => {
     animation: false, tooltip: {},
     legend: narrow ? { bottom: 0, itemWidth: 12, itemHeight: 10 } : undefined,
     series: [{ type: "pie", radius: narrow ? ["30%", "62%"] : ["35%", "65%"], center: narrow ? ["50%", "44%"] : ["50%", "50%"],
-      label: narrow ? { position: "inside", formatter: "{c}", color: "#fff" } : { formatter: "{b}: {c}" },
+      label: narrow ? { position: "inside", formatter: p => (p.value ? String(p.value) : ""), color: "#fff" } : { formatter: "{b}: {c}" },
       data: Object.entries(d.byStatus).map(([k, v]) => ({ name: names[k], value: v, itemStyle: { color: colors[k] } })) }],
   });
   const units = echarts.init(document.getElementById("chart-units"), null, opts);
