@@ -49,6 +49,7 @@ public sealed class AssessmentJourneyTests(AppServer server)
         await admin.ClickAsync("#import");
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Review$"));
         await admin.ClickAsync("#publish");
+        await admin.ClickAsync("#confirm-ok");
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));
         var ledgerUrl = new Uri(admin.Url).AbsolutePath;
 

@@ -59,6 +59,7 @@ public sealed class JourneyTests(AppServer server)
         await admin.WaitForLoadStateAsync();
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, "review.png"), FullPage = false });
         await admin.ClickAsync("#publish");
+        await admin.ClickAsync("#confirm-ok");
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));
         var planUrl = admin.Url.Replace("/Ledger", "");
 

@@ -72,6 +72,7 @@ public sealed class SupervisionJourneyTests(AppServer server)
         var office = await server.SignInAsync($"office{n}", "password-123");
         await office.GotoAsync($"/Plans/{planId}/Review");
         await office.ClickAsync("#publish");
+        await office.ClickAsync("#confirm-ok");
         await office.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));
         var tasks = JsonNode.Parse(await api.GetStringAsync($"/api/v1/plans/{planId}/tasks"))!.AsArray();
         var task1 = tasks.Single(t => t!["path"]!.GetValue<string>() == "一/1")!["id"]!.GetValue<int>();
