@@ -1080,6 +1080,9 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CarriedOver")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CloseReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1142,6 +1145,9 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PreviousTaskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
@@ -1182,6 +1188,8 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("PreviousTaskId");
 
                     b.HasIndex("PlanId", "DueDate");
 
@@ -1555,11 +1563,24 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NoticeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("RepliedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
