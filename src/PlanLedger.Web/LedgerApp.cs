@@ -233,6 +233,10 @@ public static class LedgerApp
         services.AddScoped<Features.Supervision.SupervisionEscalation>();
         services.AddScoped<Features.Home.TodayWorkService>();
         services.AddScoped<Features.Dashboard.SupervisionStats>();
+        services.AddScoped<Features.Dashboard.UnitFindings>();
+        services.AddScoped<Features.Dashboard.YearComparison>();
+        services.AddScoped<Features.Dashboard.YearOverview>();
+        services.AddScoped<YearLinks>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -292,14 +296,18 @@ public static class LedgerApp
         api.MapAssessmentApi();
         api.MapPublicApi();
         api.MapPlanMatchesApi();
+        api.MapYearLinksApi();
         api.MapNotificationsApi();
         api.MapSupervisionApi();
         api.MapSupervisionDocumentApi();
+        api.MapBulletinDocumentApi();
         api.MapDecisionsApi();
         Features.Dashboard.SupervisionStats.Map(api);
+        Features.Dashboard.YearOverview.Map(api);
         app.MapExportEndpoints();
         app.MapDocumentEndpoints();
         app.MapAssessmentPagesEndpoints();
+        BulletinDocumentApi.MapPage(app);
         app.MapEvidenceDownload();
         app.MapFindingEvidenceDownload();
     }

@@ -15,7 +15,8 @@ namespace PlanLedger.BrowserTests;
 /// The office's month in a real browser (Kestrel, SQLite, Chromium): publish → a unit reports → the office returns it →
 /// the unit sees the notice and resubmits → the office approves → a late unit is urged → a blue 督办单 → its reply deadline
 /// passes (the reminder job on a test clock proposes escalation) → the office escalates to yellow → the unit replies →
-/// the office closes it. Screenshots of each page at 1440 and 390 px.
+/// the office closes it → an inspection round draws the unit, a finding is recorded, rectified, re-checked and closed →
+/// the bulletin is drafted and issued → the leader sees the year's ranking. Screenshots of each page at 1440 and 390 px.
 /// </summary>
 [Collection("browser")]
 public sealed class SupervisionJourneyTests(AppServer server)
@@ -53,7 +54,8 @@ public sealed class SupervisionJourneyTests(AppServer server)
         var api = await ApiAsync();
         var unitA = (await PostAsync(api, "/api/v1/units", new { name = $"基础教育股{n}", kind = "department" }))["id"]!.GetValue<int>();
         var unitB = (await PostAsync(api, "/api/v1/units", new { name = $"人事股{n}", kind = "department" }))["id"]!.GetValue<int>();
-        foreach (var (user, role, unit) in new[] { ($"office{n}", "office", (int?)null), ($"repa{n}", "reporter", unitA), ($"repb{n}", "reporter", unitB) })
+        foreach (var (user, role, unit) in new[] { ($"office{n}", "office", (int?)null), ($"repa{n}", "reporter", unitA), ($"repb{n}", "reporter", unitB),
+                     ($"leader{n}", "leader", (int?)null) })
             await PostAsync(api, "/api/v1/users", new { userName = user, password = "password-123", displayName = user, role, unitId = unit });
         var year = DateTime.UtcNow.Year;
         var period = DateTime.UtcNow.ToString("yyyy-MM");
@@ -155,6 +157,58 @@ public sealed class SupervisionJourneyTests(AppServer server)
         await Assertions.Expect(office.Locator("#notice-state")).ToHaveTextAsync("已办结");
         await Assertions.Expect(office.Locator("#history")).ToContainTextAsync("升级");
         await ShotAsync(office, "notice-closed");
+
+        // 随机督导 the same month: a round over the two units, unit A drawn; a finding, 整改, 复查, the bulletin drafted and issued.
+        await office.GotoAsync("/Inspections");
+        await office.FillAsync("input[name=title]", $"本月随机督导{n}");
+        await office.FillAsync("input[name=visits]", "1");
+        await office.FillAsync("input[name=inspectorsPerVisit]", "1");
+        foreach (var box in await office.Locator("input[name=unitIds]").AllAsync()) await box.UncheckAsync();
+        await office.Locator("label.check", new() { HasText = $"基础教育股{n}" }).Locator("input").CheckAsync();
+        await office.Locator("label.check", new() { HasText = $"office{n}" }).Locator("input").CheckAsync();
+        await office.ClickAsync("#create-round");
+        await office.WaitForURLAsync(new Regex(@"/Inspections/\d+$"));
+        var roundUrl = new Uri(office.Url).AbsolutePath;
+        await office.FillAsync("input[name=seed]", "2026");
+        await office.ClickAsync("#draw");
+        await Assertions.Expect(office.Locator("#visits .visit-unit")).ToHaveCountAsync(1);
+        await Assertions.Expect(office.Locator("#visits")).ToContainTextAsync($"基础教育股{n}");
+        await ShotAsync(office, "inspection-drawn");
+        await office.SelectOptionAsync("#finding-form select[name=severity]", "major");
+        await office.FillAsync("#finding-form textarea[name=description]", "幼儿园选址论证材料不全");
+        await office.FillAsync("#finding-form textarea[name=requirement]", "补齐选址论证和审批材料");
+        await office.ClickAsync("#record-finding");
+        await Assertions.Expect(office.Locator("#finding-table")).ToContainTextAsync("幼儿园选址论证材料不全");
+        await repA.GotoAsync("/");
+        await repA.ClickAsync("#notifications a:has-text('督导发现问题')");
+        await repA.FillAsync("#rectify-form textarea[name=text]", "已补齐选址论证报告和规划许可");
+        await repA.ClickAsync("#rectify");
+        await Assertions.Expect(repA.Locator("#finding-status")).ToHaveTextAsync("已整改（待复查）");
+        var findingUrl = new Uri(repA.Url).AbsolutePath;
+        await ShotAsync(repA, "finding-rectified");
+        await office.GotoAsync(findingUrl);
+        await office.FillAsync("#close-form input[name=comment]", "复查：材料齐全");
+        await office.ClickAsync("#close-finding");
+        await Assertions.Expect(office.Locator("#finding-status")).ToHaveTextAsync("已销号");
+        await ShotAsync(office, "finding-closed");
+        await office.GotoAsync(roundUrl);
+        await office.ClickAsync("#draft-bulletin");
+        await office.WaitForURLAsync(new Regex(@"/Bulletin$"));
+        await Assertions.Expect(office.Locator("#bulletin")).ToContainTextAsync("幼儿园选址论证材料不全");
+        await ShotAsync(office, "bulletin-draft");
+        await office.ClickAsync("#publish-bulletin");
+        await Assertions.Expect(office.Locator("#bulletin-state")).ToContainTextAsync("已印发");
+        await ShotAsync(office, "bulletin-issued");
+        var docx = await office.APIRequest.GetAsync($"{roundUrl}/Bulletin/Document");
+        Assert.Equal(200, docx.Status);
+
+        // The leader's home: the year's 红黄绿 and ranking over all plans.
+        var leader = await server.SignInAsync($"leader{n}", "password-123");
+        await Assertions.Expect(leader.Locator("#year-ranking")).ToContainTextAsync($"基础教育股{n}");
+        await ShotAsync(leader, "leader-home");
+        await leader.GotoAsync("/Dashboard/Year");
+        await Assertions.Expect(leader.Locator("#year-units")).ToContainTextAsync($"人事股{n}");
+        await ShotAsync(leader, "year-dashboard");
         await office.GotoAsync("/");
         await Assertions.Expect(office.Locator("#today-work")).ToBeVisibleAsync();
         await ShotAsync(office, "home");

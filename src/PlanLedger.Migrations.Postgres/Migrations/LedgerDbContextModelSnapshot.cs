@@ -1140,6 +1140,9 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("CarriedOver")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CloseReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1202,6 +1205,9 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PreviousTaskId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
@@ -1242,6 +1248,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("PreviousTaskId");
 
                     b.HasIndex("PlanId", "DueDate");
 
@@ -1633,11 +1641,24 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("NoticeId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplyText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");

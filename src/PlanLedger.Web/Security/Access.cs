@@ -14,6 +14,8 @@ public enum LedgerAction
     ReadInspection, ManageInspection, RecordFinding, ReadFinding, RectifyFinding, RecheckFinding, ReadBulletin,
     /// <summary>考核: edit the scheme, enter scores, confirm, publish, revise (the organisation's own office/admin).</summary>
     ManageAssessment,
+    /// <summary>上年对照: confirm a task's pair with last year's, carry last year's unfinished tasks over (the plan's own office/admin).</summary>
+    LinkYears,
     // the monthly review loop (the resource's unit ids are the report's unit for withdraw/edit)
     ApproveReport, ReturnReport, WithdrawReport, EditReport, UrgeUnits,
     // task decisions
@@ -96,6 +98,7 @@ public static class Access
                 or LedgerAction.StopSupervision or LedgerAction.EscalateSupervision => own && manager,
             // 考核: the organisation's own office/admin (an office above reads published results, see AssessmentVisibility)
             LedgerAction.ManageAssessment => own && manager,
+            LedgerAction.LinkYears => own && manager,
             // the unit that filed (or asked) acts on its own report or request until the office has acted
             LedgerAction.WithdrawReport or LedgerAction.EditReport or LedgerAction.WithdrawRequest => user.Role == UserRole.Reporter && inUnits,
             LedgerAction.RequestExtension or LedgerAction.RequestCloseOut => user.Role == UserRole.Reporter && inUnits,

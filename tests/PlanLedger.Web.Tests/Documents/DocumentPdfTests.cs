@@ -14,7 +14,7 @@ public sealed class GeneratedDocuments : IAsyncLifetime
     public Dictionary<string, (string Docx, string Pdf)> Files { get; } = [];
     public string Folder { get; } = LibreOffice.Artefacts("pdf-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public static readonly string[] Kinds = ["breakdown", "progress", "summary", "supervision", "assessment"];
+    public static readonly string[] Kinds = ["breakdown", "progress", "summary", "supervision", "assessment", "bulletin"];
 
     public async Task InitializeAsync()
     {
@@ -30,6 +30,17 @@ public sealed class GeneratedDocuments : IAsyncLifetime
                     t["deadline"]?.GetValue<string>(), t["progress"]!.GetValue<int>(), null)).ToList(),
                 "以上任务进度滞后于时间进度二十个百分点以上", new DateOnly(2020, 9, 15), "莒县教育和体育局督查室", new DateOnly(2020, 9, 1)))),
             ["assessment"] = await Bytes(admin, "/api/v1/assessments/document?year=2020"),
+            ["bulletin"] = GongwenWriter.Write(BulletinDocument.Build(new BulletinInputDoc("关于2020年秋季学校安全随机督导情况的通报",
+                "2020年9月20日，莒县教育和体育局组织开展2020年秋季学校安全随机督导。本轮督导范围内共 6 家单位，按照“双随机”方式（随机种子 0000000000002020，可复核）抽取 3 家单位实地督导。共发现问题 3 个。",
+                "计划财务科本次督导未发现问题，安全管理台账规范，值得推广。",
+                $"一、{SimulatedYear.Units[0]}（2 个）\n1. 【严重】消防通道堆放杂物，应急照明损坏\n2. 【一般】安全教育记录不全\n二、{SimulatedYear.Units[1]}（1 个）\n1. 【较重】校车接送台账缺少签字",
+                "各单位要对照问题清单逐项整改，按期报送整改情况及佐证材料；督查室将组织复查（回头看）。",
+                [SimulatedYear.Units[0], SimulatedYear.Units[1], "计划财务科"],
+                [
+                    new BulletinFinding(1, SimulatedYear.Units[0], "严重", "消防通道堆放杂物，应急照明损坏", $"{tasks[0]!["path"]!.GetValue<string>()} {tasks[0]!["heading"]!.GetValue<string>()}", "立即清理通道，更换应急照明", new DateOnly(2020, 10, 10), "待整改"),
+                    new BulletinFinding(2, SimulatedYear.Units[0], "一般", "安全教育记录不全", "", "补齐近三个月的安全教育记录", new DateOnly(2020, 10, 20), "已整改（待复查）"),
+                    new BulletinFinding(3, SimulatedYear.Units[1], "较重", "校车接送台账缺少签字", "", "完善接送交接签字制度", new DateOnly(2020, 10, 15), "已销号"),
+                ], "莒县教育和体育局", new DateOnly(2020, 9, 25), Draft: false))),
         };
         foreach (var (kind, bytes) in docs)
         {
@@ -178,6 +189,7 @@ public sealed class DocumentPdfTests(GeneratedDocuments docs) : IClassFixture<Ge
     [InlineData("breakdown")]
     [InlineData("supervision")]
     [InlineData("assessment")]
+    [InlineData("bulletin")]
     public void No_text_runs_over_a_table_cell_border(string kind)
     {
         var pages = Pages(kind);
@@ -215,6 +227,20 @@ public sealed class DocumentPdfTests(GeneratedDocuments docs) : IClassFixture<Ge
         Assert.Contains(pages[0].Lines, l => l.Text.Contains("督办等级：重点督办"));
         Assert.Contains(pages.Skip(1).SelectMany(p => p.Lines), l => l.Text == "督办事项反馈单");
         Assert.Contains(pages.SelectMany(p => p.Lines), l => l.Text.Contains("2020年9月15日前"));
+    }
+
+    [Fact]
+    public void The_bulletin_has_its_four_parts_and_the_finding_list_on_a_landscape_attachment_page()
+    {
+        var pages = Pages("bulletin");
+        var text = string.Concat(pages.SelectMany(p => p.Lines).Select(l => l.Text));
+        Assert.Contains("关于2020年秋季学校安全随机督导情况的通报", text);
+        foreach (var part in new[] { "一、督导基本情况", "二、好的做法", "三、存在的问题", "四、整改要求", "附件：问题清单" })
+            Assert.Contains(part, text);
+        var table = pages.Where(p => p.Width > p.Height).SelectMany(p => p.Lines).Select(l => l.Text).ToList();
+        Assert.Contains(table, l => l.Contains("问题清单"));
+        Assert.Contains(table, l => l.Contains("消防通道堆放杂物"));
+        Assert.Contains(table, l => l.Contains("2020年10月10日"));
     }
 
     [Fact]

@@ -52,6 +52,21 @@ public sealed class PlanTask : IVersioned
     public string? PairedRow { get; set; }
     /// <summary>Room for the JSON of <see cref="PairedRow"/>: both sides' texts (each at most a task text) and the row's targets.</summary>
     public const int MaxPairedRowLength = 2 * MaxTextLength + 50_000;
+    /// <summary>上年任务: the task of last year's plan this one continues — a pair the office confirmed on 上年对照, or the
+    /// task it was carried over from (<see cref="CarriedOver"/>). The chain of these links is the task's history across years.</summary>
+    public int? PreviousTaskId { get; private set; }
+    /// <summary>结转: created in this year's plan from last year's unfinished task.</summary>
+    public bool CarriedOver { get; private set; }
+
+    /// <summary>Confirms (or, with null, clears) the pair with last year's task; a task cannot continue itself or one of its own plan.</summary>
+    public void ContinueFrom(PlanTask? previous, bool carriedOver = false)
+    {
+        if (previous is not null && (previous.Id == Id || previous.PlanId == PlanId))
+            throw new RuleException("上年任务应为其他年度计划中的任务 The previous task must be in another plan");
+        PreviousTaskId = previous?.Id;
+        CarriedOver = previous is not null && carriedOver;
+    }
+
     public List<TaskUnit> Units { get; } = [];
     public List<TaskTarget> Targets { get; } = [];
 

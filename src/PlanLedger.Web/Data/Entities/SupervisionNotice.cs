@@ -64,31 +64,44 @@ public sealed class SupervisionNotice
     /// <summary>Waiting for the unit's reply and past the reply deadline.</summary>
     public bool ReplyOverdue(DateOnly today) => State is SupervisionState.Issued or SupervisionState.Acknowledged && ReplyBy < today;
 
+    /// <summary>The part of the notice addressed to one unit (each unit signs, replies and is closed on its own).</summary>
+    public SupervisionUnit Part(int unitId) => Units.FirstOrDefault(u => u.UnitId == unitId)
+        ?? throw new RuleException("本单位不是该督办单的督办单位 This unit is not addressed by the notice");
+
+    /// <summary>签收 by one unit: its part → 已签收; the notice is 已签收 once any unit has signed.</summary>
     public void Acknowledge(int unitId, string byName, DateTimeOffset now)
     {
-        Move(SupervisionStep.Acknowledge, byName, unitId, null, now);
-        var u = Units.FirstOrDefault(x => x.UnitId == unitId);
-        if (u is not null) u.AcknowledgedAt ??= now;
+        var part = Part(unitId);
+        part.Move(SupervisionStep.Acknowledge, null, now);
+        Settle(SupervisionStep.Acknowledge, byName, unitId, null, now);
     }
 
-    /// <summary>已反馈: the unit's reply (text, and evidence attached to the event).</summary>
+    /// <summary>已反馈: one unit's reply (text, and evidence attached to the event); the notice is 已反馈 when every unit not yet
+    /// closed has replied.</summary>
     public SupervisionEvent Reply(int unitId, string text, string byName, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("text");
-        var e = Move(SupervisionStep.Reply, byName, unitId, text.Trim(), now);
+        var part = Part(unitId);
+        part.Move(SupervisionStep.Reply, text.Trim(), now);
         ReplyText = text.Trim();
         RepliedAt = now;
-        var u = Units.FirstOrDefault(x => x.UnitId == unitId);
-        if (u is not null) { u.AcknowledgedAt ??= now; u.RepliedAt = now; }
         EscalationProposedAt = null;
-        return e;
+        return Settle(SupervisionStep.Reply, byName, unitId, text.Trim(), now);
     }
 
-    /// <summary>已办结: the office accepts the reply.</summary>
+    /// <summary>已办结 of the whole notice: every unit has replied; the office accepts all replies.</summary>
     public void Close(string byName, string? comment, DateTimeOffset now)
     {
         Move(SupervisionStep.Close, byName, null, comment, now);
+        foreach (var u in Units.Where(u => u.State == SupervisionState.Replied)) u.Move(SupervisionStep.Close, null, now);
         ClosedAt = now;
+    }
+
+    /// <summary>办结 of one unit's part: its reply is accepted; the notice is 已办结 when every part is.</summary>
+    public void CloseUnit(int unitId, string byName, string? comment, DateTimeOffset now)
+    {
+        Part(unitId).Move(SupervisionStep.Close, null, now);
+        Settle(SupervisionStep.Close, byName, unitId, comment, now);
     }
 
     /// <summary>退回重办: the office sends the reply back; the notice is issued again, optionally with a new reply deadline.</summary>
@@ -96,9 +109,19 @@ public sealed class SupervisionNotice
     {
         if (string.IsNullOrWhiteSpace(comment)) throw new ArgumentException("comment");
         Move(SupervisionStep.Return, byName, null, comment.Trim(), now);
+        foreach (var u in Units.Where(u => u.State == SupervisionState.Replied)) u.Move(SupervisionStep.Return, null, now);
         if (newReplyBy is { } d) ReplyBy = d;
         ReplyText = null;
         RepliedAt = null;
+    }
+
+    /// <summary>退回重办 of one unit's part: that unit must reply again (the others keep their state).</summary>
+    public void ReturnUnit(int unitId, string byName, string comment, DateOnly? newReplyBy, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) throw new ArgumentException("comment");
+        Part(unitId).Move(SupervisionStep.Return, null, now);
+        if (newReplyBy is { } d) ReplyBy = d;
+        Settle(SupervisionStep.Return, byName, unitId, comment.Trim(), now);
     }
 
     /// <summary>中止: the office stops the notice, with a reason.</summary>
@@ -106,7 +129,26 @@ public sealed class SupervisionNotice
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("reason");
         Move(SupervisionStep.Stop, byName, null, reason.Trim(), now);
+        foreach (var u in Units.Where(u => SupervisionUnit.Next(u.State, SupervisionStep.Stop) is not null)) u.Move(SupervisionStep.Stop, null, now);
         StopReason = reason.Trim();
+    }
+
+    /// <summary>
+    /// The notice's state from its parts: 已办结 when every part is closed; 已反馈 when every part not closed has replied;
+    /// 已签收 when any part has been signed, replied or closed; else 已下发. Records the step (with the unit) as an event.
+    /// </summary>
+    public static SupervisionState Aggregate(IReadOnlyCollection<SupervisionState> parts) =>
+        parts.Count > 0 && parts.All(p => p == SupervisionState.Closed) ? SupervisionState.Closed
+        : parts.Where(p => p != SupervisionState.Closed).All(p => p == SupervisionState.Replied) && parts.Count > 0 ? SupervisionState.Replied
+        : parts.Any(p => p is SupervisionState.Acknowledged or SupervisionState.Replied or SupervisionState.Closed) ? SupervisionState.Acknowledged
+        : SupervisionState.Issued;
+
+    private SupervisionEvent Settle(SupervisionStep step, string byName, int unitId, string? text, DateTimeOffset now)
+    {
+        var from = State;
+        State = Aggregate(Units.Select(u => u.State).ToList());
+        if (State == SupervisionState.Closed) ClosedAt = now;
+        return Record(step, from, State, byName, unitId, text, now);
     }
 
     /// <summary>The reminder job saw the reply deadline pass: it proposes escalation (once per deadline).</summary>
@@ -167,6 +209,40 @@ public sealed class SupervisionUnit
     public Unit? Unit { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public DateTimeOffset? RepliedAt { get; set; }
+    /// <summary>This unit's own state (a concurrency token): it signs, replies and is closed or returned on its own.</summary>
+    public SupervisionState State { get; private set; } = SupervisionState.Issued;
+    public string? ReplyText { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>The transition table of one unit's part (docs/supervision.md, "每个单位的部分").</summary>
+    public static SupervisionState? Next(SupervisionState from, SupervisionStep step) => (from, step) switch
+    {
+        (SupervisionState.Issued, SupervisionStep.Acknowledge) => SupervisionState.Acknowledged,
+        (SupervisionState.Issued or SupervisionState.Acknowledged, SupervisionStep.Reply) => SupervisionState.Replied,
+        (SupervisionState.Replied, SupervisionStep.Close) => SupervisionState.Closed,
+        (SupervisionState.Replied, SupervisionStep.Return) => SupervisionState.Issued,
+        (SupervisionState.Issued or SupervisionState.Acknowledged or SupervisionState.Replied, SupervisionStep.Stop) => SupervisionState.Stopped,
+        _ => null,
+    };
+
+    internal void Move(SupervisionStep step, string? text, DateTimeOffset now)
+    {
+        State = Next(State, step) ?? throw new RuleException(State switch
+        {
+            SupervisionState.Closed => "本单位的督办事项已办结 This unit's part is closed",
+            SupervisionState.Stopped => "督办单已中止 The notice was stopped",
+            SupervisionState.Replied => "本单位已反馈，等待督查室办结或退回 This unit has replied",
+            SupervisionState.Acknowledged => "本单位已签收 This unit has signed already",
+            _ => "本单位尚未反馈 This unit has not replied",
+        });
+        switch (step)
+        {
+            case SupervisionStep.Acknowledge: AcknowledgedAt ??= now; break;
+            case SupervisionStep.Reply: AcknowledgedAt ??= now; RepliedAt = now; ReplyText = text; break;
+            case SupervisionStep.Close: ClosedAt = now; break;
+            case SupervisionStep.Return: RepliedAt = null; ReplyText = null; break;
+        }
+    }
 }
 
 /// <summary>One step of a notice: who, when, what (the reply's text, the office's comment), the states before and after.</summary>

@@ -31,5 +31,7 @@ internal sealed class PlanTaskEntityTypeConfiguration : IEntityTypeConfiguration
         b.HasIndex(t => new { t.PlanId, t.DueDate });
         b.HasIndex(t => new { t.PlanId, t.Section });
         b.HasIndex(t => t.ParentId);
+        // no foreign key: last year's plan may be removed (archived) without touching this year's
+        b.HasIndex(t => t.PreviousTaskId);
     }
 }

@@ -43,6 +43,8 @@ internal sealed class SupervisionUnitEntityTypeConfiguration : IEntityTypeConfig
         b.ToTable("SupervisionUnits");
         b.HasOne(t => t.Unit).WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(t => new { t.UnitId, t.NoticeId }).IsUnique();
+        b.Property(t => t.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        b.Property(t => t.ReplyText).HasMaxLength(4000);
     }
 }
 

@@ -16,7 +16,10 @@ namespace PlanLedger.Web.Features.Assessment;
 ///   that month (not returned) submitted by the report day;</item>
 /// <item>target ratios: actual ÷ target per target (for "≤"/"&lt;" targets: met → 1, else target ÷ actual; a zero target,
 ///   "清零", is met only by 0); no actual → 0;</item>
-/// <item>overdue: leaf tasks whose status is 逾期.</item>
+/// <item>overdue: leaf tasks whose status is 逾期;</item>
+/// <item>督办单: the year's notices of the organisation addressed to the unit (not stopped), by their present level;</item>
+/// <item>整改: findings of the organisation's rounds at the unit with the 整改期限 in the year, due when the deadline has passed
+///   or a rectification was filed; on time when a rectification was filed by the deadline (Asia/Shanghai).</item>
 /// </list>
 /// </summary>
 public sealed class LedgerMeasures(LedgerDbContext db)
@@ -43,6 +46,19 @@ public sealed class LedgerMeasures(LedgerDbContext db)
             .Where(u => u.OrganisationId == organisationId && u.MergedIntoId == null)
             .Select(u => new { u.Id, u.Name }).ToListAsync(ct);
 
+        // 督办单 of the year addressed to each unit, at their present level; findings of the organisation's rounds with their
+        // 整改期限 in the year and due by now (or already rectified), on time when a rectification was filed by the deadline.
+        var notices = await db.SupervisionUnits.AsNoTracking()
+            .Where(u => db.Supervisions.Any(n => n.Id == u.NoticeId && n.OrganisationId == organisationId && n.Year == year
+                && n.State != SupervisionState.Stopped))
+            .Select(u => new { u.UnitId, Level = db.Supervisions.Where(n => n.Id == u.NoticeId).Select(n => n.Level).First() })
+            .ToListAsync(ct);
+        var yearStart = new DateOnly(year, 1, 1);
+        var findings = await db.Findings.AsNoTracking()
+            .Where(f => f.Round!.OrganisationId == organisationId && f.Deadline >= yearStart && f.Deadline <= new DateOnly(year, 12, 31))
+            .Select(f => new { f.UnitId, f.Deadline, f.Status,
+                Rectified = f.Events.Where(e => e.Action == FindingAction.Rectified).Select(e => (DateTimeOffset?)e.At).ToList() })
+            .ToListAsync(ct);
         var planById = plans.ToDictionary(p => p.Id);
         var targetsByTask = targets.ToLookup(t => t.TaskId);
         var reportsByTask = reports.ToLookup(r => r.TaskId);
@@ -82,7 +98,12 @@ public sealed class LedgerMeasures(LedgerDbContext db)
                     if (reportsByTask[t.Id].Any(r => r.Period == period && Shared.Shanghai.Date(r.SubmittedAt) <= reportDue)) onTime++;
                 }
             }
-            result.Add(new UnitFacts(unit.Id, unit.Name, new UnitMeasures(due, doneOnTime, expected, onTime, ratios, overdue)));
+            var mineNotices = notices.Where(n => n.UnitId == unit.Id).ToList();
+            var dueFindings = findings.Where(f => f.UnitId == unit.Id && (f.Deadline < today || f.Rectified.Count > 0)).ToList();
+            var findingsOnTime = dueFindings.Count(f => f.Rectified.Any(at => at is { } a && Shared.Shanghai.Date(a) <= f.Deadline));
+            result.Add(new UnitFacts(unit.Id, unit.Name, new UnitMeasures(due, doneOnTime, expected, onTime, ratios, overdue,
+                mineNotices.Count(n => n.Level == SupervisionLevel.Blue), mineNotices.Count(n => n.Level == SupervisionLevel.Yellow),
+                mineNotices.Count(n => n.Level == SupervisionLevel.Red), dueFindings.Count, findingsOnTime)));
         }
         return result;
     }

@@ -5,7 +5,9 @@ namespace PlanLedger.Web.Features.Assessment;
 /// 考核项目: one indicator with its 分值 (<paramref name="Max"/>), its group (重点工作 / 日常工作 / 综合评价), 评分标准 and how
 /// it is scored: <c>auto</c> from the ledger by <paramref name="Measure"/>, or <c>manual</c> (the office enters a score and a note).
 /// Measures: <c>completion_rate</c> 任务完成率, <c>on_time_reporting</c> 按时报送率, <c>target_achievement</c> 目标达成率,
-/// <c>overdue_tasks</c> 逾期任务数 (<paramref name="PerItem"/> points off for each).
+/// <c>overdue_tasks</c> 逾期任务数 (<paramref name="PerItem"/> points off for each), <c>supervision_notices</c> 督办单 by level
+/// (<paramref name="PerItem"/> off for each blue notice, twice that for yellow, three times for red), <c>rectification_on_time</c>
+/// 整改按期率 (findings rectified by their deadline ÷ findings due).
 /// </summary>
 public sealed record IndicatorDef([TextLimit(50)] string Code, [TextLimit(20)] string Group, [TextLimit(200)] string Name, decimal Max, [TextLimit(20)] string Method, [TextLimit(40)] string? Measure = null,
     decimal PerItem = 0, [TextLimit(2000)] string Criteria = "");
@@ -23,7 +25,8 @@ public sealed record GradeRules(decimal Excellent = 90, decimal Good = 80, decim
 public sealed record SchemeDefinition(IReadOnlyList<IndicatorDef> Indicators, IReadOnlyList<AdjustmentDef> Adjustments,
     decimal BonusCap, decimal PenaltyCap, IReadOnlyList<VetoDef> Vetoes, GradeRules Grades)
 {
-    public static readonly string[] Measures = ["completion_rate", "on_time_reporting", "target_achievement", "overdue_tasks"];
+    public static readonly string[] Measures = ["completion_rate", "on_time_reporting", "target_achievement", "overdue_tasks",
+        "supervision_notices", "rectification_on_time"];
 
     /// <summary>What is wrong with the scheme (in Chinese), or null.</summary>
     public string? Problem()

@@ -2,7 +2,8 @@ namespace PlanLedger.Web.Features.Assessment;
 
 /// <summary>What the ledger says about one unit's year (its lead leaf tasks in the organisation's published plans).</summary>
 public sealed record UnitMeasures(int Due, int DoneOnTime, int ExpectedReports, int OnTimeReports,
-    IReadOnlyList<decimal> TargetRatios, int Overdue)
+    IReadOnlyList<decimal> TargetRatios, int Overdue, int BlueNotices = 0, int YellowNotices = 0, int RedNotices = 0,
+    int FindingsDue = 0, int FindingsOnTime = 0)
 {
     public static UnitMeasures None { get; } = new(0, 0, 0, 0, [], 0);
 }
@@ -24,7 +25,9 @@ public sealed record UnitResult(int UnitId, string Unit, decimal Score, int Rank
 /// <item>Indicators: <c>completion_rate</c> = 分值 × done on time ÷ due; <c>on_time_reporting</c> = 分值 × on time ÷ expected;
 ///   <c>target_achievement</c> = 分值 × mean of min(actual ÷ target, 1) over the targets; (nothing due / expected / no targets
 ///   → full marks); <c>overdue_tasks</c> = max(0, 分值 − per item × overdue tasks); manual = the office's score clamped to
-///   0…分值 (none yet → 0, noted 待评分). Each indicator is rounded to 0.01 (half away from zero).</item>
+///   0…分值 (none yet → 0, noted 待评分); <c>supervision_notices</c> = max(0, 分值 − per item × (蓝 + 2 × 黄 + 3 × 红)) over the
+///   year's 督办单 addressed to the unit, at their present level; <c>rectification_on_time</c> = 分值 × findings rectified by
+///   their 整改期限 ÷ findings due (none due → full marks). Each indicator is rounded to 0.01 (half away from zero).</item>
 /// <item>加分/扣分: the points a unit got under each item are summed and capped by the item's cap; then all bonus is capped by
 ///   the total bonus cap and all penalty by the total penalty cap. Total = indicators + bonus − penalty, not below 0.</item>
 /// <item>位次 (rank): by total, high to low. Tie rule: equal totals are ordered by the score of the first indicator group
@@ -122,6 +125,10 @@ public static class Scoring
             "target_achievement" => m.TargetRatios.Count == 0 ? (i.Max, "无量化目标")
                 : (i.Max * m.TargetRatios.Sum(r => Math.Clamp(r, 0, 1)) / m.TargetRatios.Count, $"{m.TargetRatios.Count}项目标平均达成{Percent(m.TargetRatios.Average(r => Math.Clamp(r, 0, 1)))}"),
             "overdue_tasks" => (Math.Max(0, i.Max - i.PerItem * m.Overdue), $"逾期{m.Overdue}项"),
+            "supervision_notices" => (Math.Max(0, i.Max - i.PerItem * (m.BlueNotices + 2 * m.YellowNotices + 3 * m.RedNotices)),
+                $"蓝色{m.BlueNotices}件、黄色{m.YellowNotices}件、红色{m.RedNotices}件"),
+            "rectification_on_time" => m.FindingsDue == 0 ? (i.Max, "无到期整改问题")
+                : (i.Max * m.FindingsOnTime / m.FindingsDue, $"按期整改{m.FindingsOnTime}/{m.FindingsDue}个"),
             _ => (0m, "未知指标"),
         };
         return new PartResult(i.Code, i.Group, i.Name, Round(score), i.Max, note);

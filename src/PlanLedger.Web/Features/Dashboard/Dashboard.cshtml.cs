@@ -8,7 +8,8 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Dashboard;
 
 /// <summary>The leaders' dashboard of one plan: status counts, per unit, per section, over periods, overdue and at-risk lists.</summary>
-public sealed class DashboardModel(LedgerQueries queries, SummaryService summaries, Inspections.FindingService findings, SupervisionStats stats) : LedgerPageModel
+public sealed class DashboardModel(LedgerQueries queries, SummaryService summaries, Inspections.FindingService findings, SupervisionStats stats,
+    UnitFindings unitFindings) : LedgerPageModel
 {
     public Plan Plan { get; private set; } = null!;
     public PlanSummary Summary { get; private set; } = null!;
@@ -24,7 +25,14 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
     {
         var access = await queries.PlanAsync(Me, id, LedgerAction.ReadPlan, ct);
         if (access.Error is { } e) return Fail(e);
-        return Partial("/Features/Dashboard/_SupervisionStats.cshtml", await stats.ForPlanAsync(access.Value!.Plan, ct));
+        // 整改未销号 per unit: the unit's findings of the plan organisation's inspection rounds (and those below) not yet closed
+        var open = await unitFindings.ByUnitAsync(access.Value!.Resource.OrganisationPath, ct);
+        var model = await stats.ForPlanAsync(access.Value!.Plan, ct);
+        return new PartialViewResult
+        {
+            ViewName = "/Features/Dashboard/_SupervisionStats.cshtml",
+            ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<SupervisionStatsDto>(ViewData, model) { ["OpenFindings"] = open },
+        };
     }
 
     /// <summary>Chart data as JSON, placed in an attribute (HTML-encoded by Razor) and read by dashboard.js.</summary>

@@ -9,7 +9,7 @@ using PlanLedger.Web.Security;
 namespace PlanLedger.Web.Features.Home;
 
 /// <summary>Home: the unit's notifications (reports due, missing, overdue tasks) and the plans in scope.</summary>
-public sealed class IndexModel(LedgerDbContext db, PlanEditor editor, PlanLifecycle lifecycle, TodayWorkService today) : LedgerPageModel
+public sealed class IndexModel(LedgerDbContext db, PlanEditor editor, PlanLifecycle lifecycle, TodayWorkService today, Dashboard.YearOverview years, TimeProvider clock) : LedgerPageModel
 {
     public List<Notification> Notifications { get; private set; } = [];
     public List<PlanListItem> Plans { get; private set; } = [];
@@ -19,6 +19,8 @@ public sealed class IndexModel(LedgerDbContext db, PlanEditor editor, PlanLifecy
     public string? Message { get; private set; }
     /// <summary>已归档: the list shows the archived plans instead of the everyday ones.</summary>
     [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
+    /// <summary>Leader home: the year's 红黄绿 and ranking of units over all plans.</summary>
+    public Dashboard.YearOverviewDto? Year { get; private set; }
 
     /// <summary>Deletes a draft plan from the list (office/admin of the owning organisation).</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
@@ -62,6 +64,7 @@ public sealed class IndexModel(LedgerDbContext db, PlanEditor editor, PlanLifecy
             Notifications = await db.Notifications.AsNoTracking().Where(n => n.UnitId == unit && n.ReadAt == null)
                 .OrderByDescending(n => n.CreatedAt).Take(50).ToListAsync(ct);
         if (Me.Role is UserRole.Admin or UserRole.Office) Work = await today.ForAsync(Me, ct);
+        if (Me.Role is UserRole.Leader) Year = await years.ForAsync(Me, Shanghai.Today(clock).Year, ct);
         Plans = await Access.VisiblePlans(db.Plans, Me).Where(p => (p.ArchivedAt != null) == Archived).OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Take(100)
             .Select(p => new PlanListItem(p.Id, p.Title, p.Issuer, p.Year, p.Status == PlanStatus.Draft ? "draft" : "published", p.TaskCount, p.ArchivedAt != null))
             .ToListAsync(ct);

@@ -14,6 +14,8 @@ public sealed class DetailModel(SupervisionService notices, EvidenceStore store)
     public NoticeDto Notice { get; private set; } = null!;
     public List<Decisions.CommentDto> Comments { get; private set; } = [];
     public bool IsUnit { get; private set; }
+    /// <summary>The signed-in unit's own part of the notice (each unit signs and replies on its own).</summary>
+    public NoticeUnitDto? MyPart { get; private set; }
     public bool IsOffice { get; private set; }
     public bool IsLeader { get; private set; }
     public string? Message { get; private set; }
@@ -25,6 +27,7 @@ public sealed class DetailModel(SupervisionService notices, EvidenceStore store)
         Notice = r.Value!;
         Comments = await notices.CommentsAsync(id, ct);
         IsUnit = Me.Role == UserRole.Reporter && Me.UnitId is { } u && Notice.UnitIds.Contains(u);
+        MyPart = IsUnit ? Notice.Units.FirstOrDefault(x => x.Id == Me.UnitId) : null;
         IsOffice = Me.Role is UserRole.Admin or UserRole.Office && Me.OrganisationId == Notice.OrganisationId;
         IsLeader = Me.Role is UserRole.Leader or UserRole.Admin;
         Message = Flash;
@@ -52,6 +55,12 @@ public sealed class DetailModel(SupervisionService notices, EvidenceStore store)
 
     public async Task<IActionResult> OnPostReturnAsync(int id, [TextLimit(typeof(SupervisionEvent), nameof(SupervisionEvent.Text))] string? comment, [TextLimit(20)] string? replyBy, CancellationToken ct) =>
         Back(id, (await notices.ReturnAsync(Me, id, comment, replyBy, ct)).Error, "已退回重办");
+
+    public async Task<IActionResult> OnPostCloseUnitAsync(int id, int unitId, [TextLimit(typeof(SupervisionEvent), nameof(SupervisionEvent.Text))] string? comment, CancellationToken ct) =>
+        Back(id, (await notices.CloseUnitAsync(Me, id, unitId, comment, ct)).Error, "本单位已办结");
+
+    public async Task<IActionResult> OnPostReturnUnitAsync(int id, int unitId, [TextLimit(typeof(SupervisionEvent), nameof(SupervisionEvent.Text))] string? comment, CancellationToken ct) =>
+        Back(id, (await notices.ReturnUnitAsync(Me, id, unitId, comment, null, ct)).Error, "已退回重办");
 
     public async Task<IActionResult> OnPostStopAsync(int id, [TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.StopReason))] string? reason, CancellationToken ct) =>
         Back(id, (await notices.StopAsync(Me, id, reason, ct)).Error, "已中止");

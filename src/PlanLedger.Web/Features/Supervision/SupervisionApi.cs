@@ -26,6 +26,8 @@ public static class SupervisionApi
         g.MapPost("/{id:int}/reply", Reply);
         g.MapPost("/{id:int}/close", Close);
         g.MapPost("/{id:int}/return", Return);
+        g.MapPost("/{id:int}/units/{unitId:int}/close", CloseUnit);
+        g.MapPost("/{id:int}/units/{unitId:int}/return", ReturnUnit);
         g.MapPost("/{id:int}/stop", Stop);
         g.MapPost("/{id:int}/escalate", Escalate);
         g.MapPost("/{id:int}/comments", Comment);
@@ -74,6 +76,14 @@ public static class SupervisionApi
 
     public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> Return(int id, NoticeCommentBody? body, HttpContext http, SupervisionService s, CancellationToken ct) =>
         Answer(await s.ReturnAsync(http.Me(), id, body?.Comment, body?.ReplyBy, ct));
+
+    /// <summary>办结 one unit's part of a notice sent to several units.</summary>
+    public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> CloseUnit(int id, int unitId, NoticeCommentBody? body, HttpContext http, SupervisionService s, CancellationToken ct) =>
+        Answer(await s.CloseUnitAsync(http.Me(), id, unitId, body?.Comment, ct));
+
+    /// <summary>退回重办 one unit's part: <c>{comment, replyBy?}</c>.</summary>
+    public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> ReturnUnit(int id, int unitId, NoticeCommentBody? body, HttpContext http, SupervisionService s, CancellationToken ct) =>
+        Answer(await s.ReturnUnitAsync(http.Me(), id, unitId, body?.Comment, body?.ReplyBy, ct));
 
     public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> Stop(int id, StopBody? body, HttpContext http, SupervisionService s, CancellationToken ct) =>
         Answer(await s.StopAsync(http.Me(), id, body?.Reason, ct));

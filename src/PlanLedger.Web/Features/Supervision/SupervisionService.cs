@@ -14,7 +14,9 @@ namespace PlanLedger.Web.Features.Supervision;
 public sealed record MatterInput([TextLimit(typeof(PlanTask), nameof(PlanTask.Heading))] string? Title, [TextLimit(4000)] string? Text, [TextLimit(30)] string? Source, [TextLimit(20)] string? DueDate);
 public sealed record IssueInput(IReadOnlyList<int>? TaskIds, IReadOnlyList<int>? UnitIds, [TextLimit(10)] string? Level, [TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.Reason))] string? Reason, [TextLimit(20)] string? ReplyBy,
     MatterInput? Matter = null);
-public sealed record NoticeUnitDto(int Id, string Name, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RepliedAt);
+/// <summary>One unit's part of a notice: its own state (<c>issued|acknowledged|replied|closed|stopped</c>), reply and close-out.</summary>
+public sealed record NoticeUnitDto(int Id, string Name, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RepliedAt, string State = "issued",
+    string? ReplyText = null, DateTimeOffset? ClosedAt = null);
 public sealed record NoticeTaskDto(int Id, int PlanId, string Path, string Heading, string Status, int Progress, string Source);
 public sealed record AttachmentDto(int Id, string FileName, long Size);
 public sealed record NoticeEventDto(int Id, string Step, string? From, string To, string Level, string By, int? UnitId, string? Text,
@@ -200,6 +202,34 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
             NotifyUnits(n, NotificationKind.SupervisionClosed, $"{n.Number} 已办结{(string.IsNullOrWhiteSpace(comment) ? "" : "：" + comment.Trim())}");
         }, null, ct);
 
+    /// <summary>办结 of one unit's part (its reply accepted); the notice is 已办结 once every part is.</summary>
+    public Task<Outcome<NoticeDto>> CloseUnitAsync(CurrentUser me, int id, int unitId, string? comment, CancellationToken ct = default) =>
+        StepAsync(me, id, LedgerAction.CloseSupervision, n =>
+        {
+            n.CloseUnit(unitId, me.UserName, comment, Now);
+            notifier.ToUnits([unitId], NotificationKind.SupervisionClosed,
+                $"{n.Number} 本单位督办事项已办结{(string.IsNullOrWhiteSpace(comment) ? "" : "：" + comment.Trim())}", n.Tasks.Count == 1 ? n.Tasks[0].TaskId : null, $"/Supervisions/{n.Id}");
+        }, null, ct);
+
+    /// <summary>退回重办 of one unit's part: only that unit must reply again.</summary>
+    public Task<Outcome<NoticeDto>> ReturnUnitAsync(CurrentUser me, int id, int unitId, string? comment, string? replyBy, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写退回意见 A comment is required"));
+        DateOnly? next = null;
+        if (!string.IsNullOrWhiteSpace(replyBy))
+        {
+            if (!DateOnly.TryParseExact(replyBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d < Today)
+                return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("答复期限格式应为 yyyy-MM-dd 且不早于今天 replyBy must be a date from today on"));
+            next = d;
+        }
+        return StepAsync(me, id, LedgerAction.ReturnSupervision, n =>
+        {
+            n.ReturnUnit(unitId, me.UserName, comment, next, Now);
+            notifier.ToUnits([unitId], NotificationKind.SupervisionReturned, $"{n.Number} 退回重办：{comment.Trim()}（请于 {n.ReplyBy:yyyy-MM-dd} 前反馈）",
+                n.Tasks.Count == 1 ? n.Tasks[0].TaskId : null, $"/Supervisions/{n.Id}");
+        }, null, ct);
+    }
+
     public Task<Outcome<NoticeDto>> ReturnAsync(CurrentUser me, int id, string? comment, string? replyBy, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写退回意见"));
@@ -319,7 +349,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         if (ids.Count == 0) return [];
         var notices = await db.Supervisions.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(ct);
         var units = (await db.SupervisionUnits.AsNoTracking().Where(u => ids.Contains(u.NoticeId))
-            .Select(u => new { u.NoticeId, u.UnitId, u.Unit!.Name, u.AcknowledgedAt, u.RepliedAt }).ToListAsync(ct)).ToLookup(u => u.NoticeId);
+            .Select(u => new { u.NoticeId, u.UnitId, u.Unit!.Name, u.AcknowledgedAt, u.RepliedAt, u.State, u.ReplyText, u.ClosedAt }).ToListAsync(ct)).ToLookup(u => u.NoticeId);
         var tasks = (await db.SupervisionTasks.AsNoTracking().Where(t => ids.Contains(t.NoticeId))
             .Select(t => new { t.NoticeId, t.TaskId, t.Task!.PlanId, t.Task.Path, t.Task.Heading, t.Task.Status, t.Task.Progress, t.Task.Source }).ToListAsync(ct))
             .ToLookup(t => t.NoticeId);
@@ -340,7 +370,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
             return new NoticeDto(n.Id, n.Number, LevelNames.Api(n.Level), LevelNames.StateApi(n.State), n.ReplyBy,
                 tasks[n.Id].Select(t => t.TaskId).ToList(), units[n.Id].Select(u => u.UnitId).ToList(), n.Reason, n.IssuedAt, n.IssuedByName,
                 n.ReplyText, n.RepliedAt, n.ClosedAt, n.StopReason, n.EscalationProposedAt is not null, n.ReplyOverdue(today), n.OrganisationId,
-                units[n.Id].Select(u => new NoticeUnitDto(u.UnitId, u.Name, u.AcknowledgedAt, u.RepliedAt)).ToList(),
+                units[n.Id].Select(u => new NoticeUnitDto(u.UnitId, u.Name, u.AcknowledgedAt, u.RepliedAt, LevelNames.StateApi(u.State), u.ReplyText, u.ClosedAt)).ToList(),
                 tasks[n.Id].Select(t => new NoticeTaskDto(t.TaskId, t.PlanId, t.Path, t.Heading, StatusNames.ToName(t.Status), t.Progress, SourceName(t.Source))).ToList(),
                 history?[n.Id].Select(e => new NoticeEventDto(e.Id, StepName(e.Step), e.FromState is { } fs ? LevelNames.StateApi(fs) : null,
                     LevelNames.StateApi(e.ToState), LevelNames.Api(e.Level), e.ByName, e.UnitId, e.Text, e.At,
