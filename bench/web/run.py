@@ -35,10 +35,13 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *a, **k): return None
 
 
+SERVER = None  # a published CLI folder (--server), else this worktree's ./planledger build
+
+
 def server_command():
-    dll = os.path.join(ROOT, "artifacts", "cli", "planledger.dll")
+    if SERVER: return ["dotnet", os.path.join(SERVER, "planledger.dll"), "serve"]
     subprocess.run([os.path.join(ROOT, "planledger"), "--help"], check=True, stdout=subprocess.DEVNULL)
-    return ["dotnet", dll, "serve"]
+    return ["dotnet", os.path.join(ROOT, "artifacts", "cli", "planledger.dll"), "serve"]
 
 
 def start(db, port, data, log, reminders):
@@ -112,7 +115,10 @@ def main():
     ap.add_argument("--port", type=int, default=5390)
     ap.add_argument("--reminders", action="store_true", help="leave the reminder job on while measuring")
     ap.add_argument("--only", help="regex: measure only the requests whose name matches")
+    ap.add_argument("--server", help="a published planledger folder to serve with (e.g. an older build), else ./planledger")
     a = ap.parse_args()
+    global SERVER
+    SERVER = a.server and os.path.abspath(a.server)
 
     work = os.path.join(ROOT, "artifacts", "bench-web", f"{a.db}-{a.scale}")
     os.makedirs(work, exist_ok=True)

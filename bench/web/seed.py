@@ -183,6 +183,12 @@ def seed(db, scale, today):
                    "SubmittedByName", "SubmittedAt", "ReviewedAt", "Drives", "EditedAt", "LiveKey", "ReviewedByName"]
     note_cols = ["Id", "CreatedAt", "DedupeKey", "DispatchAttempts", "DispatchedAt", "Kind", "Link", "Message",
                  "OrganisationId", "Period", "ReadAt", "TaskId", "UnitId"]
+    # Older schemas keep the source text in Plans.SourceText, newer ones in PlanSources.
+    if out.pg:
+        inline = bool(out.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'Plans' AND column_name = 'SourceText'"))
+    else:
+        inline = bool(out.query("SELECT 1 FROM pragma_table_info('Plans') WHERE name = 'SourceText'"))
+    if not inline: plan_cols.remove("SourceText")
     pid = tid = lid = gid = rid = nid = 0
     counts = dict(plans=0, tasks=0, reports=0, notifications=0)
     for o in orgs:
@@ -266,7 +272,11 @@ def seed(db, scale, today):
                                           tid, lead))
                 tasks[-len(child_progress) - 1][14] = round(sum(child_progress) / max(1, len(child_progress)))
                 tasks[-len(child_progress) - 1][15] = "done" if child_done == len(child_progress) else "on_track"
-        out.insert("Plans", plan_cols, plans)
+        if inline:
+            out.insert("Plans", plan_cols, plans)
+        else:
+            out.insert("Plans", plan_cols, [p[:10] + p[11:] for p in plans])
+            out.insert("PlanSources", ["PlanId", "Text"], [(p[0], p[10]) for p in plans])
         out.insert("PlanTasks", task_cols, [tuple(t) for t in tasks])
         out.insert("TaskUnits", link_cols, links)
         out.insert("TaskTargets", target_cols, targets)

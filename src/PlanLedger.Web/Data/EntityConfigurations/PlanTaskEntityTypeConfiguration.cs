@@ -31,5 +31,7 @@ internal sealed class PlanTaskEntityTypeConfiguration : IEntityTypeConfiguration
         b.HasIndex(t => new { t.PlanId, t.DueDate });
         b.HasIndex(t => new { t.PlanId, t.Section });
         b.HasIndex(t => t.ParentId);
+        // A plan's sections (ParentId IS NULL): without it SQLite walks the ParentId index's NULLs of every plan (docs/scale.md).
+        b.HasIndex(t => new { t.PlanId, t.ParentId });
     }
 }

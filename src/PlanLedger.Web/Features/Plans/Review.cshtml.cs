@@ -36,7 +36,8 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         Targets = targets.ToLookup(t => t.TaskId);
         Units = units.ToLookup(u => u.TaskId);
         Directory = await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
-        Segments = SourceHighlighter.Build(Plan.SourceText, Tasks, targets, units);
+        var source = await db.PlanSources.AsNoTracking().Where(s => s.PlanId == id).Select(s => s.Text).FirstOrDefaultAsync(ct) ?? "";
+        Segments = SourceHighlighter.Build(source, Tasks, targets, units);
         Error = Flash;
         Stale = Error is not null && Error.StartsWith("有人已修改", StringComparison.Ordinal);
         StaleTaskId = StaleTask;
