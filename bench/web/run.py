@@ -165,11 +165,13 @@ def main():
         # POST pool: (task, period) pairs the county user's unit supports and has not reported, newest plan first.
         rows = sink.query(f'SELECT t."Id", p."Year" FROM "TaskUnits" u JOIN "PlanTasks" t ON t."Id" = u."TaskId" JOIN "Plans" p ON p."Id" = t."PlanId" '
                           f'WHERE u."UnitId" = {county_unit} AND u."Role" = \'Support\' ORDER BY p."Year" DESC, t."Order"')
+        filed = {k for (k,) in sink.query(f'SELECT "LiveKey" FROM "ProgressReports" WHERE "UnitId" = {county_unit} AND "LiveKey" IS NOT NULL')}
         pool = os.path.join(work, f"pool-{int(time.time())}.txt")
         with open(pool, "w") as f:
             for tid, year in rows:
                 last = 12 if int(year) < today.year else today.month - 1
-                for m in range(1, last + 1): f.write(f"{tid} {year}-{m:02d}\n")
+                for m in range(1, last + 1):
+                    if f"{tid}|{county_unit}|{year}-{m:02d}" not in filed: f.write(f"{tid} {year}-{m:02d}\n")
         cookie_admin, bearer_admin = sign_in(base, "admin")
         cookie_county, bearer_county = sign_in(base, "bench.county")
         requests = [
@@ -220,7 +222,9 @@ def main():
             cells = []
             for label in ("province admin", "county user"):
                 x = results.get((n, label)) or (results.get((n, "anonymous")) if label == "province admin" else None)
-                cells.append("—" if not x else f"{x['p95']:.1f} ({x['rps']:.0f}/s)" + (f" {x['errors']} errors" if x["errors"] else ""))
+                if not x: cells.append("—")
+                elif x["rps"] == 0: cells.append(f"no answer within {a.seconds} s")
+                else: cells.append(f"{x['p95']:.1f} ({x['rps']:.0f}/s)" + (f" {x['errors']} errors" if x["errors"] else ""))
             print(f"| {n} | {cells[0]} | {cells[1]} |")
     finally:
         stop(p)

@@ -102,7 +102,7 @@ class Sink:
         if self.pg:
             for t in tables:
                 self.sql(f"SELECT setval(pg_get_serial_sequence('\"{t}\"', 'Id'), (SELECT max(\"Id\") FROM \"{t}\"))")
-            self.sql("ANALYZE")
+            self.sql("ANALYZE " + ", ".join(f'"{t}"' for t in tables))
         else:
             self.conn.commit()
             self.conn.execute("ANALYZE")

@@ -12,15 +12,14 @@ namespace PlanLedger.Web.Data;
 /// connection), and under it the job's <see cref="JobRun"/> row tells whether another instance already served this
 /// schedule. A SQLite file is served by one instance, so a process-wide lock stands in.
 /// </summary>
-public sealed class JobGate(IOptions<LedgerOptions> options, TimeProvider clock, ILogger<JobGate> log)
+public sealed class JobGate(IOptions<LedgerOptions> options, TimeProvider clock, IServiceScopeFactory scopes, ILogger<JobGate> log)
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Local = new();
     public static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     /// <summary>Runs <paramref name="work"/> unless another instance holds the job's lock or ran it less than 90 % of
     /// <paramref name="interval"/> ago; true when it ran here.</summary>
-    public async Task<bool> RunAsync(string job, TimeSpan interval, IServiceProvider services, Func<CancellationToken, Task> work,
-        CancellationToken ct)
+    public async Task<bool> RunAsync(string job, TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken ct)
     {
         await using var held = await TryLockAsync(job, TimeSpan.Zero, ct);
         if (held is null)
@@ -28,7 +27,9 @@ public sealed class JobGate(IOptions<LedgerOptions> options, TimeProvider clock,
             log.LogInformation("Job {Job}: another instance is running it", job);
             return false;
         }
-        var db = services.GetRequiredService<LedgerDbContext>();
+        // The bookkeeping has its own context: the job's own may be cleared or left with failed changes.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         var now = clock.GetUtcNow();
         var row = await db.JobRuns.FirstOrDefaultAsync(j => j.Name == job, ct);
         if (row is not null && now - row.StartedAt < interval * 0.9 && row.FinishedAt is not null)

@@ -20,7 +20,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Ledger
                     await using var scope = scopes.CreateAsyncScope();
                     var sp = scope.ServiceProvider;
                     // Once per schedule across all instances on the database (JobGate).
-                    await sp.GetRequiredService<Data.JobGate>().RunAsync("reminders", options.Value.ReminderInterval, sp, async ct =>
+                    await sp.GetRequiredService<Data.JobGate>().RunAsync("reminders", options.Value.ReminderInterval, async ct =>
                     {
                         var run = await sp.GetRequiredService<ReminderJob>().RunAsync(ct);
                         log.LogInformation("Reminders: {Changes} status changes, {Notifications} notifications", run.StatusChanges, run.Notifications);

@@ -67,7 +67,7 @@ public sealed class EvidenceCleanupService(IServiceScopeFactory scopes, IOptions
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var sp = scope.ServiceProvider;
-                    await sp.GetRequiredService<Data.JobGate>().RunAsync("evidence-cleanup", options.Value.EvidenceCleanupInterval, sp,
+                    await sp.GetRequiredService<Data.JobGate>().RunAsync("evidence-cleanup", options.Value.EvidenceCleanupInterval,
                         ct => sp.GetRequiredService<EvidenceCleanup>().RunAsync(ct), stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
