@@ -69,9 +69,9 @@ public static class LedgerApp
                 o.Db ??= config["PLANLEDGER_DB"];
                 o.AdminPassword ??= config["PLANLEDGER_ADMIN_PASSWORD"];
             });
-        var data = builder.Configuration["PlanLedger:DataDirectory"] ?? "./data";
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data, "keys")))
-            .SetApplicationName("PlanLedger");
+        // The key ring lives in the database: every instance on it reads the same keys (cookies, antiforgery, tokens).
+        services.AddDataProtection().PersistKeysToDbContext<LedgerDbContext>().SetApplicationName("PlanLedger");
+        services.AddSingleton<JobGate>();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
@@ -324,7 +324,14 @@ public static class LedgerApp
         Directory.CreateDirectory(options.FilesDirectory);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        // Instances starting together on one PostgreSQL: one migrates, makes the first key and the administrator at a time.
+        await using var initializing = await services.GetRequiredService<JobGate>().TryLockAsync("initialize", TimeSpan.FromMinutes(5), default)
+            ?? throw new InvalidOperationException("Another instance is still initialising the database");
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        // The key ring: created here, under the lock, so that a second instance finds the first one's key.
+        services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("PlanLedger.Start").Protect([1]);
         if (await db.Users.AnyAsync()) return;
 
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -5,7 +5,7 @@ public sealed class LedgerOptions
 {
     /// <summary>A SQLite file path or "Data Source=…", or a PostgreSQL connection string ("Host=…").</summary>
     public string? Db { get; set; }
-    /// <summary>Folder for evidence files and data-protection keys (default ./data).</summary>
+    /// <summary>Folder for evidence files (default ./data; data-protection keys live in the database).</summary>
     public string DataDirectory { get; set; } = "./data";
     public string? AdminPassword { get; set; }
     /// <summary>Name of the organisation created on first start.</summary>
@@ -40,5 +40,12 @@ public sealed class LedgerOptions
     public TimeSpan EvidenceOrphanGrace { get; set; } = TimeSpan.FromHours(1);
     /// <summary>The IANA time zone times are shown in when an organisation sets none (default Asia/Shanghai).</summary>
     public string TimeZone { get; set; } = Features.Shared.Shanghai.DefaultId;
-    public string FilesDirectory => Path.Combine(DataDirectory, "files");
+    /// <summary>Folder of the evidence files (default DataDirectory/files). Several instances must share it (one network
+    /// folder mounted on every instance), as they share the database.</summary>
+    public string FilesDirectory
+    {
+        get => string.IsNullOrWhiteSpace(_filesDirectory) ? Path.Combine(DataDirectory, "files") : _filesDirectory;
+        set => _filesDirectory = value;
+    }
+    private string? _filesDirectory;
 }

@@ -22,6 +22,26 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -889,6 +909,28 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.ToTable("InspectionVisitInspectors", (string)null);
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.LeaderComment", b =>
                 {
                     b.Property<int>("Id")
@@ -1098,10 +1140,6 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
-                    b.Property<string>("SourceText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1130,6 +1168,20 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId", "Year");
 
                     b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.PlanSource", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("PlanSources", (string)null);
                 });
 
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.PlanTask", b =>
@@ -1255,6 +1307,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlanId", "Order");
 
+                    b.HasIndex("PlanId", "ParentId");
+
                     b.HasIndex("PlanId", "Section");
 
                     b.HasIndex("PlanId", "Status");
@@ -1330,6 +1384,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
                     b.HasIndex("LiveKey")
                         .IsUnique();
+
+                    b.HasIndex("Status", "TaskId");
 
                     b.HasIndex("TaskId", "Period");
 
@@ -2267,6 +2323,15 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.PlanSource", b =>
+                {
+                    b.HasOne("PlanLedger.Web.Data.Entities.Plan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("PlanLedger.Web.Data.Entities.PlanSource", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.PlanTask", b =>
                 {
                     b.HasOne("PlanLedger.Web.Data.Entities.PlanTask", "Parent")
@@ -2515,6 +2580,8 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.Plan", b =>
                 {
+                    b.Navigation("Source");
+
                     b.Navigation("Tasks");
                 });
 

@@ -17,6 +17,24 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<int>", b =>
                 {
                     b.Property<int>("Id")
@@ -846,6 +864,28 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.ToTable("InspectionVisitInspectors", (string)null);
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.JobRun", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.LeaderComment", b =>
                 {
                     b.Property<int>("Id")
@@ -1047,10 +1087,6 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SourceText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1079,6 +1115,20 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId", "Year");
 
                     b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.PlanSource", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("PlanSources", (string)null);
                 });
 
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.PlanTask", b =>
@@ -1202,6 +1252,8 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanId", "Order");
 
+                    b.HasIndex("PlanId", "ParentId");
+
                     b.HasIndex("PlanId", "Section");
 
                     b.HasIndex("PlanId", "Status");
@@ -1275,6 +1327,8 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LiveKey")
                         .IsUnique();
+
+                    b.HasIndex("Status", "TaskId");
 
                     b.HasIndex("TaskId", "Period");
 
@@ -2184,6 +2238,15 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.PlanSource", b =>
+                {
+                    b.HasOne("PlanLedger.Web.Data.Entities.Plan", null)
+                        .WithOne("Source")
+                        .HasForeignKey("PlanLedger.Web.Data.Entities.PlanSource", "PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.PlanTask", b =>
                 {
                     b.HasOne("PlanLedger.Web.Data.Entities.PlanTask", "Parent")
@@ -2432,6 +2495,8 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.Plan", b =>
                 {
+                    b.Navigation("Source");
+
                     b.Navigation("Tasks");
                 });
 

@@ -35,7 +35,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     private static readonly HashSet<string> Hidden =
     [
-        nameof(Plan.SourceText), nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp),
+        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp),
         nameof(AppUser.ConcurrencyStamp), nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName),
         nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd),
     ];

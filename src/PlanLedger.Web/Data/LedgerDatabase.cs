@@ -17,13 +17,26 @@ public static class LedgerDatabase
         db = string.IsNullOrWhiteSpace(db) ? DefaultSqlitePath : db;
         if (IsPostgres(db))
         {
-            options.UseNpgsql(db, o => o.MigrationsAssembly(PostgresMigrations));
+            options.UseNpgsql(PostgresConnectionString(db), o => o.MigrationsAssembly(PostgresMigrations));
         }
         else
         {
             var cs = db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase) ? db : $"Data Source={db}";
             options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
         }
+    }
+
+    /// <summary>
+    /// The PostgreSQL connection string as the app uses it: JIT compilation off unless the string sets <c>jit</c> itself.
+    /// The ledger's queries are short OLTP reads whose estimated cost on a province's tables crosses
+    /// <c>jit_above_cost</c>; compiling them took a second per dashboard and saved nothing (docs/scale.md).
+    /// </summary>
+    public static string PostgresConnectionString(string db)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(db);
+        if (b.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+            b.Options = string.IsNullOrWhiteSpace(b.Options) ? "-c jit=off" : $"{b.Options} -c jit=off";
+        return b.ConnectionString;
     }
 
     /// <summary>Creates the SQLite file's folder when needed.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,16 @@ namespace PlanLedger.Web.Data;
 
 /// <summary>The ledger database: one model for SQLite and PostgreSQL (migrations live in one assembly per provider).</summary>
 public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (cookies, antiforgery, bearer tokens), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    /// <summary>When each background job last ran, so that several instances run it once per schedule.</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanSource> PlanSources => Set<PlanSource>();
     public DbSet<PlanTask> Tasks => Set<PlanTask>();
     public DbSet<TaskUnit> TaskUnits => Set<TaskUnit>();
     public DbSet<TaskTarget> Targets => Set<TaskTarget>();

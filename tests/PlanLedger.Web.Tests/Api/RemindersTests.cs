@@ -89,6 +89,46 @@ public abstract class RemindersTests(LedgerFactory factory)
         var summary = await admin.GetJsonAsync($"/api/v1/plans/{planId}/summary");
         Assert.Equal(1, summary["byStatus"]!["overdue"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Supporting_units_that_do_not_file_get_no_reminders_and_past_years_are_left_alone()
+    {
+        var admin = await factory.ClientAsync();
+        var n = Guid.NewGuid().ToString("N")[..6];
+        var lead = await admin.UnitAsync($"牵头股{n}");
+        var helper = await admin.UnitAsync($"配合股{n}");
+        var old = await admin.UnitAsync($"往年股{n}");
+        async Task<int> Publish(int year, string body)
+        {
+            var plan = await admin.PostFileAsync($"s{year}.txt", SyntheticPlan.Text($"""
+                {year}年工作要点 {n}
+                一、重点任务
+                {body}
+                """), year: year);
+            await admin.PostJsonAsync($"/api/v1/plans/{plan.Id()}/publish", new { }, HttpStatusCode.OK);
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            var p = await db.Plans.SingleAsync(x => x.Id == plan.Id());
+            p.PublishedAt = new DateTimeOffset(year, 1, 15, 0, 0, 0, TimeSpan.Zero);
+            await db.SaveChangesAsync();
+            return plan.Id();
+        }
+        await Publish(2026, $"1.新建幼儿园3处。牵头单位：牵头股{n}。配合单位：配合股{n}。完成时限：12月底前。");
+        var past = await Publish(2025, $"1.改造校舍5处。牵头单位：往年股{n}。完成时限：12月底前。");
+
+        await RunAt("2026-06-02");
+        Assert.Contains(Notifications(lead), x => x.Kind == NotificationKind.ReportMissing);
+        Assert.Empty(Notifications(helper));
+        // Last year's plan has no open period in June: neither reminders nor status passes.
+        Assert.Empty(Notifications(old));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            Assert.True(await db.TaskUnits.AnyAsync(u => u.UnitId == helper && u.Role == UnitRole.Support), "the supporting unit is linked");
+            Assert.Empty(await ReminderJob.Open(db.Plans.Where(p => p.Id == past), new DateOnly(2026, 6, 2)).ToListAsync());
+            Assert.Single(await ReminderJob.Open(db.Plans.Where(p => p.Id == past), new DateOnly(2026, 1, 3)).ToListAsync());
+        }
+    }
 }
 
 public sealed class RemindersSqliteTests(SqliteLedgerFactory f) : RemindersTests(f), IClassFixture<SqliteLedgerFactory>;

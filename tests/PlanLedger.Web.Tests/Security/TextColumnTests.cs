@@ -21,7 +21,7 @@ public abstract class TextColumnTests(LedgerFactory factory)
     /// <summary>Columns that are unbounded text on purpose (documents, report texts, audit values, Identity's own).</summary>
     private static readonly HashSet<string> Unbounded =
     [
-        "Plan.SourceText", "PlanTask.Text", "ProgressReport.Text", "AuditEntry.Before", "AuditEntry.After",
+        "PlanSource.Text", "DataProtectionKey.Xml", "PlanTask.Text", "ProgressReport.Text", "AuditEntry.Before", "AuditEntry.After",
         "AppUser.PasswordHash", "AppUser.SecurityStamp", "AppUser.ConcurrencyStamp", "AppUser.PhoneNumber",
         "IdentityRole<int>.ConcurrencyStamp", "IdentityUserClaim<int>.ClaimType", "IdentityUserClaim<int>.ClaimValue",
         "IdentityRoleClaim<int>.ClaimType", "IdentityRoleClaim<int>.ClaimValue", "IdentityUserLogin<int>.ProviderDisplayName",

@@ -20,8 +20,9 @@ public sealed class Plan : IVersioned
     public string Format { get; set; } = "";
     /// <summary>SHA-256 (hex) of the uploaded file: the same file imported twice into one organisation is refused.</summary>
     public string Sha256 { get; set; } = "";
-    /// <summary>The clean text the tasks' and targets' spans refer to.</summary>
-    public string SourceText { get; set; } = "";
+    /// <summary>The clean text the tasks' and targets' spans refer to, in its own table (<see cref="PlanSource"/>) so that
+    /// reading a plan never reads its (often 100 KB) text; set it when adding a plan.</summary>
+    public PlanSource? Source { get; set; }
     /// <summary>Day of the month on which the previous month's report is due (报送日).</summary>
     public int ReportDay { get; set; } = 5;
     public int TaskCount { get; set; }

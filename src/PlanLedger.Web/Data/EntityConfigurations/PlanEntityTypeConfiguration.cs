@@ -20,5 +20,16 @@ internal sealed class PlanEntityTypeConfiguration : IEntityTypeConfiguration<Pla
         b.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(p => new { p.OrganisationId, p.Sha256 }).IsUnique();
         b.HasIndex(p => new { p.OrganisationId, p.Year });
+        b.HasOne(p => p.Source).WithOne().HasForeignKey<PlanSource>(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanSourceEntityTypeConfiguration : IEntityTypeConfiguration<PlanSource>
+{
+    public void Configure(EntityTypeBuilder<PlanSource> b)
+    {
+        b.ToTable("PlanSources");
+        b.HasKey(s => s.PlanId);
+        b.Property(s => s.PlanId).ValueGeneratedNever();
     }
 }

@@ -33,5 +33,7 @@ internal sealed class PlanTaskEntityTypeConfiguration : IEntityTypeConfiguration
         b.HasIndex(t => t.ParentId);
         // no foreign key: last year's plan may be removed (archived) without touching this year's
         b.HasIndex(t => t.PreviousTaskId);
+        // A plan's sections (ParentId IS NULL): without it SQLite walks the ParentId index's NULLs of every plan (docs/scale.md).
+        b.HasIndex(t => new { t.PlanId, t.ParentId });
     }
 }

@@ -23,5 +23,7 @@ internal sealed class ProgressReportEntityTypeConfiguration : IEntityTypeConfigu
         b.HasMany(r => r.Evidence).WithOne(e => e.Report).HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => new { r.TaskId, r.Period });
         b.HasIndex(r => new { r.UnitId, r.Period });
+        // 待审核 counts and inbox: the few submitted reports among millions of approved ones.
+        b.HasIndex(r => new { r.Status, r.TaskId });
     }
 }

@@ -36,15 +36,19 @@ public sealed class SummaryService(LedgerDbContext db)
     /// <summary>Per lead unit of leaf tasks: mapped units by directory name, unmapped ones by the name as written.</summary>
     public async Task<List<UnitSummary>> ByUnitAsync(int planId, CancellationToken ct = default)
     {
-        var rows = await db.TaskUnits.Where(u => u.Role == UnitRole.Lead && u.Task!.PlanId == planId
-                && !db.Tasks.Any(c => c.ParentId == u.TaskId))
-            .GroupBy(u => new { u.UnitId, Name = u.Unit != null ? u.Unit.Name : u.Name })
+        // One flat join grouped once: aggregates over a navigation inside the group (x.Task.Status) would become three
+        // correlated sub-queries per group on PostgreSQL (see docs/scale.md).
+        var rows = await (from u in db.TaskUnits
+                join t in db.Tasks on u.TaskId equals t.Id
+                where u.Role == UnitRole.Lead && t.PlanId == planId && !db.Tasks.Any(c => c.ParentId == t.Id)
+                select new { u.UnitId, Name = u.Unit != null ? u.Unit.Name : u.Name, t.Status, t.Progress })
+            .GroupBy(x => new { x.UnitId, x.Name })
             .Select(g => new
             {
                 g.Key.UnitId, g.Key.Name, Tasks = g.Count(),
-                Done = g.Count(x => x.Task!.Status == PlanTaskStatus.Done),
-                Overdue = g.Count(x => x.Task!.Status == PlanTaskStatus.Overdue),
-                Progress = g.Average(x => (double)x.Task!.Progress),
+                Done = g.Count(x => x.Status == PlanTaskStatus.Done),
+                Overdue = g.Count(x => x.Status == PlanTaskStatus.Overdue),
+                Progress = g.Average(x => (double)x.Progress),
             }).ToListAsync(ct);
         return rows.Select(r => new UnitSummary(r.Name, r.UnitId, r.Tasks, r.Done, r.Overdue, (int)Math.Round(r.Progress)))
             .OrderByDescending(r => r.Tasks).ThenBy(r => r.Unit, StringComparer.Ordinal).ToList();

@@ -66,7 +66,7 @@ public sealed class PlanImporter(LedgerDbContext db, IOptions<LedgerOptions> opt
             SourceFileName = Clip(fileName, 260)!,
             Format = Clip(doc.Format, 10) ?? "",
             Sha256 = sha,
-            SourceText = doc.SourceText,
+            Source = new PlanSource { Text = doc.SourceText },
             CreatedAt = now,
         };
         var units = await db.Units.Where(u => u.OrganisationId == me.OrganisationId && u.MergedIntoId == null).ToListAsync(ct);

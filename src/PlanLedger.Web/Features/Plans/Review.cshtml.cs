@@ -84,7 +84,8 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         };
         if (withSource)
         {
-            Segments = SourceHighlighter.Build(Plan.SourceText, AllTasks, targets, units);
+            var source = await db.PlanSources.AsNoTracking().Where(s => s.PlanId == id).Select(s => s.Text).FirstOrDefaultAsync(ct) ?? "";
+            Segments = SourceHighlighter.Build(source, AllTasks, targets, units);
             Checklist = await PublishChecklist.ForAsync(db, id, ct);
         }
         return null;

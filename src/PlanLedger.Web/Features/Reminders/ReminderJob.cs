@@ -12,8 +12,11 @@ public sealed record ReminderRun(int StatusChanges, int Notifications, IReadOnly
 
 /// <summary>
 /// One pass of the reminder job: refreshes task statuses (marks overdue tasks), and creates in-app notifications
-/// for each linked unit — reports due within the next days, reports missing for the last due period, tasks that
-/// became overdue. Idempotent: a notification exists once per unit, task, kind and period. Works plan by plan.
+/// for each unit that files on a task — reports due within the next days, reports missing for the last due period,
+/// tasks that became overdue. Idempotent: a notification exists once per unit, task, kind and period. Works plan by
+/// plan, on the plans whose periods are still open only (<see cref="Open"/>): a past year's plan has nothing left to
+/// remind of. The units that file are a task's lead units, and a supporting unit once it has filed on the task — never
+/// the supporting units that only help (two notices per task and month that nobody acts on).
 /// </summary>
 public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> options, TimeProvider clock, ILogger<ReminderJob>? log = null)
 {
@@ -21,7 +24,7 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var plans = await db.Plans.Where(p => p.Status == PlanStatus.Published && p.ArchivedAt == null).Select(p => p.Id).ToListAsync(ct);
+        var plans = await Open(db.Plans.Where(p => p.Status == PlanStatus.Published && p.ArchivedAt == null), today).Select(p => p.Id).ToListAsync(ct);
         int changes = 0, created = 0;
         var failed = new List<int>();
         var messageLength = db.MaxLength<Notification>(nameof(Notification.Message));
@@ -43,6 +46,11 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
         db.ChangeTracker.Clear();
         return new ReminderRun(changes, created, failed);
     }
+
+    /// <summary>Plans with a period still open on <paramref name="today"/>: this year's and later, and last year's until its
+    /// December report is due (the report day of January).</summary>
+    public static IQueryable<Plan> Open(IQueryable<Plan> plans, DateOnly today) =>
+        plans.Where(p => p.Year >= today.Year || (p.Year == today.Year - 1 && today.Month == 1 && p.ReportDay >= today.Day));
 
     private async Task<(int Changes, int Created)> RunPlanAsync(int planId, DateTimeOffset now, DateOnly today, int messageLength, CancellationToken ct)
     {
@@ -66,7 +74,8 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
                 && lastMonth.Year == plan.Year && published <= lastMonth.AddMonths(1).AddDays(-1))
                 dueSoon = StatusRules.PeriodOf(lastMonth);
 
-            var links = await db.TaskUnits.Where(u => u.UnitId != null && u.Task!.PlanId == planId && u.Task.ClosedAt == null)
+            var links = await db.TaskUnits.Where(u => u.UnitId != null && u.Task!.PlanId == planId && u.Task.ClosedAt == null
+                    && (u.Role == UnitRole.Lead || db.Reports.Any(r => r.TaskId == u.TaskId && r.UnitId == u.UnitId)))
                 .Select(u => new { u.TaskId, UnitId = u.UnitId!.Value }).Distinct().ToListAsync(ct);
             if (links.Count == 0) { await db.SaveChangesAsync(ct); return (changes, created); }
             var periods = new[] { missing, dueSoon }.OfType<string>().ToList();

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace PlanLedger.Web.Features.Reminders;
 
-/// <summary>Runs <see cref="ReminderJob"/> shortly after start and then every <see cref="LedgerOptions.ReminderInterval"/>.</summary>
+/// <summary>Runs <see cref="ReminderJob"/> and the escalation shortly after start and then every <see cref="LedgerOptions.ReminderInterval"/>,
+/// once per schedule across the instances sharing the database.</summary>
 public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<LedgerOptions> options, ILogger<ReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,10 +18,15 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Ledger
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var run = await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(stoppingToken);
-                    log.LogInformation("Reminders: {Changes} status changes, {Notifications} notifications", run.StatusChanges, run.Notifications);
-                    var esc = await scope.ServiceProvider.GetRequiredService<Supervision.SupervisionEscalation>().RunAsync(stoppingToken);
-                    log.LogInformation("Supervision: {Proposed} escalations proposed, {Escalated} escalated", esc.Proposed, esc.Escalated);
+                    var sp = scope.ServiceProvider;
+                    // Once per schedule across all instances on the database (JobGate).
+                    await sp.GetRequiredService<Data.JobGate>().RunAsync("reminders", options.Value.ReminderInterval, async ct =>
+                    {
+                        var run = await sp.GetRequiredService<ReminderJob>().RunAsync(ct);
+                        log.LogInformation("Reminders: {Changes} status changes, {Notifications} notifications", run.StatusChanges, run.Notifications);
+                        var esc = await sp.GetRequiredService<Supervision.SupervisionEscalation>().RunAsync(ct);
+                        log.LogInformation("Supervision: {Proposed} escalations proposed, {Escalated} escalated", esc.Proposed, esc.Escalated);
+                    }, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -66,7 +66,9 @@ public sealed class EvidenceCleanupService(IServiceScopeFactory scopes, IOptions
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<EvidenceCleanup>().RunAsync(stoppingToken);
+                    var sp = scope.ServiceProvider;
+                    await sp.GetRequiredService<Data.JobGate>().RunAsync("evidence-cleanup", options.Value.EvidenceCleanupInterval,
+                        ct => sp.GetRequiredService<EvidenceCleanup>().RunAsync(ct), stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

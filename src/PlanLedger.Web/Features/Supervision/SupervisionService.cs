@@ -124,7 +124,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
             plan = new Plan
             {
                 OrganisationId = me.OrganisationId, Title = $"{year}年交办事项台账", Issuer = null, Year = year, Status = PlanStatus.Published,
-                SourceFileName = "", Format = "matter", Sha256 = key, SourceText = "", CreatedAt = Now, PublishedAt = Now,
+                SourceFileName = "", Format = "matter", Sha256 = key, Source = new PlanSource(), CreatedAt = Now, PublishedAt = Now,
             };
             db.Plans.Add(plan);
             await db.SaveChangesAsync(ct);
