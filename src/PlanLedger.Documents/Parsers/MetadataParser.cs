@@ -111,11 +111,15 @@ internal static partial class MetadataParser
     private static bool IsHeadline(IReadOnlyList<string> preamble, int i)
     {
         var p = preamble[i];
-        if (p.EndsWith("(全文)", StringComparison.Ordinal) || p.EndsWith("（全文）", StringComparison.Ordinal) || p.StartsWith('【') || p.Contains("【精选", StringComparison.Ordinal) || p.Contains("推荐】", StringComparison.Ordinal)) return true;
+        if (TemplateSuffix().IsMatch(p) || p.StartsWith('【') || p.Contains("【精选", StringComparison.Ordinal) || p.Contains("推荐】", StringComparison.Ordinal)) return true;
         for (var k = i + 1; k < preamble.Count && k <= i + 2; k++)
             if (PageStamp().IsMatch(preamble[k])) return true;
         return false;
     }
+
+    /// <summary>"(全文)", "(全文完整)", "（完整版）", "(范文)": a template site's suffix to its headline.</summary>
+    [GeneratedRegex(@"[(（](?:全文|完整版|范文|精选)[\p{IsCJKUnifiedIdeographs}]{0,4}[)）]$")]
+    private static partial Regex TemplateSuffix();
 
     [GeneratedRegex(@"时间\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")]
     private static partial Regex PageStamp();
