@@ -185,7 +185,7 @@ public abstract class PagesTests(LedgerFactory factory)
         var admin = await PageClient.SignInAsync(factory);
         var html = await admin.GetHtmlAsync("/Audit?Entity=Unit");
         Assert.Contains(name, html);
-        Assert.Contains("admin", html);
+        Assert.Contains("<td>管理员</td>", html); // who, by display name
         Assert.Contains("added", html);
     }
 
