@@ -58,6 +58,7 @@ public sealed class JourneyTests(AppServer server)
         await addUnit.Locator("button").ClickAsync();
         await admin.WaitForLoadStateAsync();
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, "review.png"), FullPage = false });
+        if (await admin.Locator("#publish-confirm").CountAsync() > 0) await admin.CheckAsync("#publish-confirm"); // the checklist's warnings
         await admin.ClickAsync("#publish");
         await admin.ClickAsync("#confirm-ok");
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));

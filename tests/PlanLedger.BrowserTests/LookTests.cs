@@ -137,7 +137,7 @@ public sealed class LookTests(AppServer server)
         }, chineseOnly: false);
     }
 
-    [ChromiumFact(Skip = "操作日志 in Chinese (entity, action and field names instead of raw JSON) comes with branch language: remove this Skip when it is merged")]
+    [ChromiumFact]
     public async Task Activity_log_reads_in_Chinese()
     {
         await DataAsync();
