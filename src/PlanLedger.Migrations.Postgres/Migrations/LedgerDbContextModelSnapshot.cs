@@ -207,6 +207,10 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

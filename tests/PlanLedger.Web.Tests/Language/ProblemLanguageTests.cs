@@ -71,8 +71,8 @@ public abstract partial class ProblemLanguageTests(LedgerFactory factory)
     {
         var zh = await (await (await AdminAsync("zh-CN")).PostAsJsonAsync("/api/v1/units", new { name = new string('单', 5000), kind = "department" })).ProblemTitle();
         var en = await (await (await AdminAsync("en")).PostAsJsonAsync("/api/v1/units", new { name = new string('单', 5000), kind = "department" })).ProblemTitle();
-        Assert.Matches(@"过长（不超过 \d+ 字）", zh);
-        Assert.Matches(@"is too long \(at most \d+ characters\)", en);
+        Assert.Matches(@"^名称 过长（不超过 \d+ 字）$", zh); // the field by its Chinese name, not "name"
+        Assert.Matches(@"^Name is too long \(at most \d+ characters\)$", en);
         Assert.Equal(Regex.Match(zh, @"\d+").Value, Regex.Match(en, @"\d+").Value);
     }
 

@@ -9,7 +9,7 @@ public sealed class AppUser : IdentityUser<int>, IVersioned
     public int Version { get; set; }
     /// <summary>Sign-in bookkeeping (failed attempts, lockout, stamps, hash) is not an edit of the account.</summary>
     public static readonly string[] Derived = [nameof(AccessFailedCount), nameof(LockoutEnd), nameof(SecurityStamp),
-        nameof(ConcurrencyStamp), nameof(PasswordHash), nameof(LockoutEnabled)];
+        nameof(ConcurrencyStamp), nameof(PasswordHash), nameof(LockoutEnabled), nameof(Language)];
     public string DisplayName { get; set; } = "";
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
@@ -20,6 +20,8 @@ public sealed class AppUser : IdentityUser<int>, IVersioned
     /// <summary>When an administrator deactivated the account (停用); null while active. A deactivated user cannot sign in.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
     public bool Active => DeactivatedAt is null;
+    /// <summary>The UI language the person last chose ("zh-CN" or "en"; null: zh-CN): their e-mails are written in it.</summary>
+    public string? Language { get; set; }
 
     /// <summary>Changes to these end every session of the user (a new security stamp is written with them).</summary>
     public static readonly string[] SessionProperties =
@@ -28,5 +30,5 @@ public sealed class AppUser : IdentityUser<int>, IVersioned
     public static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 }
 
-/// <summary>管理员 admin, 督查室 office, 责任单位 unit reporter, 领导 leader, 只读 viewer.</summary>
+/// <summary>管理员 admin, 督查室 office, 单位联络员 unit reporter, 领导 leader, 只读 viewer.</summary>
 public enum UserRole { Admin, Office, Reporter, Leader, Viewer }

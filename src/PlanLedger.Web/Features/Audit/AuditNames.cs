@@ -65,7 +65,7 @@ public static class AuditNames
         ["UploadedAt"] = "上传时间", ["UserId"] = "用户", ["UserName"] = "用户名", ["Value"] = "目标值", ["Version"] = "版本",
         ["VisitId"] = "督导单位", ["Visits"] = "督导单位数", ["WebhookUrl"] = "群机器人地址", ["Year"] = "年份",
         ["Email" + "Confirmed"] = "邮箱已确认", ["PhoneNumber"] = "电话", ["PhoneNumberConfirmed"] = "电话已确认",
-        ["TwoFactorEnabled"] = "两步验证", ["LockoutEnabled"] = "允许锁定", ["Visibility"] = "可见范围",
+        ["TwoFactorEnabled"] = "两步验证", ["LockoutEnabled"] = "允许锁定", ["Visibility"] = "可见范围", ["Language"] = "界面语言",
     };
 
     public static string Entity(string name) => Entities.GetValueOrDefault(name, name);

@@ -14,6 +14,10 @@ namespace PlanLedger.Web.Features.Common;
 /// </summary>
 public static class InputChecks
 {
+    /// <summary>The Chinese name of an input ("name" → 名称), as the 操作日志 names the field; else the name as sent.</summary>
+    public static string Label(string name) =>
+        name.Length > 0 && Audit.AuditNames.Fields.TryGetValue(char.ToUpperInvariant(name[0]) + name[1..], out var zh) ? zh : name;
+
     /// <summary>The first problem with a value bound from a request, or null.</summary>
     public static Failure? Check(object? value, string name, TextLimitAttribute? limit, IModel model, int depth = 0)
     {
@@ -22,10 +26,10 @@ public static class InputChecks
             case null:
                 return null;
             case string s:
-                if (TextRules.Invalid(s) is { } why) return Failure.BadRequest($"{limit?.Label ?? name} {why}");
+                if (TextRules.Invalid(s) is { } why) return Failure.BadRequest($"{limit?.Label ?? Label(name)} {why}");
                 var max = limit?.Resolve(model) ?? TextLimitAttribute.Unbounded;
                 return s.Length > max
-                    ? Failure.BadRequest($"{limit?.Label ?? name} 过长（不超过 {max} 字）")
+                    ? Failure.BadRequest($"{limit?.Label ?? Label(name)} 过长（不超过 {max} 字）")
                     : null;
             case IEnumerable items when depth < 3 && value is not IFormFileCollection:
                 foreach (var item in items)
@@ -98,7 +102,7 @@ public sealed class PageInputFilter : IAsyncPageFilter
                 if ((Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType).IsEnum && p.Name is not null
                     && context.ModelState.TryGetValue(p.Name, out var entry) && entry.Errors.Count > 0)
                 {
-                    failure = Failure.BadRequest($"{p.Name} 的值无效");
+                    failure = Failure.BadRequest($"{InputChecks.Label(p.Name)} 的值无效");
                     break;
                 }
         if (failure is null && context.HandlerInstance is { } page)

@@ -43,19 +43,22 @@ public static class LedgerExport
                 string.Join("；\n", t.Targets.Select(x => x.Text)),
                 t.Targets.Count == 0 ? "" : string.Join("；\n", actuals),
                 latest is null ? "" : $"（{latest.Period[..4]}年{int.Parse(latest.Period[5..])}月）{latest.Text}".TrimEnd(),
-                StatusText(t.Status),
-                t.Status == "done" || t.Progress == 0 ? "" : $"进度{t.Progress}%",
+                Shared.Strings.Localize(StatusText(t.Status)),
+                t.Status == "done" || t.Progress == 0 ? "" : Shared.Strings.Localize($"进度{t.Progress}%"),
             ]);
         }
     }
 
     public static byte[] Xlsx(LedgerSnapshot s) =>
-        XlsxWriter.Write("台账", Title(s.Plan.Title), Headers, Widths, Rows(s));
+        XlsxWriter.Write(Shared.Strings.Localize("台账"), Shared.Strings.Localize(Title(s.Plan.Title)), LocalHeaders(), Widths, Rows(s));
+
+    /// <summary>The header row in the reader's language (the office's Chinese by default).</summary>
+    private static string[] LocalHeaders() => Headers.Select(Shared.Strings.Localize).ToArray();
 
     public static byte[] Csv(LedgerSnapshot s)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(",", Headers));
+        sb.AppendLine(string.Join(",", LocalHeaders()));
         foreach (var (section, cells) in Rows(s))
             sb.AppendLine(string.Join(",", (section ? [cells[0], .. Enumerable.Repeat("", Headers.Length - 1)] : cells).Select(Quote)));
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];

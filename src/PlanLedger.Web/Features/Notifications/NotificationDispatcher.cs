@@ -29,10 +29,10 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
         var orgIds = waiting.Where(n => n.UnitId == null && n.OrganisationId != null).Select(n => n.OrganisationId!.Value).Distinct().ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var unitUsers = (await db.Users.AsNoTracking().Where(u => u.UnitId != null && unitIds.Contains(u.UnitId.Value) && u.Email != null && u.DeactivatedAt == null)
-            .Select(u => new { UnitId = u.UnitId!.Value, u.Email }).ToListAsync(ct)).ToLookup(x => x.UnitId, x => x.Email!);
+            .Select(u => new { UnitId = u.UnitId!.Value, u.Email, u.Language }).ToListAsync(ct)).ToLookup(x => x.UnitId, x => (Address: x.Email!, English: x.Language == "en"));
         var officeUsers = (await db.Users.AsNoTracking().Where(u => orgIds.Contains(u.OrganisationId) && u.Email != null && u.DeactivatedAt == null
                 && (u.Role == UserRole.Office || u.Role == UserRole.Admin))
-            .Select(u => new { u.OrganisationId, u.Email }).ToListAsync(ct)).ToLookup(x => x.OrganisationId, x => x.Email!);
+            .Select(u => new { u.OrganisationId, u.Email, u.Language }).ToListAsync(ct)).ToLookup(x => x.OrganisationId, x => (Address: x.Email!, English: x.Language == "en"));
 
         int mails = 0, hooks = 0, failures = 0;
         SmtpClient? smtp = null;
@@ -46,11 +46,12 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
                 catch (DbUpdateConcurrencyException) { db.Entry(n).State = EntityState.Detached; continue; }
 
                 var unit = n.UnitId is { } uid ? units.GetValueOrDefault(uid) : null;
-                var addresses = new List<string>();
-                if (unit?.Email is { Length: > 0 } ue) addresses.AddRange(Split(ue));
+                // Each person's copy in the language they chose; the unit's own mailbox in Chinese.
+                var addresses = new List<(string Address, bool English)>();
+                if (unit?.Email is { Length: > 0 } ue) addresses.AddRange(Split(ue).Select(a => (a, false)));
                 if (n.UnitId is { } u2) addresses.AddRange(unitUsers[u2]);
                 else if (n.OrganisationId is { } org) addresses.AddRange(officeUsers[org]);
-                addresses = addresses.Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                addresses = addresses.Where(a => a.Address.Contains('@')).DistinctBy(a => a.Address.ToLowerInvariant()).ToList();
                 var webhooks = new[] { unit?.WebhookUrl, n.UnitId is null ? null : o.WebhookUrl }
                     .Where(w => !string.IsNullOrWhiteSpace(w)).Distinct().ToList();
                 try
@@ -58,8 +59,11 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
                     if (addresses.Count > 0 && !string.IsNullOrWhiteSpace(o.SmtpHost))
                     {
                         smtp ??= await ConnectAsync(o, ct);
-                        await smtp.SendAsync(Mail(o, n, unit, addresses), ct);
-                        mails++;
+                        foreach (var group in addresses.GroupBy(a => a.English))
+                        {
+                            await smtp.SendAsync(Mail(o, n, unit, group.Select(a => a.Address), group.Key), ct);
+                            mails++;
+                        }
                     }
                     foreach (var w in webhooks)
                     {
@@ -106,14 +110,24 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
 
     private static IEnumerable<string> Split(string s) => s.Split([',', ';', '，', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static MimeMessage Mail(NotificationOptions o, Notification n, Unit? unit, IEnumerable<string> to)
+    /// <summary>The e-mail of a notification, in Chinese or, for those who chose it, in English (names and document text as written).</summary>
+    private static MimeMessage Mail(NotificationOptions o, Notification n, Unit? unit, IEnumerable<string> to, bool english = false)
     {
+        // A message the catalogue cannot translate goes in Chinese as a whole, never half and half.
+        english = english && Shared.Strings.ToEnglish(n.Message) != n.Message;
+        string L(string zh) => english ? Shared.Strings.ToEnglish(zh) : zh;
         var m = new MimeMessage();
         m.From.Add(new MailboxAddress(o.FromName, o.From));
         foreach (var a in to) m.To.Add(MailboxAddress.Parse(a));
-        m.Subject = $"【{Title(n.Kind)}】{(n.Message.Length > 60 ? n.Message[..60] + "…" : n.Message)}";
+        var message = L(n.Message);
+        m.Subject = english
+            ? $"[{L(Title(n.Kind))}] {(message.Length > 80 ? message[..80] + "…" : message)}"
+            : $"【{Title(n.Kind)}】{(message.Length > 60 ? message[..60] + "…" : message)}";
         var link = n.Link is null ? "" : $"\n\n{(o.BaseUrl ?? "").TrimEnd('/')}{n.Link}";
-        m.Body = new TextPart("plain") { Text = $"{unit?.Name ?? "督查室"}：\n\n{n.Message}{link}\n\n—— PlanLedger 工作要点任务台账与督办系统" };
+        var to2 = unit?.Name ?? L("督查室");
+        m.Body = new TextPart("plain") { Text = english
+            ? $"{to2}:\n\n{message}{link}\n\n-- PlanLedger {L("工作要点任务台账与督办系统")}"
+            : $"{to2}：\n\n{message}{link}\n\n—— PlanLedger 工作要点任务台账与督办系统" };
         return m;
     }
 

@@ -12,7 +12,7 @@ using PlanLedger.Web.Data;
 namespace PlanLedger.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261201144938_LanguagePeople")]
+    [Migration("20261201151041_LanguagePeople")]
     partial class LanguagePeople
     {
         /// <inheritdoc />
@@ -189,6 +189,10 @@ namespace PlanLedger.Migrations.Postgres.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PlanLedger.Migrations.Sqlite.Migrations
+namespace PlanLedger.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class LanguagePeople : Migration
@@ -13,8 +13,15 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "TimeZone",
                 table: "Organisations",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "AspNetUsers",
+                type: "character varying(10)",
+                maxLength: 10,
                 nullable: true);
 
             // People by 姓名: names recorded as usernames before now read as the person's display name.
@@ -50,6 +57,10 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "TimeZone",
                 table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "AspNetUsers");
         }
     }
 }

@@ -11,7 +11,7 @@ using PlanLedger.Web.Data;
 namespace PlanLedger.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261201144828_LanguagePeople")]
+    [Migration("20261201150914_LanguagePeople")]
     partial class LanguagePeople
     {
         /// <inheritdoc />
@@ -176,6 +176,10 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
