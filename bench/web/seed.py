@@ -63,7 +63,7 @@ class Sink:
 
     def sql(self, statement):
         if self.pg:
-            subprocess.run(["psql", self.pg_url(), "-q", "-v", "ON_ERROR_STOP=1", "-c", statement], check=True)
+            subprocess.run(["psql", self.pg_url(), "-q", "-o", "/dev/null", "-v", "ON_ERROR_STOP=1", "-c", statement], check=True)
         else:
             self.conn.executescript(statement)
             self.conn.commit()
