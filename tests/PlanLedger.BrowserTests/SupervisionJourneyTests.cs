@@ -71,7 +71,7 @@ public sealed class SupervisionJourneyTests(AppServer server)
         // The office publishes from the page.
         var office = await server.SignInAsync($"office{n}", "password-123");
         await office.GotoAsync($"/Plans/{planId}/Review");
-        await office.ClickAsync("#publish");
+        await JourneyTests.PublishAsync(office);
         await office.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));
         var tasks = JsonNode.Parse(await api.GetStringAsync($"/api/v1/plans/{planId}/tasks"))!.AsArray();
         var task1 = tasks.Single(t => t!["path"]!.GetValue<string>() == "一/1")!["id"]!.GetValue<int>();
