@@ -48,9 +48,7 @@ public sealed class AssessmentJourneyTests(AppServer server)
         await admin.SetInputFilesAsync("#file", file);
         await admin.ClickAsync("#import");
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Review$"));
-        if (await admin.Locator("#publish-confirm").CountAsync() > 0) await admin.CheckAsync("#publish-confirm"); // the checklist's warnings
-        await admin.ClickAsync("#publish");
-        await admin.ClickAsync("#confirm-ok");
+        await JourneyTests.PublishAsync(admin);
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));
         var ledgerUrl = new Uri(admin.Url).AbsolutePath;
 
@@ -75,7 +73,7 @@ public sealed class AssessmentJourneyTests(AppServer server)
         await Assertions.Expect(first.Locator(".total")).ToHaveTextAsync("97");
         await admin.ClickAsync("#confirm");
         await Assertions.Expect(admin.Locator("#assessment-state")).ToContainTextAsync("已确认");
-        await admin.ClickAsync("#publish");
+        await JourneyTests.PublishAsync(admin);
         await Assertions.Expect(admin.Locator("#assessment-state")).ToContainTextAsync("已公布");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, "assessment.png"), FullPage = true });
 

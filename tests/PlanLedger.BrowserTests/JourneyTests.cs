@@ -7,7 +7,16 @@ namespace PlanLedger.BrowserTests;
 [Collection("browser")]
 public sealed class JourneyTests(AppServer server)
 {
-    private static readonly Regex Section6 = new("^三/6$");
+    /// <summary>The review tree's row of item 三/6 (its label reads 6. as offices write it; the path is kept as data).</summary>
+    private static ILocator Section6(IPage page) => page.Locator(".task", new() { Has = page.Locator("b.path[data-path='三/6']") });
+
+    /// <summary>发布 after the checklist: its findings are confirmed when it lists any.</summary>
+    internal static async Task PublishAsync(IPage page)
+    {
+        if (await page.Locator("#publish-confirm").CountAsync() > 0) await page.CheckAsync("#publish-confirm");
+        await page.ClickAsync("#publish");
+        await page.ClickAsync("#confirm-ok"); // the confirmation dialog
+    }
 
     private static async Task CreateUserAsync(IPage admin, string name, string role, string? unit)
     {
@@ -45,12 +54,12 @@ public sealed class JourneyTests(AppServer server)
         await Assertions.Expect(admin.Locator("#source mark.target").First).ToBeVisibleAsync();
 
         // Fix one item: the heading of 三/6, then give it a lead unit.
-        var task = admin.Locator(".task", new() { Has = admin.Locator("b.path", new() { HasTextRegex = Section6 }) });
+        var task = Section6(admin);
         await task.Locator("details.edit summary").First.ClickAsync();
-        await task.Locator("input[name=heading]").FillAsync("普惠发展学前教育（校对）");
+        await task.Locator("form.task-form input[name=heading]").FillAsync("普惠发展学前教育（校对）");
         await task.Locator("button.save-task").ClickAsync();
         await admin.WaitForLoadStateAsync();
-        task = admin.Locator(".task", new() { Has = admin.Locator("b.path", new() { HasTextRegex = Section6 }) });
+        task = Section6(admin);
         await Assertions.Expect(task.Locator(".heading")).ToHaveTextAsync("普惠发展学前教育（校对）");
         await task.Locator("details.edit summary").Nth(2).ClickAsync();
         var addUnit = task.Locator("form[action*='handler=AddUnit']");
@@ -58,9 +67,7 @@ public sealed class JourneyTests(AppServer server)
         await addUnit.Locator("button").ClickAsync();
         await admin.WaitForLoadStateAsync();
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, "review.png"), FullPage = false });
-        if (await admin.Locator("#publish-confirm").CountAsync() > 0) await admin.CheckAsync("#publish-confirm"); // the checklist's warnings
-        await admin.ClickAsync("#publish");
-        await admin.ClickAsync("#confirm-ok");
+        await PublishAsync(admin);
         await admin.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));
         var planUrl = admin.Url.Replace("/Ledger", "");
 
@@ -125,7 +132,7 @@ public sealed class JourneyTests(AppServer server)
         // Put a script into a heading by hand as well.
         var first = admin.Locator(".task").Last;
         await first.Locator("details.edit summary").First.ClickAsync();
-        await first.Locator("input[name=heading]").FillAsync("<script>window.__pwned=4</script>标题");
+        await first.Locator("form.task-form input[name=heading]").FillAsync("<script>window.__pwned=4</script>标题");
         await first.Locator("button.save-task").ClickAsync();
         await admin.WaitForLoadStateAsync();
         await Assertions.Expect(admin.Locator("#tree")).ToContainTextAsync("<script>window.__pwned=4</script>标题");

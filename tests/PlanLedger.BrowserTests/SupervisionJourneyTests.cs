@@ -73,9 +73,7 @@ public sealed class SupervisionJourneyTests(AppServer server)
         // The office publishes from the page.
         var office = await server.SignInAsync($"office{n}", "password-123");
         await office.GotoAsync($"/Plans/{planId}/Review");
-        if (await office.Locator("#publish-confirm").CountAsync() > 0) await office.CheckAsync("#publish-confirm"); // the checklist's warnings
-        await office.ClickAsync("#publish");
-        await office.ClickAsync("#confirm-ok");
+        await JourneyTests.PublishAsync(office);
         await office.WaitForURLAsync(new Regex("/Plans/\\d+/Ledger$"));
         var tasks = JsonNode.Parse(await api.GetStringAsync($"/api/v1/plans/{planId}/tasks"))!.AsArray();
         var task1 = tasks.Single(t => t!["path"]!.GetValue<string>() == "一/1")!["id"]!.GetValue<int>();

@@ -49,6 +49,8 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
     [BindProperty(SupportsGet = true), TextLimit(20)] public string? Filter { get; set; }
 
     public bool Draft => Plan.Status == PlanStatus.Draft;
+    /// <summary>An htmx answer: the checklist comes with the row as an out-of-band swap.</summary>
+    public bool ChecklistOutOfBand { get; private set; }
     public bool IsLeaf(PlanTask t) => !Sections.Contains(t.Id);
     public IReadOnlyDictionary<string, string> ErrorsOf(int taskId) =>
         FieldErrors.TryGetValue(taskId, out var e) ? e : new Dictionary<string, string>();
@@ -105,6 +107,11 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         var fields = ReviewRules.Errors(f);
         if (!Htmx && fields.Count == 0) return Back(id, f, taskId);
         if (await LoadAsync(id, !Htmx, ct) is { } fail) return fail;
+        if (Htmx)
+        {
+            Checklist = await PublishChecklist.ForAsync(db, id, ct);
+            ChecklistOutOfBand = true;
+        }
         if (fields.Count > 0) FieldErrors[taskId] = errorPrefix is null ? fields : fields.ToDictionary(x => errorPrefix + x.Key, x => x.Value);
         else if (f is not null) TaskMessages[taskId] = f is { Status: 409 } && f.Extensions?.ContainsKey("version") == true ? Concurrency.TaskTitle : f.Title;
         var task = AllTasks.FirstOrDefault(t => t.Id == taskId);
@@ -113,7 +120,7 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
             Response.StatusCode = 400;
             return Page();
         }
-        return task is null ? Content("") : Partial("/Features/Plans/_ReviewTask.cshtml", new ReviewRow(this, task));
+        return Partial("/Features/Plans/_ReviewTaskResponse.cshtml", new ReviewRow(this, task!));
     }
 
     private IActionResult Back(int id, Failure? f, int? taskId = null, string? done = null)
