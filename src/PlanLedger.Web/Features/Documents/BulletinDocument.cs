@@ -10,7 +10,7 @@ public sealed record BulletinInputDoc(string Title, string Overview, string Good
 
 /// <summary>
 /// 督导通报 in 公文 layout: 主送 the visited units, 一、督导基本情况 / 二、好的做法 / 三、存在的问题 / 四、整改要求 (each line of the
-/// edited text one paragraph; lines the text already numbers "一、…" or "1." stay as written), 附件说明, 落款, 成文日期, then
+/// edited text one paragraph; a line the text numbers "一、某校" inside a part becomes the second level "（一）某校"), 附件说明, 落款, 成文日期, then
 /// 附件 问题清单 as a landscape table.
 /// </summary>
 public static class BulletinDocument
@@ -24,7 +24,7 @@ public static class BulletinDocument
             if (lines.Length == 0) return;
             body.Add(new DocHeading(1, heading));
             foreach (var line in lines)
-                body.Add(IsSubheading(line) ? new DocHeading(2, line) : new DocParagraph(line));
+                body.Add(IsSubheading(line) ? new DocHeading(2, $"（{line[..line.IndexOf('、')]}）{line[(line.IndexOf('、') + 1)..]}") : new DocParagraph(line));
         }
         Part("一、督导基本情况", b.Overview);
         Part("二、好的做法", b.GoodPractice);
