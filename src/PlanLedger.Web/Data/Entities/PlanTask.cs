@@ -62,7 +62,7 @@ public sealed class PlanTask : IVersioned
     public void ContinueFrom(PlanTask? previous, bool carriedOver = false)
     {
         if (previous is not null && (previous.Id == Id || previous.PlanId == PlanId))
-            throw new RuleException("上年任务应为其他年度计划中的任务 The previous task must be in another plan");
+            throw new RuleException("上年任务应为其他年度计划中的任务");
         PreviousTaskId = previous?.Id;
         CarriedOver = previous is not null && carriedOver;
     }

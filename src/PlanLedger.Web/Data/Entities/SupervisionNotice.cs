@@ -66,7 +66,7 @@ public sealed class SupervisionNotice
 
     /// <summary>The part of the notice addressed to one unit (each unit signs, replies and is closed on its own).</summary>
     public SupervisionUnit Part(int unitId) => Units.FirstOrDefault(u => u.UnitId == unitId)
-        ?? throw new RuleException("本单位不是该督办单的督办单位 This unit is not addressed by the notice");
+        ?? throw new RuleException("本单位不是该督办单的督办单位");
 
     /// <summary>签收 by one unit: its part → 已签收; the notice is 已签收 once any unit has signed.</summary>
     public void Acknowledge(int unitId, string byName, DateTimeOffset now)

@@ -81,7 +81,7 @@ public sealed class YearOverview(LedgerDbContext db, SupervisionStats stats, Uni
             YearOverview overview, TimeProvider clock, CancellationToken ct) =>
         {
             var y = year ?? Shared.Shanghai.Today(clock).Year;
-            if (y is < 2000 or > 2100) return Problems.From(Failure.BadRequest("年度应在 2000–2100 之间 The year must be 2000–2100"));
+            if (y is < 2000 or > 2100) return Problems.From(Failure.BadRequest("年度应在 2000–2100 之间"));
             return TypedResults.Ok(await overview.ForAsync(http.Me(), y, ct));
         }).RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Dashboard");
 }

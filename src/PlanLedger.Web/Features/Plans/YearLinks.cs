@@ -42,20 +42,20 @@ public sealed class YearLinks(LedgerDbContext db, LedgerQueries q, TimeProvider 
         var access = await q.PlanAsync(me, planId, LedgerAction.LinkYears, ct);
         if (access.Error is { } e) return e;
         var plan = access.Value!.Plan;
-        if (pairs is null || pairs.Count == 0) return Failure.BadRequest("请选择要确认的任务对 Choose the pairs to confirm");
-        if (pairs.Count > 2000) return Failure.BadRequest("一次最多确认 2000 对 At most 2000 pairs");
-        if (pairs.Select(p => p.TaskId).Distinct().Count() != pairs.Count) return Failure.BadRequest("同一任务只能配对一次 A task appears twice");
+        if (pairs is null || pairs.Count == 0) return Failure.BadRequest("请选择要确认的任务对");
+        if (pairs.Count > 2000) return Failure.BadRequest("一次最多确认 2000 对");
+        if (pairs.Select(p => p.TaskId).Distinct().Count() != pairs.Count) return Failure.BadRequest("同一任务只能配对一次");
         var prevIds = pairs.Where(p => p.PreviousTaskId is not null).Select(p => p.PreviousTaskId!.Value).ToList();
-        if (prevIds.Distinct().Count() != prevIds.Count) return Failure.BadRequest("上年同一任务只能配对一次 A previous task appears twice");
+        if (prevIds.Distinct().Count() != prevIds.Count) return Failure.BadRequest("上年同一任务只能配对一次");
         var ids = pairs.Select(p => p.TaskId).ToList();
         var tasks = await db.Tasks.Where(t => ids.Contains(t.Id) && t.PlanId == planId).ToListAsync(ct);
-        if (tasks.Count != ids.Count) return Failure.BadRequest("任务应为本计划中的任务 A task is not in this plan");
+        if (tasks.Count != ids.Count) return Failure.BadRequest("任务应为本计划中的任务");
         var previousPlans = PreviousPlans(plan).Select(p => p.Id);
         var previous = await db.Tasks.Where(t => prevIds.Contains(t.Id) && previousPlans.Contains(t.PlanId)).ToDictionaryAsync(t => t.Id, ct);
-        if (previous.Count != prevIds.Count) return Failure.BadRequest("上年任务应为本单位上一年度已发布计划中的任务 A previous task is not in last year's published plans");
+        if (previous.Count != prevIds.Count) return Failure.BadRequest("上年任务应为本单位上一年度已发布计划中的任务");
         var taken = await db.Tasks.Where(t => t.PlanId == planId && t.PreviousTaskId != null && prevIds.Contains(t.PreviousTaskId!.Value) && !ids.Contains(t.Id))
             .Select(t => t.PreviousTaskId).FirstOrDefaultAsync(ct);
-        if (taken is not null) return Failure.Conflict("该上年任务已与本计划的另一项任务配对 That previous task is already paired");
+        if (taken is not null) return Failure.Conflict("该上年任务已与本计划的另一项任务配对");
         foreach (var p in pairs)
         {
             var t = tasks.Single(x => x.Id == p.TaskId);
@@ -72,17 +72,17 @@ public sealed class YearLinks(LedgerDbContext db, LedgerQueries q, TimeProvider 
         if (access.Error is { } e) return e;
         var plan = access.Value!.Plan;
         var ids = (previousIds ?? []).Distinct().ToList();
-        if (ids.Count == 0) return Failure.BadRequest("请选择要结转的上年任务 Choose last year's tasks to carry over");
-        if (ids.Count > 500) return Failure.BadRequest("一次最多结转 500 项 At most 500 tasks");
+        if (ids.Count == 0) return Failure.BadRequest("请选择要结转的上年任务");
+        if (ids.Count > 500) return Failure.BadRequest("一次最多结转 500 项");
         var previousPlans = PreviousPlans(plan).Select(p => p.Id);
         var old = await db.Tasks.AsNoTracking().Include(t => t.Units).Include(t => t.Targets)
             .Where(t => ids.Contains(t.Id) && previousPlans.Contains(t.PlanId)).ToListAsync(ct);
-        if (old.Count != ids.Count) return Failure.BadRequest("只能结转本单位上一年度已发布计划中的任务 Only tasks of last year's published plans");
-        if (old.Any(t => t.Status == PlanTaskStatus.Done || t.ClosedAt != null)) return Failure.Conflict("已完成的任务不需结转 A finished task cannot be carried over");
+        if (old.Count != ids.Count) return Failure.BadRequest("只能结转本单位上一年度已发布计划中的任务");
+        if (old.Any(t => t.Status == PlanTaskStatus.Done || t.ClosedAt != null)) return Failure.Conflict("已完成的任务不需结转");
         if (await db.Tasks.AnyAsync(t => ids.Contains(t.Id) && db.Tasks.Any(c => c.ParentId == t.Id), ct))
-            return Failure.BadRequest("只能结转末级任务 Only leaf tasks can be carried over");
+            return Failure.BadRequest("只能结转末级任务");
         if (await db.Tasks.AnyAsync(t => t.PlanId == planId && t.PreviousTaskId != null && ids.Contains(t.PreviousTaskId!.Value), ct))
-            return Failure.Conflict("该上年任务已在本计划中有对应任务 A task is already carried over or paired");
+            return Failure.Conflict("该上年任务已在本计划中有对应任务");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.LockPlanAsync(planId, ct);

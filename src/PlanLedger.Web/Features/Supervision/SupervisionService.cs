@@ -214,12 +214,12 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
     /// <summary>退回重办 of one unit's part: only that unit must reply again.</summary>
     public Task<Outcome<NoticeDto>> ReturnUnitAsync(CurrentUser me, int id, int unitId, string? comment, string? replyBy, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写退回意见 A comment is required"));
+        if (string.IsNullOrWhiteSpace(comment)) return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("请填写退回意见"));
         DateOnly? next = null;
         if (!string.IsNullOrWhiteSpace(replyBy))
         {
             if (!DateOnly.TryParseExact(replyBy, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d < Today)
-                return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("答复期限格式应为 yyyy-MM-dd 且不早于今天 replyBy must be a date from today on"));
+                return Task.FromResult<Outcome<NoticeDto>>(Failure.BadRequest("答复期限格式应为 yyyy-MM-dd 且不早于今天"));
             next = d;
         }
         return StepAsync(me, id, LedgerAction.ReturnSupervision, n =>
