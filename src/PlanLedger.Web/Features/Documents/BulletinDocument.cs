@@ -30,16 +30,14 @@ public static class BulletinDocument
         Part("二、好的做法", b.GoodPractice);
         Part("三、存在的问题", b.Findings.Length > 0 ? b.Findings : "本次督导未发现问题。");
         Part("四、整改要求", b.Requirements);
+        // the landscape table starts its own page; its caption is the attachment's title (as the 考核结果通报 does)
         var appendix = new List<DocBlock>
         {
-            new DocPageBreak(),
-            new DocParagraph("附件", Indent: false, Align: DocAlign.Left),
-            new DocTitle("问题清单"),
             new DocTable(["序号", "单位", "问题等级", "问题描述", "关联任务", "整改要求", "整改期限", "状态"],
                 [5, 12, 7, 26, 14, 22, 10, 9],
                 b.List.Select(f => new DocRow([f.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Unit, f.Severity,
                     f.Description, f.Tasks, f.Requirement, GongwenWriter.DateText(f.Deadline), f.Status])).ToList(),
-                Landscape: true),
+                Landscape: true, Caption: "问题清单"),
         };
         return new OfficialDocument(b.Title)
         {
