@@ -58,7 +58,7 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
             .OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.SubmittedAt).Select(r => (r.Period, r.Text)).First());
         SectionIds = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId != null && ids.Contains(t.ParentId!.Value))
             .Select(t => t.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
-        UnitOptions = await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
+        UnitOptions = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).ToListAsync(ct)).Sort(u => u.Name).ToList();
         Sections = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId == null).OrderBy(t => t.Order)
             .Select(t => new { t.Label, t.Heading }).ToListAsync(ct)).Select(x => (x.Label, x.Heading)).ToList();
         return Page();

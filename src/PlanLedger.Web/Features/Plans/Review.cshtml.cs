@@ -76,7 +76,7 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         Targets = targets.ToLookup(t => t.TaskId);
         Units = units.ToLookup(u => u.TaskId);
         Sections = AllTasks.Where(t => t.ParentId is not null).Select(t => t.ParentId!.Value).ToHashSet();
-        Directory = await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).OrderBy(u => u.Name).ToListAsync(ct);
+        Directory = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).ToListAsync(ct)).Sort(u => u.Name).ToList();
         Tasks = Filter switch
         {
             "nolead" => AllTasks.Where(t => IsLeaf(t) && !Units[t.Id].Any(u => u.Role == UnitRole.Lead)).ToList(),

@@ -11,7 +11,7 @@ using PlanLedger.Web.Data;
 namespace PlanLedger.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261201143318_ScaleIndexes")]
+    [Migration("20261201142200_ScaleIndexes")]
     partial class ScaleIndexes
     {
         /// <inheritdoc />
