@@ -174,25 +174,25 @@ public sealed class LookTests(AppServer server)
         var row = UnitRow(office, "临时合并科");
         await row.Locator("select[name=intoId]").SelectOptionAsync(new SelectOptionValue { Label = "督导评估室" });
 
+        // The merge first shows what would move; 取消 leaves everything as it was.
         await row.Locator("button", new() { HasTextString = "合并到" }).ClickAsync();
-        var dialog = office.Locator("#confirm-dialog");
-        await Assertions.Expect(dialog).ToBeVisibleAsync();
-        await Assertions.Expect(dialog).ToContainTextAsync("此操作不能撤销");
-        await office.ClickAsync("#confirm-cancel");
-        await Assertions.Expect(dialog).ToBeHiddenAsync();
-        await office.ReloadAsync();
+        var preview = office.Locator("#merge-confirm");
+        await Assertions.Expect(preview).ToBeVisibleAsync();
+        await Assertions.Expect(preview).ToContainTextAsync("临时合并科");
+        await Assertions.Expect(preview).ToContainTextAsync("督导评估室");
+        await preview.Locator("a", new() { HasTextString = "取消" }).ClickAsync();
         await Assertions.Expect(UnitRow(office, "临时合并科")).ToHaveCountAsync(1);
 
         row = UnitRow(office, "临时合并科");
         await row.Locator("select[name=intoId]").SelectOptionAsync(new SelectOptionValue { Label = "督导评估室" });
         await row.Locator("button", new() { HasTextString = "合并到" }).ClickAsync();
-        await Assertions.Expect(office.Locator("#confirm-ok")).ToHaveTextAsync("合并到");
-        await office.ClickAsync("#confirm-ok");
+        await office.ClickAsync("#merge-confirm-button");
+        await Assertions.Expect(office.Locator("#merge-confirm")).ToHaveCountAsync(0);
         await Assertions.Expect(UnitRow(office, "临时合并科")).ToHaveCountAsync(0);
     }
 
     private static ILocator UnitRow(IPage page, string name) =>
-        page.Locator("#units tr", new() { Has = page.Locator("td:first-child", new() { HasTextRegex = new Regex($"^{Regex.Escape(name)}$") }) });
+        page.Locator("#units tr", new() { Has = page.Locator($"td:first-child input[name=name][value=\"{name}\"]") });
 
     /// <summary>
     /// Opens <paramref name="url"/> at each width and checks what every page must: no horizontal scrolling of the

@@ -66,7 +66,29 @@ public static class AuditNames
         ["VisitId"] = "督导单位", ["Visits"] = "督导单位数", ["WebhookUrl"] = "群机器人地址", ["Year"] = "年份",
         ["Email" + "Confirmed"] = "邮箱已确认", ["PhoneNumber"] = "电话", ["PhoneNumberConfirmed"] = "电话已确认",
         ["TwoFactorEnabled"] = "两步验证", ["LockoutEnabled"] = "允许锁定", ["Visibility"] = "可见范围", ["Language"] = "界面语言",
+        ["ArchivedAt"] = "归档时间", ["CarriedOver"] = "结转任务", ["PreviousTaskId"] = "上年任务", ["TimeZone"] = "时区",
+        ["FinishedAt"] = "完成时间", ["StartedAt"] = "开始时间", ["Instance"] = "实例",
     };
+
+    /// <summary>Stored enum values as the pages name them (a value shared by several enums gets the common word).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string>
+    {
+        ["Draft"] = "草稿", ["Published"] = "已发布", ["Confirmed"] = "已确认", ["Department"] = "股室", ["School"] = "学校",
+        ["External"] = "外部单位", ["Province"] = "省级", ["City"] = "市级", ["County"] = "县级", ["Township"] = "乡镇",
+        ["SchoolDistrict"] = "学区", ["Admin"] = "管理员", ["Office"] = "办公室", ["Reporter"] = "单位联络员", ["Leader"] = "领导",
+        ["Viewer"] = "查看者", ["Extension"] = "延期申请", ["CloseOut"] = "销号申请", ["Pending"] = "待审批", ["Approved"] = "已通过",
+        ["Refused"] = "未批准", ["Withdrawn"] = "已撤回", ["Planned"] = "已计划", ["Drawn"] = "已抽取", ["Reported"] = "已通报",
+        ["Open"] = "待整改", ["Rectified"] = "已整改", ["Closed"] = "已办结", ["Reopened"] = "重新整改", ["Minor"] = "一般",
+        ["Major"] = "较重", ["Severe"] = "严重", ["Recorded"] = "已记录", ["NotStarted"] = "未开始", ["OnTrack"] = "正常推进",
+        ["AtRisk"] = "进度滞后", ["Overdue"] = "逾期", ["Done"] = "已完成", ["Plan"] = "工作要点", ["LeaderInstruction"] = "领导批示件",
+        ["MeetingDecision"] = "会议议定事项", ["HigherAssignment"] = "上级交办", ["Lead"] = "牵头", ["Support"] = "配合",
+        ["Submitted"] = "已提交", ["Returned"] = "已退回", ["Blue"] = "蓝", ["Yellow"] = "黄", ["Red"] = "红", ["Issued"] = "已下发",
+        ["Acknowledged"] = "已签收", ["Replied"] = "已反馈", ["Stopped"] = "已中止",
+    };
+
+    /// <summary>Internal columns (hashes, stamps, storage keys) that say nothing to a reader of the log.</summary>
+    private static readonly HashSet<string> Hidden = ["SecurityStamp", "ConcurrencyStamp", "PasswordHash", "NormalizedUserName",
+        "NormalizedEmail", "LiveKey", "StoredName", "Sha256", "Token", "TokenHash"];
 
     public static string Entity(string name) => Entities.GetValueOrDefault(name, name);
     public static string Action(string name) => Actions.GetValueOrDefault(name, name);
@@ -80,6 +102,7 @@ public static class AuditNames
         var lines = new List<string>();
         foreach (var key in old.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
         {
+            if (Hidden.Contains(key)) continue;
             var a = old.TryGetValue(key, out var x) ? Value(x) : null;
             var b = now.TryGetValue(key, out var y) ? Value(y) : null;
             if (action == "modified" && a == b) continue;
@@ -114,6 +137,8 @@ public static class AuditNames
                 if (s.Length >= 20 && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && s[4] == '-' && s.Contains('T'))
                     return Shanghai.Format(t);
                 if (s.Length == 0) return Strings.Localize("（空）");
+                if (Values.TryGetValue(s, out var word)) return Strings.Localize(word);
+                if (s.Length >= 16 && s.All(c => char.IsAsciiHexDigit(c) || c == '-')) return Strings.Localize("（已记录）");
                 return s.Length > 300 ? s[..300] + "…" : s;
             default:
                 var raw = v.GetRawText();

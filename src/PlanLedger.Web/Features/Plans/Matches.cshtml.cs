@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PlanLedger.Web.Data;
+using PlanLedger.Web.Features.Common;
 using PlanLedger.Web.Features.Shared;
 using PlanLedger.Web.Features.Tasks;
 using PlanLedger.Web.Security;
@@ -38,7 +39,7 @@ public sealed class MatchesModel(LedgerQueries queries, LedgerDbContext db, Year
     }
 
     /// <summary>Confirms the ticked pairs (values "taskId:previousTaskId"); unticked proposals stay unconfirmed.</summary>
-    public async Task<IActionResult> OnPostConfirmAsync(int id, List<string>? pair, CancellationToken ct)
+    public async Task<IActionResult> OnPostConfirmAsync(int id, [TextLimit(40)] List<string>? pair, CancellationToken ct)
     {
         var pairs = (pair ?? []).Select(p => p.Split(':')).Where(p => p.Length == 2 && int.TryParse(p[0], out _) && int.TryParse(p[1], out _))
             .Select(p => new YearPair(int.Parse(p[0]), int.Parse(p[1]))).ToList();
