@@ -55,33 +55,10 @@ public abstract class ImportIsolationTests(LedgerFactory factory)
             ["1", "新建公办幼儿园6所，新增学位1200个。", "县教育局", "2024年12月底前"],
             ["2", "完成32所中小学校党组织书记培训。", "县委组织部", "2024年6月底前"],
         ];
-        var ms = new MemoryStream();
-        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
-        {
-            var wb = doc.AddWorkbookPart();
-            wb.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
-            var ws = wb.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
-            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
-            for (var r = 0; r < rows.Length; r++)
-            {
-                var row = new DocumentFormat.OpenXml.Spreadsheet.Row { RowIndex = (uint)(r + 1) };
-                for (var c = 0; c < rows[r].Length; c++)
-                    row.Append(new DocumentFormat.OpenXml.Spreadsheet.Cell
-                    {
-                        CellReference = $"{(char)('A' + c)}{r + 1}",
-                        DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
-                        InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(rows[r][c])),
-                    });
-                data.Append(row);
-            }
-            ws.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data,
-                new DocumentFormat.OpenXml.Spreadsheet.MergeCells(new DocumentFormat.OpenXml.Spreadsheet.MergeCell { Reference = "A1:D1" }));
-            wb.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(
-                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "任务分解表" }));
-        }
+        var xlsx = XlsxWorkbook.Build(rows);
 
         var admin = await factory.ClientAsync();
-        var created = await (await admin.UploadAsync("任务分解表.xlsx", ms.ToArray())).JsonAsync(HttpStatusCode.Created);
+        var created = await (await admin.UploadAsync("任务分解表.xlsx", xlsx)).JsonAsync(HttpStatusCode.Created);
         var tasks = (await admin.GetJsonAsync($"/api/v1/plans/{created.Id()}/tasks")).AsArray();
         var kindergarten = tasks.Single(t => t!["text"]!.GetValue<string>().Contains("幼儿园"))!;
         Assert.Contains("县教育局", kindergarten["lead"]!.AsArray().Select(x => x!.GetValue<string>()));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using PlanLedger.Web.Tests.Infrastructure;
 
 namespace PlanLedger.Web.Tests.Tables;
 
@@ -61,31 +62,7 @@ public static class TaskTableFixtures
             ["序号", "重点任务", "具体措施", "责任单位", "完成时限"],
             .. Rows(p).Select(r => new[] { r.No, r.Task, string.Join("\n", r.Measures), r.Units, r.Deadline }),
         ];
-        var ms = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
-        {
-            var wb = doc.AddWorkbookPart();
-            wb.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
-            var ws = wb.AddNewPart<WorksheetPart>();
-            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
-            for (var r = 0; r < rows.Length; r++)
-            {
-                var row = new DocumentFormat.OpenXml.Spreadsheet.Row { RowIndex = (uint)(r + 1) };
-                for (var c = 0; c < rows[r].Length; c++)
-                    row.Append(new DocumentFormat.OpenXml.Spreadsheet.Cell
-                    {
-                        CellReference = $"{(char)('A' + c)}{r + 1}",
-                        DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
-                        InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(rows[r][c])),
-                    });
-                data.Append(row);
-            }
-            ws.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data,
-                new DocumentFormat.OpenXml.Spreadsheet.MergeCells(new DocumentFormat.OpenXml.Spreadsheet.MergeCell { Reference = "A1:E1" }));
-            wb.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(
-                new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "任务分解表" }));
-        }
-        return ms.ToArray();
+        return XlsxWorkbook.Build(rows);
     }
 
     /// <summary>Whether LibreOffice (<c>soffice</c>) is on the PATH, to make the legacy .doc and .xls fixtures.</summary>
