@@ -269,6 +269,54 @@ public abstract class ReviewToolsTests(LedgerFactory factory)
         (await admin.GetJsonAsync("/api/v1/units")).AsArray().Single(u => u!["name"]!.GetValue<string>() == name)!.Id();
 
     [Fact]
+    public async Task An_unmatched_name_found_in_the_directory_above_is_copied_into_the_countys_own()
+    {
+        var p = Prefix();
+        var admin = await factory.ClientAsync();
+        // The city (the admin's organisation) keeps 计划财务科, also written 计划财务股; the new county has no units yet.
+        var cityUnit = await admin.UnitAsync(p + "计划财务科", aliases: p + "计划财务股");
+        var county = await admin.OrganisationAsync(p + "县");
+        var sibling = await admin.OrganisationAsync(p + "邻县");
+        var siblingUnit = await admin.UnitAsync(p + "基础教育股", organisationId: sibling);
+        var user = "office" + Guid.NewGuid().ToString("N")[..6];
+        await admin.UserAsync(user, "office", organisationId: county);
+        var office = await factory.ClientAsync(user);
+        var planId = (await office.PostFileAsync($"{p}.txt", Plan(p))).Id();
+        var task = ByPath(await TasksAsync(office, planId), "一/2");
+        int link;
+        using (var scope = factory.Services.CreateScope())
+            link = await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().TaskUnits
+                .Where(u => u.TaskId == task.Id() && u.Name == p + "计划财务股").Select(u => u.Id).SingleAsync();
+
+        var page = await PageClient.SignInAsync(factory, user);
+        var url = $"/Plans/{planId}/Review";
+        Assert.Contains($"从上级目录新建「{p}计划财务科」", await page.GetHtmlAsync(url));
+        var copied = await page.PostFormAsync(url, url + "?handler=CreateUnit", new()
+        {
+            ["taskUnitId"] = S(link), ["taskId"] = S(task.Id()), ["kind"] = "Department", ["fromUnitId"] = S(cityUnit),
+        });
+        Assert.Contains($"已新建单位：{p}计划财务科", await copied.Content.ReadAsStringAsync());
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            var own = await db.Units.SingleAsync(u => u.OrganisationId == county && u.Name == p + "计划财务科");
+            Assert.Contains(p + "计划财务股", own.AliasList());
+            Assert.Equal(own.Id, await db.TaskUnits.Where(u => u.Id == link).Select(u => u.UnitId).SingleAsync());
+            Assert.Equal(p + "计划财务科", await db.Units.Where(u => u.Id == cityUnit).Select(u => u.Name).SingleAsync());
+        }
+
+        // A neighbouring county's directory is not "above": nothing is copied from it.
+        int other;
+        using (var scope = factory.Services.CreateScope())
+            other = await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().TaskUnits
+                .Where(u => u.Task!.PlanId == planId && u.Name == p + "基础教育股").Select(u => u.Id).FirstAsync();
+        var refused = await office.PostAsJsonAsync($"/api/v1/task-units/{other}/create-unit", new { kind = "department", fromUnitId = siblingUnit });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        using (var scope = factory.Services.CreateScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Units.AnyAsync(u => u.OrganisationId == county && u.Name == p + "基础教育股"));
+    }
+
+    [Fact]
     public async Task A_unit_is_removed_from_a_task_assigned_in_bulk_and_created_from_a_name_in_place()
     {
         var p = Prefix();

@@ -77,6 +77,7 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         Units = units.ToLookup(u => u.TaskId);
         Sections = AllTasks.Where(t => t.ParentId is not null).Select(t => t.ParentId!.Value).ToHashSet();
         Directory = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).ToListAsync(ct)).Sort(u => u.Name).ToList();
+        Above = await UpperDirectory.ForAsync(db, Plan.OrganisationId, ct);
         Tasks = Filter switch
         {
             "nolead" => AllTasks.Where(t => IsLeaf(t) && !Units[t.Id].Any(u => u.Role == UnitRole.Lead)).ToList(),
@@ -94,6 +95,13 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
     }
 
     public IReadOnlyList<Unit> Suggestions(string name) => UnitMatcher.Suggest(name, Directory);
+
+    /// <summary>The units of the organisations above (UpperDirectory), for names this directory does not know.</summary>
+    public List<Unit> Above { get; private set; } = [];
+
+    /// <summary>Units of the directories above that the name probably means and that this directory lacks.</summary>
+    public IReadOnlyList<Unit> AboveSuggestions(string name) =>
+        UnitMatcher.Suggest(name, Above.Where(a => !Directory.Any(d => d.Name == a.Name)), 3);
 
     private bool Htmx => Request.Headers.ContainsKey("HX-Request");
 
@@ -233,9 +241,9 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
     }
 
     /// <summary>新建单位: the name as written becomes a unit of the directory; every unmapped link with that name maps onto it.</summary>
-    public async Task<IActionResult> OnPostCreateUnitAsync(int id, int taskUnitId, int taskId, UnitKind kind, CancellationToken ct)
+    public async Task<IActionResult> OnPostCreateUnitAsync(int id, int taskUnitId, int taskId, UnitKind kind, int? fromUnitId, CancellationToken ct)
     {
-        var r = await assignments.CreateFromNameAsync(Me, taskUnitId, kind, ct);
+        var r = await assignments.CreateFromNameAsync(Me, taskUnitId, kind, ct, fromUnitId);
         return Back(id, r.Error, taskId, r.Value is { } u ? $"已新建单位：{u.Name}" : null);
     }
 

@@ -14,7 +14,8 @@ public sealed record NewTaskInput(int? ParentId, [TextLimit(PlanTask.MaxTextLeng
     [TextLimit(PlanTask.MaxTextLength)] string? Text, [TextLimit(PlanTask.MaxTextLength)] string? Deadline);
 public sealed record AssignInput(List<int>? TaskIds, int UnitId, UnitRole Role);
 public sealed record AssignResult(int Changed);
-public sealed record NewUnitFromName(UnitKind Kind = UnitKind.Department);
+/// <summary>新建单位 from an unmatched name: its kind, or the unit of a directory above to copy (name, kind, aliases).</summary>
+public sealed record NewUnitFromName(UnitKind Kind = UnitKind.Department, int? FromUnitId = null);
 
 /// <summary>
 /// The review tools for API clients, beside the page: the publish checklist, the plan's details, 归档/撤回发布, adding and
@@ -98,7 +99,7 @@ public static class ReviewToolsApi
     public static async Task<Results<Created<UnitDto>, ProblemHttpResult>> CreateUnit(int linkId, NewUnitFromName? input, HttpContext http,
         TaskUnitAssignments units, CancellationToken ct)
     {
-        var r = await units.CreateFromNameAsync(http.Me(), linkId, input?.Kind ?? UnitKind.Department, ct);
+        var r = await units.CreateFromNameAsync(http.Me(), linkId, input?.Kind ?? UnitKind.Department, ct, input?.FromUnitId);
         return r.Error is { } e ? Problems.From(e) : TypedResults.Created($"/api/v1/units/{r.Value!.Id}", r.Value);
     }
 }

@@ -70,13 +70,24 @@ public sealed class TaskUnitAssignments(LedgerDbContext db, LedgerQueries querie
     /// 新建单位: adds the name as written to the directory as a new unit of the plan's organisation; every unmapped
     /// link with that name (this task's and the other tasks') is mapped onto it.
     /// </summary>
-    public async Task<Outcome<UnitDto>> CreateFromNameAsync(CurrentUser me, int taskUnitId, UnitKind kind, CancellationToken ct = default)
+    /// <remarks>
+    /// With <paramref name="fromUnitId"/>, a unit of an organisation above the plan's (UpperDirectory) is copied
+    /// instead: its name, kind and aliases, with the name as written added as an alias.
+    /// </remarks>
+    public async Task<Outcome<UnitDto>> CreateFromNameAsync(CurrentUser me, int taskUnitId, UnitKind kind, CancellationToken ct = default, int? fromUnitId = null)
     {
         var link = await db.TaskUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == taskUnitId, ct);
         if (link is null) return Failure.NotFound("单位关联不存在");
         var r = await queries.TaskAsync(me, link.TaskId, LedgerAction.EditPlan, ct);
         if (r.Error is { } e) return e;
         if (link.UnitId is not null) return Failure.Conflict("该名称已对应到单位");
-        return await directory.CreateUnitAsync(me, new UnitInput(link.Name, kind, null, r.Value.Plan.OrganisationId), ct);
+        var orgId = r.Value.Plan.OrganisationId;
+        if (fromUnitId is not { } fromId) return await directory.CreateUnitAsync(me, new UnitInput(link.Name, kind, null, orgId), ct);
+
+        var path = await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Path).FirstAsync(ct);
+        var upper = await db.Units.AsNoTracking().Include(u => u.Organisation).FirstOrDefaultAsync(u => u.Id == fromId && u.MergedIntoId == null, ct);
+        if (upper is null || !UpperDirectory.IsAbove(upper.Organisation!.Path, path)) return Failure.NotFound("上级单位目录中没有该单位");
+        var aliases = upper.AliasList().Append(link.Name).Where(a => a != upper.Name).Distinct();
+        return await directory.CreateUnitAsync(me, new UnitInput(upper.Name, upper.Kind, string.Join("、", aliases), orgId), ct);
     }
 }

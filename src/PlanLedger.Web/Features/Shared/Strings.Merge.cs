@@ -44,5 +44,7 @@ internal static partial class Strings
         ["答复期限格式应为 yyyy-MM-dd 且不早于今天"] = "replyBy must be a date from today on",
         ["请填写退回意见"] = "A comment is required",
         ["年度应在 2000–2100 之间"] = "The year must be between 2000 and 2100",
+        ["从上级目录新建"] = "Copy from the directory above",
+        ["上级单位目录中没有该单位"] = "The directories above have no such unit",
     };
 }
