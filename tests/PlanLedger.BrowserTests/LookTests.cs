@@ -164,6 +164,15 @@ public sealed class LookTests(AppServer server)
     }
 
     [ChromiumFact]
+    public async Task Organisations_tree_fits_both_widths()
+    {
+        await DataAsync();
+        var admin = await server.SignInAsync("admin", AppServer.AdminPassword);
+        await CheckAsync(admin, "/Admin/Organisations", "organisations", "#organisations", async (page, _) =>
+            await Assertions.Expect(page.Locator("#organisations input[name=name][value=\"城关区教育体育局\"]")).ToHaveCountAsync(1));
+    }
+
+    [ChromiumFact]
     public async Task Merging_a_unit_asks_first_and_cancelling_changes_nothing()
     {
         await DataAsync();

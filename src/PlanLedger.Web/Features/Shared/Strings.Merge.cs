@@ -46,5 +46,7 @@ internal static partial class Strings
         ["年度应在 2000–2100 之间"] = "The year must be between 2000 and 2100",
         ["从上级目录新建"] = "Copy from the directory above",
         ["上级单位目录中没有该单位"] = "The directories above have no such unit",
+        ["默认时区（北京时间）"] = "Default (Beijing time)", ["北京时间"] = "Beijing time", ["乌鲁木齐时间"] = "Urumqi time",
+        ["香港时间"] = "Hong Kong time", ["澳门时间"] = "Macau time", ["台北时间"] = "Taipei time", ["东京时间"] = "Tokyo time",
     };
 }
