@@ -173,6 +173,25 @@ public sealed class LookTests(AppServer server)
     }
 
     [ChromiumFact]
+    public async Task Year_to_year_pairs_and_a_tasks_history_fit_both_widths()
+    {
+        var data = await DataAsync();
+        var office = await server.SignInAsync("lijing", "password-123");
+        await CheckAsync(office, $"/Plans/{data.PlanId}/Matches", "matches", "#matches", async (page, _) =>
+            await Assertions.Expect(page.Locator("#matches tr[data-task]")).ToHaveCountAsync(3));
+
+        // The office confirms the proposed pairs; the task then shows last year's task beside this year's.
+        await office.GotoAsync($"/Plans/{data.PlanId}/Matches");
+        await office.ClickAsync("#confirm-pairs");
+        await Assertions.Expect(office.Locator("#confirmed li")).ToHaveCountAsync(3);
+        await CheckAsync(office, $"/Tasks/{data.TaskId}/Years", "task-years", "#task-years", async (page, _) =>
+        {
+            await Assertions.Expect(page.Locator("#task-years tr")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator("#task-years")).ToContainTextAsync("普惠性幼儿园10处");
+        });
+    }
+
+    [ChromiumFact]
     public async Task Merging_a_unit_asks_first_and_cancelling_changes_nothing()
     {
         await DataAsync();
@@ -324,6 +343,24 @@ public sealed class LookTests(AppServer server)
 
         var office = await ApiAsync("lijing", "password-123");
         var year = DateTime.UtcNow.Year;
+        // Last year's plan of the same bureau, published, for 上年对照 and a task's 历年情况.
+        using (var last = new MultipartFormDataContent())
+        {
+            last.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"""
+                {year - 1}年全县教育工作要点
+                一、推进学前教育普及普惠安全优质发展
+                1.新建、改扩建普惠性幼儿园10处，新增学位3000个。牵头单位：学前教育科；配合单位：安全稳定科。完成时限：{year - 1}年10月底前。
+                二、建设高素质专业化教师队伍
+                （一）实施教师全员培训，培训教师2800人次。牵头单位：教师发展中心。完成时限：{year - 1}年12月底前。
+                三、守牢校园安全底线
+                1.完成中小学校舍抗震加固工程6处。牵头单位：教育装备与信息化服务中心。完成时限：{year - 1}年6月底前。
+                """)), "file", "上年教育工作要点.txt");
+            last.Add(new StringContent((year - 1).ToString()), "year");
+            var imported = await office.PostAsync("/api/v1/plans", last);
+            var text = await imported.Content.ReadAsStringAsync();
+            Assert.True(imported.IsSuccessStatusCode, text);
+            await PostAsync(office, $"/api/v1/plans/{JsonNode.Parse(text)!["id"]!.GetValue<int>()}/publish", new { });
+        }
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"""
             {year}年全县教育工作要点

@@ -372,7 +372,7 @@ public abstract class ReviewToolsTests(LedgerFactory factory)
         var page = await PageClient.SignInAsync(factory);
         var url = $"/Plans/{planId}/Review";
         var added = await page.PostFormAsync(url, url + "?handler=AddTask", new() { ["heading"] = "全面加强学校安全工作", ["deadline"] = "" });
-        Assert.Contains("已添加：三 全面加强学校安全工作", await added.Content.ReadAsStringAsync());
+        Assert.Contains("已添加：三、全面加强学校安全工作", await added.Content.ReadAsStringAsync());
         var section = ByPath(await TasksAsync(admin, planId), "三");
         var child = await admin.PostJsonAsync($"/api/v1/plans/{planId}/tasks", new { parentId = section.Id(), heading = "开展安全检查4次", deadline = "9月底前" });
         Assert.Equal("三/(一)", child["path"]!.GetValue<string>());

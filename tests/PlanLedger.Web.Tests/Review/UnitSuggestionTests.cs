@@ -36,4 +36,14 @@ public sealed class UnitSuggestionTests
     [InlineData("①", "①")] [InlineData("一是", "一是")] [InlineData("第2项", "第2项")]
     public void Labels_are_written_as_offices_write_them(string label, string expected) =>
         Assert.Equal(expected, OfficeLabels.Of(label));
+
+    [Theory]
+    [InlineData("一/1", "推进集团化办学", "一、1.推进集团化办学")]
+    [InlineData("二/(一)", "实施教师全员培训", "二、（一）实施教师全员培训")]
+    [InlineData("三", "守牢校园安全底线", "三、守牢校园安全底线")]
+    [InlineData("附件", "任务分解表", "附件 任务分解表")]
+    [InlineData("一/1", "", "一、1.")]
+    [InlineData("", "推进集团化办学", "推进集团化办学")]
+    public void Tasks_are_named_by_their_place_as_offices_write_it(string path, string heading, string expected) =>
+        Assert.Equal(expected, OfficeLabels.Name(path, heading));
 }

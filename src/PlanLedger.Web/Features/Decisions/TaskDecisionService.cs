@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
@@ -47,7 +48,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         foreach (var s in submitted) s.AcceptWithCloseOut(me.DisplayName, Now);
         db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.ClosedOut, Text = reason.Trim(), ByName = me.DisplayName, At = Now });
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
-        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.CloseOutDecided, $"任务已销号：{task.Path} {task.Heading}。理由：{reason.Trim()}", ct: ct);
+        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.CloseOutDecided, $"任务已销号：{OfficeLabels.Name(task.Path, task.Heading)}。理由：{reason.Trim()}", ct: ct);
         if (await reports.SaveAsync(ct, "任务已被他人销号") is { } c) return c;
         await tx.CommitAsync(ct);
         return task;
@@ -70,7 +71,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         if (Rule(() => task.UndoCloseOut(latest?.Period, latest?.Progress)) is { } f) return f;
         db.TaskEvents.Add(new TaskEvent { TaskId = taskId, Kind = TaskEventKind.CloseOutUndone, Text = reason.Trim(), ByName = me.DisplayName, At = Now });
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
-        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.CloseOutUndone, $"撤销销号：{task.Path} {task.Heading}。理由：{reason.Trim()}", ct: ct);
+        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.CloseOutUndone, $"撤销销号：{OfficeLabels.Name(task.Path, task.Heading)}。理由：{reason.Trim()}", ct: ct);
         if (await reports.SaveAsync(ct, "任务已被他人变更") is { } c) return c;
         await tx.CommitAsync(ct);
         return task;
@@ -139,7 +140,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
             }
             db.TaskRequests.Add(req);
             notifier.ToOffice(plan.OrganisationId, NotificationKind.RequestSubmitted,
-                $"{(kind == TaskRequestKind.Extension ? "延期申请" : "销号申请")}待审批：{task.Path} {task.Heading}（{me.DisplayName}）", taskId, "/Requests");
+                $"{(kind == TaskRequestKind.Extension ? "延期申请" : "销号申请")}待审批：{OfficeLabels.Name(task.Path, task.Heading)}（{me.DisplayName}）", taskId, "/Requests");
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -182,7 +183,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         }
         await task.RefreshWithAncestorsAsync(db, plan, Today, ct);
         notifier.ToUnit(req.UnitId, req.Kind == TaskRequestKind.Extension ? NotificationKind.ExtensionDecided : NotificationKind.CloseOutDecided,
-            $"{kindName}{(approve ? "已批准" : "未获批准")}：{task.Path} {task.Heading}{(string.IsNullOrWhiteSpace(comment) ? "" : "。意见：" + comment.Trim())}",
+            $"{kindName}{(approve ? "已批准" : "未获批准")}：{OfficeLabels.Name(task.Path, task.Heading)}{(string.IsNullOrWhiteSpace(comment) ? "" : "。意见：" + comment.Trim())}",
             task.Id, $"/Tasks/{task.Id}");
         if (await reports.SaveAsync(ct, "该申请已被他人处理") is { } c) return c;
         await tx.CommitAsync(ct);
@@ -243,7 +244,7 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
             return Failure.NotFound("填报不存在");
         var c = new LeaderComment { TaskId = taskId, ReportId = reportId, AuthorId = me.Id, AuthorName = me.DisplayName, Text = text.Trim(), CreatedAt = Now };
         db.LeaderComments.Add(c);
-        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.LeaderComment, $"领导批示（{me.DisplayName}）：{text.Trim()} —— {task.Path} {task.Heading}", ct: ct);
+        await notifier.ToUnitsOfTaskAsync(taskId, NotificationKind.LeaderComment, $"领导批示（{me.DisplayName}）：{text.Trim()} —— {OfficeLabels.Name(task.Path, task.Heading)}", ct: ct);
         await db.SaveChangesAsync(ct);
         return new CommentDto(c.Id, c.TaskId, c.ReportId, c.NoticeId, c.AuthorName, c.Text, c.CreatedAt);
     }

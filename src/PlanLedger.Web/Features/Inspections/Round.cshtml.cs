@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Plans;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public sealed class RoundModel(LedgerDbContext db, InspectionService rounds, Fin
                     && u.Task.Plan.Organisation!.Path.StartsWith(path))
                 .OrderBy(u => u.Task!.PlanId).ThenBy(u => u.Task!.Order)
                 .Select(u => new { u.TaskId, UnitId = u.UnitId!.Value, u.Task!.Path, u.Task.Heading }).Take(1000).ToListAsync(ct))
-                .Select(t => new TaskChoice(t.TaskId, Round.Draw.First(v => v.UnitId == t.UnitId).Unit, $"{t.Path} {t.Heading}")).ToList();
+                .Select(t => new TaskChoice(t.TaskId, Round.Draw.First(v => v.UnitId == t.UnitId).Unit, $"{OfficeLabels.Name(t.Path, t.Heading)}")).ToList();
         }
         return Page();
     }

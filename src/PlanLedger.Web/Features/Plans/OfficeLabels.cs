@@ -18,4 +18,17 @@ public static class OfficeLabels
         if (l.All(char.IsAsciiDigit)) return l + ".";
         return l;
     }
+
+    /// <summary>A task's place as offices write it: <c>一/1/(2)</c> → <c>一、1.（2）</c>.</summary>
+    public static string OfPath(string? path) =>
+        string.IsNullOrWhiteSpace(path) ? "" : string.Concat(path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Of));
+
+    /// <summary>A task as people refer to it in lists and messages: its place and its heading.</summary>
+    public static string Name(string? path, string? heading)
+    {
+        var place = OfPath(path);
+        var text = (heading ?? "").Trim();
+        if (place.Length == 0 || text.Length == 0) return (place + text).Trim();
+        return place[^1] is '、' or '.' or '）' ? place + text : place + " " + text; // 三、全面加强… · 1.新建… · 附件 1
+    }
 }

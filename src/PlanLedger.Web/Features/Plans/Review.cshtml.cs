@@ -184,13 +184,13 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
             Response.StatusCode = 400;
             return Page();
         }
-        return Back(id, r.Error, r.Value?.Id ?? parentId, r.Value is { } t ? $"已添加：{t.Path} {t.Heading}" : null);
+        return Back(id, r.Error, r.Value?.Id ?? parentId, r.Value is { } t ? $"已添加：{OfficeLabels.Name(t.Path, t.Heading)}" : null);
     }
 
     public async Task<IActionResult> OnPostDeleteTaskAsync(int id, int taskId, CancellationToken ct)
     {
         var r = await structure.DeleteAsync(Me, taskId, ct);
-        return Back(id, r.Error, r.Error is null ? null : taskId, r.Value is { } t ? $"已删除：{t.Path} {t.Heading}" : null);
+        return Back(id, r.Error, r.Error is null ? null : taskId, r.Value is { } t ? $"已删除：{OfficeLabels.Name(t.Path, t.Heading)}" : null);
     }
 
     public async Task<IActionResult> OnPostAddTargetAsync(int id, int taskId, [TextLimit(PlanTask.MaxTextLength)] string? targetText,

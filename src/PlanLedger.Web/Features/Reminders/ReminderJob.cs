@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PlanLedger.Web.Data;
@@ -102,7 +103,7 @@ public sealed class ReminderJob(LedgerDbContext db, IOptions<LedgerOptions> opti
             foreach (var link in links)
             {
                 if (!openTasks.TryGetValue(link.TaskId, out var task)) continue;
-                var name = $"{task.Path} {task.Heading}".Trim();
+                var name = $"{OfficeLabels.Name(task.Path, task.Heading)}".Trim();
                 if (missing is not null && !Reported(link.TaskId, link.UnitId, missing) && task.Status != PlanTaskStatus.Overdue)
                     Add(link.UnitId, task, NotificationKind.ReportMissing, missing, $"{missing} 进展未报送：{name}");
                 if (dueSoon is not null && !Reported(link.TaskId, link.UnitId, dueSoon))

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Plans;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
@@ -104,7 +105,7 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
         foreach (var m in missing.Where(m => !urgedToday.Contains(m.UnitId)))
         {
             db.UrgeRecords.Add(new UrgeRecord { PlanId = planId, UnitId = m.UnitId, Period = period!, Day = today, ById = me.Id, ByName = me.DisplayName, At = now });
-            var names = string.Join("；", m.TaskIds.Take(3).Select(id => $"{tasks[id].Path} {tasks[id].Heading}".Trim()));
+            var names = string.Join("；", m.TaskIds.Take(3).Select(id => $"{OfficeLabels.Name(tasks[id].Path, tasks[id].Heading)}".Trim()));
             var more = m.TaskIds.Count > 3 ? $" 等 {m.TaskIds.Count} 项" : "";
             notifier.ToUnit(m.UnitId, NotificationKind.Urged,
                 $"催办：{plan.Title} {period} 进展尚未报送（{m.TaskIds.Count} 项任务），请尽快报送：{names}{more}",

@@ -1,3 +1,4 @@
+using PlanLedger.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
@@ -51,7 +52,7 @@ public sealed class ReviewService(LedgerDbContext db, ReportService reports, Not
         await db.LockPlanAsync(plan.Id, ct);
         report.Approve(me.DisplayName, comment, clock.GetUtcNow());
         if (report.UnitId is { } unit)
-            notifier.ToUnit(unit, NotificationKind.ReportApproved, $"{report.Period} 进展已审核通过：{task.Path} {task.Heading}".Trim(), task.Id, $"/Tasks/{task.Id}", report.Period);
+            notifier.ToUnit(unit, NotificationKind.ReportApproved, $"{report.Period} 进展已审核通过：{OfficeLabels.Name(task.Path, task.Heading)}".Trim(), task.Id, $"/Tasks/{task.Id}", report.Period);
         if (await reports.SaveAsync(ct) is { } f) return f;
         await tx.CommitAsync(ct);
         return await reports.OneAsync(report.Id, ct);
@@ -73,7 +74,7 @@ public sealed class ReviewService(LedgerDbContext db, ReportService reports, Not
         await reports.FallBackAsync(task, plan, ct);
         if (report.UnitId is { } unit)
             notifier.ToUnit(unit, NotificationKind.ReportReturned,
-                $"{report.Period} 进展被退回：{task.Path} {task.Heading}。退回意见：{comment.Trim()}", task.Id, $"/Tasks/{task.Id}", report.Period);
+                $"{report.Period} 进展被退回：{OfficeLabels.Name(task.Path, task.Heading)}。退回意见：{comment.Trim()}", task.Id, $"/Tasks/{task.Id}", report.Period);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await reports.OneAsync(report.Id, ct);

@@ -25,8 +25,8 @@ internal static partial class Strings
             "The public page shows tasks, units, deadlines, status and progress only — no report text or evidence — and needs no sign-in.",
         ["上年对照"] = "Last year's tasks", ["没有上一年度已发布的计划"] = "No published plan of the year before", ["上年计划"] = "Last year's plan",
         ["本年任务"] = "This year's task", ["上年任务"] = "Last year's task", ["相似度"] = "Similarity", ["同一牵头单位"] = "Same lead unit", ["上年状态"] = "Last year's status",
-        ["相似度为两项任务文字（去掉单位、时限和数字）的相邻字对重合比例（Dice 系数）；同一牵头单位另加 0.1；每项任务只配对一次。"] =
-            "Similarity is the overlap of adjacent character pairs of the two tasks' text without units, deadlines and digits (Dice coefficient); a shared lead unit adds 0.1; each task is paired once.",
+        ["相似度为两项任务文字（去掉单位、时限和数字）的相邻字对重合比例；同一牵头单位另加 0.1；每项任务只配对一次。"] =
+            "Similarity is the overlap of adjacent character pairs of the two tasks' text without units, deadlines and digits; a shared lead unit adds 0.1; each task is paired once.",
         ["来源"] = "Sources", ["已保存"] = "Saved", ["依据的填报"] = "Reports cited",
     };
 }

@@ -141,13 +141,13 @@ internal static partial class Strings
         ["{0} 已中止：{1}"] = "{0} stopped: {1}",
         ["{0} 已反馈（{1}）：{2}"] = "{0} replied ({1}): {2}",
         ["{0} 退回重办：{1}（请于 {2} 前反馈）"] = "{0} returned: {1} (reply by {2})",
-        ["{0} 进展已审核通过：{1} {2}"] = "{0} progress approved: {1} {2}",
-        ["任务已销号：{0} {1}。理由：{2}"] = "Task closed out: {0} {1}. Reason: {2}",
-        ["撤销销号：{0} {1}。理由：{2}"] = "Close-out undone: {0} {1}. Reason: {2}",
+        ["{0} 进展已审核通过：{1}"] = "{0} progress approved: {1}",
+        ["任务已销号：{0}。理由：{1}"] = "Task closed out: {0}. Reason: {1}",
+        ["撤销销号：{0}。理由：{1}"] = "Close-out undone: {0}. Reason: {1}",
         ["督导通报已印发：{0}"] = "Inspection bulletin issued: {0}",
         ["领导批示（{0}）{1}：{2}"] = "Leader comment ({0}) {1}: {2}",
-        ["领导批示（{0}）：{1} —— {2} {3}"] = "Leader comment ({0}): {1} — {2} {3}",
+        ["领导批示（{0}）：{1} —— {2}"] = "Leader comment ({0}): {1} — {2}",
         ["界面语言"] = "UI language",
-        ["{0} 进展被退回：{1} {2}。退回意见：{3}"] = "{0} report returned: {1} {2}. Comment: {3}",
+        ["{0} 进展被退回：{1}。退回意见：{2}"] = "{0} report returned: {1}. Comment: {2}",
     };
 }
