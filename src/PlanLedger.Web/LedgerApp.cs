@@ -236,6 +236,8 @@ public static class LedgerApp
         services.AddScoped<Features.Dashboard.UnitFindings>();
         services.AddScoped<Features.Dashboard.YearComparison>();
         services.AddScoped<Features.Dashboard.YearOverview>();
+        services.AddScoped<Features.Dashboard.RollupService>();
+        services.AddScoped<Features.Dashboard.RollupNav>();
         services.AddScoped<YearLinks>();
     }
 
@@ -304,6 +306,7 @@ public static class LedgerApp
         api.MapDecisionsApi();
         Features.Dashboard.SupervisionStats.Map(api);
         Features.Dashboard.YearOverview.Map(api);
+        Features.Dashboard.RollupApi.Map(api);
         app.MapExportEndpoints();
         app.MapDocumentEndpoints();
         app.MapAssessmentPagesEndpoints();

@@ -286,7 +286,7 @@ public sealed class LookTests(AppServer server)
     }
 
     /// <summary>Latin words in the page's text, its options, placeholders, titles and labels, outside elements in another language.</summary>
-    private static async Task<List<string>> EnglishWordsAsync(IPage page)
+    internal static async Task<List<string>> EnglishWordsAsync(IPage page)
     {
         var texts = await page.EvaluateAsync<string[]>("""
             () => {
@@ -309,7 +309,7 @@ public sealed class LookTests(AppServer server)
     }
 
     /// <summary>The elements sticking out furthest to the right, for the failure message.</summary>
-    private static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
+    internal static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>("""
         () => [...document.querySelectorAll('body *')].map(e => [e, e.getBoundingClientRect().right])
           .filter(([, r]) => r > window.innerWidth).sort((a, b) => b[1] - a[1]).slice(0, 4)
           .map(([e, r]) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : ''} → ${Math.round(r)}px`).join('; ')

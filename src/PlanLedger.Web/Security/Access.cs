@@ -25,6 +25,8 @@ public enum LedgerAction
     ReturnSupervision, StopSupervision, EscalateSupervision,
     // 领导批示
     CommentAsLeader,
+    /// <summary>下级汇总 (roll-up): an organisation's figures with those of the organisations below it (not a unit reporter's view).</summary>
+    ReadRollup,
 }
 
 /// <summary>How much of an assessment someone may see: nothing, their own unit's breakdown, or every unit.</summary>
@@ -55,6 +57,8 @@ public readonly record struct Resource(int OrganisationId, string OrganisationPa
 /// <item>Supervision (docs/supervision.md): the owning organisation's office decides (通过, 退回, 催办, 销号, 撤销销号,
 /// 常态落实, requests, 督办单 issue/close/return/stop/escalate); the unit acts on its own report or request and on the
 /// notices issued to it (签收, 反馈); a unit never sees another unit's notice (404); leaders (and admins) comment (领导批示).</item>
+/// <item>下级汇总 (roll-up): admins, offices, leaders and viewers read the roll-up of their own organisation and of any
+/// organisation below it; a parent's or a sibling's is not there (404); a unit reporter may not (403).</item>
 /// </list>
 /// </summary>
 public static class Access
@@ -105,6 +109,7 @@ public static class Access
             LedgerAction.ReadSupervision => user.Role != UserRole.Reporter || inUnits,
             LedgerAction.AcknowledgeSupervision or LedgerAction.ReplySupervision => user.Role == UserRole.Reporter && inUnits,
             LedgerAction.CommentAsLeader => user.Role is UserRole.Leader or UserRole.Admin,
+            LedgerAction.ReadRollup => user.Role != UserRole.Reporter,
             _ => false,
         };
         // A reporter never learns that another unit's finding exists.

@@ -22,7 +22,7 @@ public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
 {
     public async Task<SupervisionStatsDto> ForPlanAsync(Plan plan, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = OnTimeRule.Today(clock);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id)
             .Select(t => new { t.Id, t.ParentId, t.Path, t.Heading, t.Status, t.DueDate, t.ClosedAt, t.Order }).ToListAsync(ct);
         var parents = tasks.Where(t => t.ParentId != null).Select(t => t.ParentId!.Value).ToHashSet();
@@ -37,16 +37,7 @@ public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
                 where db.SupervisionTasks.Any(t => t.NoticeId == n.Id && t.Task!.PlanId == plan.Id)
                 select new { u.UnitId, NoticeId = n.Id, n.Level }).AsNoTracking().ToListAsync(ct);
 
-        // Periods already due: from the month of publication to the last period whose report day has passed.
-        var due = new List<(string Period, DateOnly Start, DateTimeOffset DueAt)>();
-        var expected = StatusRules.ExpectedPeriod(today, plan.ReportDay, plan.PublishedAt is { } pa ? DateOnly.FromDateTime(pa.UtcDateTime) : null, plan.Year);
-        if (expected is not null && plan.PublishedAt is { } published)
-            for (var m = new DateOnly(published.Year, published.Month, 1); string.CompareOrdinal(StatusRules.PeriodOf(m), expected) <= 0; m = m.AddMonths(1))
-            {
-                var (start, end) = PeriodService.Bounds(StatusRules.PeriodOf(m));
-                var dueDay = end.AddDays(Math.Clamp(plan.ReportDay, 1, 28));
-                due.Add((StatusRules.PeriodOf(m), start, new DateTimeOffset(dueDay.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero)));
-            }
+        var due = OnTimeRule.DuePeriods(plan, today);
 
         var units = links.GroupBy(l => (l.UnitId, l.Unit)).Select(g =>
         {
@@ -55,16 +46,16 @@ public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
             foreach (var l in g.DistinctBy(l => l.TaskId))
             {
                 var t = leaves[l.TaskId];
-                foreach (var p in due.Where(p => (t.DueDate is null || t.DueDate >= p.Start) && (t.ClosedAt is null || t.ClosedAt > p.DueAt)))
+                foreach (var p in due.Where(p => OnTimeRule.Owes(t.DueDate, t.ClosedAt, p)))
                 {
                     owed++;
-                    if (reports.Any(r => r.TaskId == t.Id && r.Period == p.Period && (r.UnitId == g.Key.UnitId || r.UnitId == null) && r.SubmittedAt <= p.DueAt)) onTime++;
+                    if (reports.Any(r => r.TaskId == t.Id && OnTimeRule.ByUnit(r.UnitId, g.Key.UnitId) && OnTimeRule.FiledOnTime(r.Period, r.SubmittedAt, p))) onTime++;
                 }
             }
             var mine = notices.Where(n => n.UnitId == g.Key.UnitId).ToList();
             var done = lead.Count(t => t.Status == PlanTaskStatus.Done);
             return new UnitPerformance(g.Key.UnitId, g.Key.Unit, lead.Count, done, lead.Count(t => t.Status == PlanTaskStatus.Overdue), owed, onTime,
-                owed == 0 ? 1 : Math.Round((double)onTime / owed, 3), lead.Count == 0 ? 0 : Math.Round((double)done / lead.Count, 3),
+                OnTimeRule.Rate(onTime, owed), lead.Count == 0 ? 0 : Math.Round((double)done / lead.Count, 3),
                 mine.Count(n => n.Level == SupervisionLevel.Blue), mine.Count(n => n.Level == SupervisionLevel.Yellow), mine.Count(n => n.Level == SupervisionLevel.Red));
         }).OrderByDescending(u => u.OnTimeRate).ThenByDescending(u => u.CompletionRate).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
 

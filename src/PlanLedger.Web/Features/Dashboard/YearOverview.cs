@@ -18,7 +18,7 @@ public sealed record YearOverviewDto(int Year, IReadOnlyList<YearPlan> Plans, IR
 /// The leaders' view of a whole year: every published plan of the year in the caller's scope, summed per unit from each
 /// plan's <see cref="SupervisionStats"/> (按时报送率 = on time ÷ owed over all plans, 办结率 = done ÷ led tasks), the year's
 /// 督办单 by level and the unit's findings not yet 销号. Units are ranked by 按时报送率, then 办结率, then fewer 逾期
-/// tasks; equal on all three share a rank (1, 2, 2, 4).
+/// tasks; equal on all three share a rank (1, 2, 2, 4) — <see cref="Ranking"/>.
 /// </summary>
 public sealed class YearOverview(LedgerDbContext db, SupervisionStats stats, UnitFindings findings, YearComparison years)
 {
@@ -57,20 +57,13 @@ public sealed class YearOverview(LedgerDbContext db, SupervisionStats stats, Uni
             var (unit, tasks, done, overdue, owed, onTime) = kv.Value;
             var mine = notices.GetValueOrDefault(kv.Key) ?? [];
             var f = open.GetValueOrDefault(kv.Key) ?? new UnitFindingCount(0, 0);
-            var rate = owed == 0 ? 1 : Math.Round((double)onTime / owed, 3);
+            var rate = OnTimeRule.Rate(onTime, owed);
             int blue = mine.Count(n => n.Level == SupervisionLevel.Blue), yellow = mine.Count(n => n.Level == SupervisionLevel.Yellow),
                 red = mine.Count(n => n.Level == SupervisionLevel.Red);
             return new UnitYearRow(0, kv.Key, unit, Light(overdue, f.Overdue, red, rate, yellow, f.Open), tasks, done, overdue, owed, onTime,
                 rate, tasks == 0 ? 0 : Math.Round((double)done / tasks, 3), blue, yellow, red, f.Open, f.Overdue);
-        }).OrderByDescending(r => r.OnTimeRate).ThenByDescending(r => r.CompletionRate).ThenBy(r => r.Overdue)
-            .ThenBy(r => r.Unit, StringComparer.Ordinal).ToList();
-        var ranked = new List<UnitYearRow>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var r = rows[i];
-            var same = i > 0 && r.OnTimeRate == rows[i - 1].OnTimeRate && r.CompletionRate == rows[i - 1].CompletionRate && r.Overdue == rows[i - 1].Overdue;
-            ranked.Add(r with { Rank = same ? ranked[i - 1].Rank : i + 1 });
-        }
+        });
+        var ranked = Ranking.Rank(rows, r => new RankKey(r.OnTimeRate, r.CompletionRate, r.Overdue, r.Unit), (r, rank) => r with { Rank = rank });
         var recurring = await years.RecurringAsync(plans.Select(p => p.Id).ToList(), ct);
         return new YearOverviewDto(year, plans.Select(p => new YearPlan(p.Id, p.Title, p.Organisation?.Name ?? "", p.TaskCount)).ToList(),
             ranked, recurring);

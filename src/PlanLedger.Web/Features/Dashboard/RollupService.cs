@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+using PlanLedger.Web.Data.EntityConfigurations;
+using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Security;
+
+namespace PlanLedger.Web.Features.Dashboard;
+
+/// <summary>A plan of the year counted in a roll-up row (a county's row links its plan dashboards).</summary>
+public sealed record RollupPlan(int Id, string Title, int OrganisationId);
+
+/// <summary>
+/// One row of the roll-up: an organisation with everything below it (or, for <c>本级</c>, the organisation's own plans only).
+/// <paramref name="ByStatus"/> counts the leaf tasks by status (not_started, on_track, at_risk, overdue, done);
+/// 按时报送率 = <paramref name="OnTime"/> ÷ <paramref name="Owed"/> (<see cref="OnTimeRule"/>); 办结率 = done ÷ leaf tasks;
+/// <paramref name="OpenNotices"/> = the year's 督办单 not yet 办结 or 中止; <paramref name="OpenFindings"/> = 整改未销号.
+/// </summary>
+public sealed record RollupRow(int Rank, int OrganisationId, string Organisation, string Level, bool HasChildren, int Plans, int Tasks,
+    IReadOnlyDictionary<string, int> ByStatus, int Overdue, int Owed, int OnTime, double OnTimeRate, int Done, double CompletionRate,
+    int OpenNotices, int OpenFindings, int OverdueFindings, IReadOnlyList<RollupPlan> PlanList);
+
+public sealed record RollupCrumb(int Id, string Name);
+
+/// <summary>
+/// The roll-up of <paramref name="Organisation"/> in <paramref name="Year"/>: <paramref name="Children"/> are its direct
+/// children, each summed over its whole subtree, ranked (<see cref="Ranking"/>); <paramref name="Own"/> is its own plans
+/// (本级); <paramref name="Total"/> everything. <paramref name="Trail"/> leads from the reader's organisation down to it.
+/// </summary>
+public sealed record RollupDto(int Year, int OrganisationId, string Organisation, string Level, int? ParentId,
+    IReadOnlyList<RollupCrumb> Trail, IReadOnlyList<RollupRow> Children, RollupRow Own, RollupRow Total);
+
+/// <summary>
+/// 下级汇总 (province → city → county roll-up). Every figure is aggregated in SQL, grouped by the organisation owning the
+/// plan, over the subtree — a fixed number of queries whatever the number of organisations, plans, tasks or reports —
+/// and the per-organisation rows (at most one per organisation) are summed up to the direct children here.
+/// </summary>
+public sealed class RollupService(LedgerDbContext db, TimeProvider clock)
+{
+    public static readonly string[] StatusOrder = Enum.GetValues<PlanTaskStatus>().Select(StatusNames.ToName).ToArray();
+
+    public async Task<Outcome<RollupDto>> ForAsync(CurrentUser me, int organisationId, int year, CancellationToken ct = default)
+    {
+        if (year is < 2000 or > 2100) return Failure.BadRequest("年度应在 2000–2100 之间");
+        var focus = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId)
+            .Select(o => new { o.Id, o.Name, o.Path, o.Level, o.ParentId }).FirstOrDefaultAsync(ct);
+        if (focus is null) return Failure.NotFound();
+        if (Problems.FromDecision(Access.Decide(me, LedgerAction.ReadRollup, new Resource(focus.Id, focus.Path))) is { } denied) return denied;
+
+        var path = focus.Path;
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.Path.StartsWith(path))
+            .Select(o => new Org(o.Id, o.Name, o.Path, o.ParentId, o.Level)).ToListAsync(ct);
+        // the way down from the reader's organisation (its ancestors are not the reader's to see)
+        var trailIds = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var trail = await db.Organisations.AsNoTracking().Where(o => trailIds.Contains(o.Id) && o.Path.StartsWith(me.OrganisationPath))
+            .OrderBy(o => o.Path.Length).Select(o => new RollupCrumb(o.Id, o.Name)).ToListAsync(ct);
+
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.Year == year && p.Status == PlanStatus.Published && p.Organisation!.Path.StartsWith(path))
+            .OrderBy(p => p.Id).ToListAsync(ct);
+        var planIds = plans.Select(p => p.Id).ToList();
+
+        // leaf tasks by organisation and status
+        var statuses = await (from t in db.Tasks
+                join p in db.Plans on t.PlanId equals p.Id
+                where planIds.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
+                group t by new { p.OrganisationId, t.Status } into g
+                select new { g.Key.OrganisationId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+
+        var onTime = await OnTimeAsync(plans, ct);
+
+        var notices = await db.Supervisions.AsNoTracking()
+            .Where(n => n.Year == year && n.Organisation!.Path.StartsWith(path)
+                && (n.State == SupervisionState.Issued || n.State == SupervisionState.Acknowledged || n.State == SupervisionState.Replied))
+            .GroupBy(n => n.OrganisationId).Select(g => new { OrganisationId = g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var today = OnTimeRule.Today(clock);
+        var findings = await (from f in db.Findings
+                join r in db.InspectionRounds on f.RoundId equals r.Id
+                where f.Status != FindingStatus.Closed && r.Organisation!.Path.StartsWith(path)
+                group f by r.OrganisationId into g
+                select new
+                {
+                    OrganisationId = g.Key, Open = g.Count(),
+                    Overdue = g.Count(f => (f.Status == FindingStatus.Open || f.Status == FindingStatus.Reopened) && f.Deadline < today),
+                }).ToListAsync(ct);
+
+        // one figure set per organisation, from the grouped rows
+        var per = orgs.ToDictionary(o => o.Id, _ => new Sums());
+        foreach (var p in plans) if (per.TryGetValue(p.OrganisationId, out var s)) s.Plans.Add(new RollupPlan(p.Id, p.Title, p.OrganisationId));
+        foreach (var x in statuses) if (per.TryGetValue(x.OrganisationId, out var s)) s.Status[x.Status] = s.Status.GetValueOrDefault(x.Status) + x.Count;
+        foreach (var x in onTime) if (per.TryGetValue(x.Key, out var s)) (s.Owed, s.OnTime) = (s.Owed + x.Value.Owed, s.OnTime + x.Value.OnTime);
+        foreach (var x in notices) if (per.TryGetValue(x.OrganisationId, out var s)) s.Notices += x.Count;
+        foreach (var x in findings) if (per.TryGetValue(x.OrganisationId, out var s)) (s.Findings, s.OverdueFindings) = (s.Findings + x.Open, s.OverdueFindings + x.Overdue);
+
+        var parents = orgs.Where(o => o.ParentId is not null).Select(o => o.ParentId!.Value).ToHashSet();
+        RollupRow Row(Org o, IEnumerable<Org> members)
+        {
+            var sum = new Sums();
+            foreach (var m in members) sum.Add(per[m.Id]);
+            return sum.ToRow(o, parents.Contains(o.Id));
+        }
+        var self = orgs.Single(o => o.Id == focus.Id);
+        var children = orgs.Where(o => o.ParentId == focus.Id)
+            .Select(c => Row(c, orgs.Where(o => o.Path.StartsWith(c.Path, StringComparison.Ordinal)))).ToList();
+        var ranked = Ranking.Rank(children, r => new RankKey(r.OnTimeRate, r.CompletionRate, r.Overdue, r.Organisation), (r, rank) => r with { Rank = rank });
+        return new RollupDto(year, focus.Id, focus.Name, focus.Level.ToString(), focus.ParentId, trail, ranked, Row(self, [self]), Row(self, orgs));
+    }
+
+    /// <summary>
+    /// Owed and on-time reports per organisation (<see cref="OnTimeRule"/>) in one SQL command: a branch per due period
+    /// (and report day) with the plans that owe it, <c>UNION ALL</c>-ed and grouped by the plan's organisation.
+    /// </summary>
+    private async Task<Dictionary<int, (int Owed, int OnTime)>> OnTimeAsync(List<Plan> plans, CancellationToken ct)
+    {
+        var today = OnTimeRule.Today(clock);
+        var periods = plans.SelectMany(p => OnTimeRule.DuePeriods(p, today).Select(d => (Due: d, PlanId: p.Id)))
+            .GroupBy(x => x.Due).Select(g => (Due: g.Key, Plans: g.Select(x => x.PlanId).ToList())).OrderBy(x => x.Due.Period).ToList();
+        if (periods.Count == 0) return [];
+        IQueryable<OwedRow>? all = null;
+        foreach (var (due, ids) in periods)
+        {
+            var filed = db.Reports.Where(OnTimeRule.FiledOnTime(due));
+            var part = from u in db.TaskUnits
+                join t in db.Tasks.Where(OnTimeRule.Owes(due)) on u.TaskId equals t.Id
+                join p in db.Plans on t.PlanId equals p.Id
+                where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
+                select new OwedRow
+                {
+                    OrganisationId = p.OrganisationId,
+                    OnTime = filed.Any(r => r.TaskId == t.Id && (r.UnitId == u.UnitId || r.UnitId == null)) ? 1 : 0,
+                };
+            all = all is null ? part : all.Concat(part);
+        }
+        var rows = await all!.GroupBy(x => x.OrganisationId)
+            .Select(g => new { g.Key, Owed = g.Count(), OnTime = g.Sum(x => x.OnTime) }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => (r.Owed, r.OnTime));
+    }
+
+    private sealed class OwedRow
+    {
+        public int OrganisationId { get; init; }
+        public int OnTime { get; init; }
+    }
+
+    private sealed record Org(int Id, string Name, string Path, int? ParentId, OrganisationLevel Level);
+
+    private sealed class Sums
+    {
+        public List<RollupPlan> Plans { get; } = [];
+        public Dictionary<PlanTaskStatus, int> Status { get; } = [];
+        public int Owed, OnTime, Notices, Findings, OverdueFindings;
+
+        public void Add(Sums o)
+        {
+            Plans.AddRange(o.Plans);
+            foreach (var (k, v) in o.Status) Status[k] = Status.GetValueOrDefault(k) + v;
+            (Owed, OnTime, Notices, Findings, OverdueFindings) = (Owed + o.Owed, OnTime + o.OnTime, Notices + o.Notices,
+                Findings + o.Findings, OverdueFindings + o.OverdueFindings);
+        }
+
+        public RollupRow ToRow(Org o, bool hasChildren)
+        {
+            var tasks = Status.Values.Sum();
+            var done = Status.GetValueOrDefault(PlanTaskStatus.Done);
+            var overdue = Status.GetValueOrDefault(PlanTaskStatus.Overdue);
+            var byStatus = Enum.GetValues<PlanTaskStatus>().ToDictionary(StatusNames.ToName, s => Status.GetValueOrDefault(s));
+            return new RollupRow(0, o.Id, o.Name, o.Level.ToString(), hasChildren, Plans.Count, tasks, byStatus, overdue, Owed, OnTime,
+                OnTimeRule.Rate(OnTime, Owed), done, tasks == 0 ? 0 : Math.Round((double)done / tasks, 3), Notices, Findings, OverdueFindings,
+                Plans.OrderBy(p => p.Id).ToList());
+        }
+    }
+}
