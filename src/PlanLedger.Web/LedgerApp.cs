@@ -237,6 +237,8 @@ public static class LedgerApp
         services.AddScoped<Features.Dashboard.YearComparison>();
         services.AddScoped<Features.Dashboard.YearOverview>();
         services.AddScoped<YearLinks>();
+        services.AddScoped<UpperLinks>();
+        services.AddScoped<CascadeProgress>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -297,6 +299,7 @@ public static class LedgerApp
         api.MapPublicApi();
         api.MapPlanMatchesApi();
         api.MapYearLinksApi();
+        api.MapUpperLinksApi();
         api.MapNotificationsApi();
         api.MapSupervisionApi();
         api.MapSupervisionDocumentApi();
