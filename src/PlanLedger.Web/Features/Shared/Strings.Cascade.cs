@@ -7,7 +7,7 @@ internal static partial class Strings
     {
         ["对接上级计划"] = "Link to the plan above", ["下级落实"] = "Carried out below", ["下级落实情况"] = "Carried out below",
         ["上级计划"] = "Plan above", ["上级任务"] = "Task above", ["本计划任务"] = "Task of this plan", ["下级单位"] = "Organisations below",
-        ["对接"] = "Link", ["更换"] = "Change", ["已对接"] = "Linked", ["不对接"] = "Not linked (rejected)", ["未对接"] = "Not linked",
+        ["对接"] = "Link", ["对接此项"] = "Link this", ["更换"] = "Change", ["已对接"] = "Linked", ["不对接"] = "Not linked (rejected)", ["未对接"] = "Not linked",
         ["取消对接"] = "Unlink", ["选择上级计划"] = "Choose the plan above", ["建议对接"] = "Proposed pairs", ["手工添加"] = "Added by hand",
         ["添加对接"] = "Add the pair", ["采纳建议"] = "Proposal accepted", ["方式"] = "How", ["对接勾选的任务"] = "Link the ticked tasks",
         ["勾选的不对接"] = "Reject the ticked pairs", ["对接计划"] = "Linked plan", ["落实任务"] = "Task carrying it",
@@ -17,8 +17,8 @@ internal static partial class Strings
         ["上级组织没有本年度已发布的计划"] = "The organisations above have no published plan of this year",
         ["将本计划的任务与上级同年度已发布计划的任务对应起来，上级即可看到每项任务由哪些单位落实、进展如何。"] =
             "Pair this plan's tasks with the tasks of the published plan of the same year above it; the organisation above then sees who carries each of its tasks and how far they are.",
-        ["相似度为两项任务文字（去掉单位、时限和数字）的相邻字对重合比例（Dice 系数）；牵头单位按名称和别名对应为同一单位的另加 0.1；每项任务只建议一次。"] =
-            "Similarity is the share of adjacent character pairs the two tasks' words have in common (Dice coefficient; units, deadlines and digits left out); a lead unit that is the same by name or alias adds 0.1; each task is proposed once.",
+        ["相似度为两项任务文字（去掉单位、时限和数字）的相邻字对重合比例；牵头单位按名称和别名对应为同一单位的另加 0.1；每项任务只建议一次。"] =
+            "Similarity is the share of adjacent character pairs the two tasks' words have in common (units, deadlines and digits left out); a lead unit that is the same by name or alias adds 0.1; each task is proposed once.",
         ["下级单位将本级计划的任务对接到各自计划后，在此查看每项任务的落实情况；按末级任务统计，下级未发布的计划不计入。"] =
             "Once the organisations below link their plans to this one, each task shows here who carries it and how far they are; leaf tasks are counted, unpublished plans below are not.",
         ["确定取消对接？已确认的任务对应将一并删除。"] = "Unlink? The confirmed task pairs are removed too.",
