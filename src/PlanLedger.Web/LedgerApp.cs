@@ -239,6 +239,8 @@ public static class LedgerApp
         services.AddScoped<Features.Dashboard.RollupService>();
         services.AddScoped<Features.Dashboard.RollupNav>();
         services.AddScoped<YearLinks>();
+        services.AddScoped<UpperLinks>();
+        services.AddScoped<CascadeProgress>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -299,6 +301,7 @@ public static class LedgerApp
         api.MapPublicApi();
         api.MapPlanMatchesApi();
         api.MapYearLinksApi();
+        api.MapUpperLinksApi();
         api.MapNotificationsApi();
         api.MapSupervisionApi();
         api.MapSupervisionDocumentApi();

@@ -1974,6 +1974,104 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UpperPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.HasIndex("UpperPlanId");
+
+                    b.ToTable("UpperLinks", (string)null);
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperTaskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConfirmedTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UpperLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UpperTaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UpperTaskId", "Decision");
+
+                    b.HasIndex("UpperLinkId", "TaskId", "UpperTaskId")
+                        .IsUnique();
+
+                    b.ToTable("UpperTaskLinks", (string)null);
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.UrgeRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2541,6 +2639,52 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperLink", b =>
+                {
+                    b.HasOne("PlanLedger.Web.Data.Entities.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanLedger.Web.Data.Entities.Plan", "UpperPlan")
+                        .WithMany()
+                        .HasForeignKey("UpperPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("UpperPlan");
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperTaskLink", b =>
+                {
+                    b.HasOne("PlanLedger.Web.Data.Entities.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanLedger.Web.Data.Entities.UpperLink", "Link")
+                        .WithMany("Pairs")
+                        .HasForeignKey("UpperLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanLedger.Web.Data.Entities.PlanTask", "UpperTask")
+                        .WithMany()
+                        .HasForeignKey("UpperTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Link");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("UpperTask");
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.UrgeRecord", b =>
                 {
                     b.HasOne("PlanLedger.Web.Data.Entities.Plan", null)
@@ -2620,6 +2764,11 @@ namespace PlanLedger.Migrations.Postgres.Migrations
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.TaskRequest", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperLink", b =>
+                {
+                    b.Navigation("Pairs");
                 });
 #pragma warning restore 612, 618
         }

@@ -1891,6 +1891,100 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UpperPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.HasIndex("UpperPlanId");
+
+                    b.ToTable("UpperLinks", (string)null);
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperTaskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConfirmedTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpperLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UpperTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UpperTaskId", "Decision");
+
+                    b.HasIndex("UpperLinkId", "TaskId", "UpperTaskId")
+                        .IsUnique();
+
+                    b.ToTable("UpperTaskLinks", (string)null);
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.UrgeRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2456,6 +2550,52 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperLink", b =>
+                {
+                    b.HasOne("PlanLedger.Web.Data.Entities.Plan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanLedger.Web.Data.Entities.Plan", "UpperPlan")
+                        .WithMany()
+                        .HasForeignKey("UpperPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("UpperPlan");
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperTaskLink", b =>
+                {
+                    b.HasOne("PlanLedger.Web.Data.Entities.PlanTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanLedger.Web.Data.Entities.UpperLink", "Link")
+                        .WithMany("Pairs")
+                        .HasForeignKey("UpperLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanLedger.Web.Data.Entities.PlanTask", "UpperTask")
+                        .WithMany()
+                        .HasForeignKey("UpperTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Link");
+
+                    b.Navigation("Task");
+
+                    b.Navigation("UpperTask");
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.UrgeRecord", b =>
                 {
                     b.HasOne("PlanLedger.Web.Data.Entities.Plan", null)
@@ -2535,6 +2675,11 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.TaskRequest", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.UpperLink", b =>
+                {
+                    b.Navigation("Pairs");
                 });
 #pragma warning restore 612, 618
         }

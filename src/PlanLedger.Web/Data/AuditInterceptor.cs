@@ -31,6 +31,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         typeof(SupervisionNotice), typeof(SupervisionTask), typeof(SupervisionUnit), typeof(SupervisionEvent),
         typeof(SupervisionAttachment), typeof(TaskRequest), typeof(RequestAttachment), typeof(TaskEvent),
         typeof(LeaderComment), typeof(UrgeRecord),
+        // 对接上级计划
+        typeof(UpperLink), typeof(UpperTaskLink),
     ];
 
     private static readonly HashSet<string> Hidden =

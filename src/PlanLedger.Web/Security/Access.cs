@@ -16,6 +16,8 @@ public enum LedgerAction
     ManageAssessment,
     /// <summary>上年对照: confirm a task's pair with last year's, carry last year's unfinished tasks over (the plan's own office/admin).</summary>
     LinkYears,
+    /// <summary>对接上级计划: link the plan to a plan above it and confirm task pairs (the plan's own office/admin, draft or published).</summary>
+    LinkUpperPlan,
     // the monthly review loop (the resource's unit ids are the report's unit for withdraw/edit)
     ApproveReport, ReturnReport, WithdrawReport, EditReport, UrgeUnits,
     // task decisions
@@ -103,6 +105,7 @@ public static class Access
             // 考核: the organisation's own office/admin (an office above reads published results, see AssessmentVisibility)
             LedgerAction.ManageAssessment => own && manager,
             LedgerAction.LinkYears => own && manager,
+            LedgerAction.LinkUpperPlan => own && manager,
             // the unit that filed (or asked) acts on its own report or request until the office has acted
             LedgerAction.WithdrawReport or LedgerAction.EditReport or LedgerAction.WithdrawRequest => user.Role == UserRole.Reporter && inUnits,
             LedgerAction.RequestExtension or LedgerAction.RequestCloseOut => user.Role == UserRole.Reporter && inUnits,
@@ -129,6 +132,18 @@ public static class Access
         if (!published) return AssessmentScope.None;
         return user.Role == UserRole.Reporter ? (user.UnitId is null ? AssessmentScope.None : AssessmentScope.OwnUnit) : AssessmentScope.All;
     }
+
+    /// <summary>
+    /// 对接上级计划: the plan a county links to must be a published plan of an organisation strictly above the county plan's
+    /// (its city, its province; never a sibling's or its own), and the person must be allowed to link the county plan
+    /// (<see cref="LedgerAction.LinkUpperPlan"/>). While linking, the county office reads that upper plan's task headings;
+    /// nothing else of the organisations above. The other way round, the organisation above reads the linked county tasks
+    /// through <see cref="VisiblePlans"/> (its own scope: drafts of the counties are not shown to it).
+    /// </summary>
+    public static bool CanLinkUpper(CurrentUser user, Resource plan, string upperOrganisationPath, bool upperPublished) =>
+        upperPublished && Can(user, LedgerAction.LinkUpperPlan, plan)
+        && plan.OrganisationPath.Length > upperOrganisationPath.Length
+        && plan.OrganisationPath.StartsWith(upperOrganisationPath, StringComparison.Ordinal);
 
     public static bool Can(CurrentUser user, LedgerAction action, Resource r) => Decide(user, action, r) == Decision.Allow;
 

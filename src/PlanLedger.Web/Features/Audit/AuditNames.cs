@@ -22,6 +22,7 @@ public static class AuditNames
         ["SupervisionTask"] = "督办任务", ["SupervisionUnit"] = "督办单位", ["SupervisionEvent"] = "督办记录",
         ["SupervisionAttachment"] = "督办附件", ["TaskRequest"] = "延期/销号申请", ["RequestAttachment"] = "申请附件",
         ["TaskEvent"] = "任务记录", ["LeaderComment"] = "领导批示", ["UrgeRecord"] = "催办记录",
+        ["UpperLink"] = "对接上级计划", ["UpperTaskLink"] = "对接任务",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Actions = new Dictionary<string, string>
@@ -68,12 +69,14 @@ public static class AuditNames
         ["TwoFactorEnabled"] = "两步验证", ["LockoutEnabled"] = "允许锁定", ["Visibility"] = "可见范围", ["Language"] = "界面语言",
         ["ArchivedAt"] = "归档时间", ["CarriedOver"] = "结转任务", ["PreviousTaskId"] = "上年任务", ["TimeZone"] = "时区",
         ["FinishedAt"] = "完成时间", ["StartedAt"] = "开始时间", ["Instance"] = "实例",
+        ["UpperPlanId"] = "上级计划", ["UpperTaskId"] = "上级任务", ["UpperLinkId"] = "对接", ["Decision"] = "决定",
+        ["ConfirmedTaskId"] = "已对接任务", ["Similarity"] = "相似度", ["Manual"] = "手工添加", ["DecidedByName"] = "处理人",
     };
 
     /// <summary>Stored enum values as the pages name them (a value shared by several enums gets the common word).</summary>
     public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string>
     {
-        ["Draft"] = "草稿", ["Published"] = "已发布", ["Confirmed"] = "已确认", ["Department"] = "股室", ["School"] = "学校",
+        ["Draft"] = "草稿", ["Published"] = "已发布", ["Confirmed"] = "已确认", ["Rejected"] = "不对接", ["Department"] = "股室", ["School"] = "学校",
         ["External"] = "外部单位", ["Province"] = "省级", ["City"] = "市级", ["County"] = "县级", ["Township"] = "乡镇",
         ["SchoolDistrict"] = "学区", ["Admin"] = "管理员", ["Office"] = "办公室", ["Reporter"] = "单位联络员", ["Leader"] = "领导",
         ["Viewer"] = "查看者", ["Extension"] = "延期申请", ["CloseOut"] = "销号申请", ["Pending"] = "待审批", ["Approved"] = "已通过",
