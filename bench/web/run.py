@@ -116,6 +116,7 @@ def main():
     ap.add_argument("--reminders", action="store_true", help="leave the reminder job on while measuring")
     ap.add_argument("--only", help="regex: measure only the requests whose name matches")
     ap.add_argument("--server", help="a published planledger folder to serve with (e.g. an older build), else ./planledger")
+    ap.add_argument("--pg-database", help="PostgreSQL database name (default planledger_bench_<scale>), e.g. one per engineer on a shared server")
     a = ap.parse_args()
     global SERVER
     SERVER = a.server and os.path.abspath(a.server)
@@ -131,13 +132,15 @@ def main():
                 if os.path.exists(f): os.remove(f)
     else:
         base_cs = os.environ.get("PLANLEDGER_BENCH_PG", "Host=127.0.0.1;Port=5432;Database=planledger_bench;Username=planledger;Password=planledger")
-        db = re.sub(r"Database=[^;]*", f"Database=planledger_bench_{a.scale}", base_cs)
+        name = a.pg_database or f"planledger_bench_{a.scale}"
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", name): sys.exit("bench: --pg-database takes a plain lower-case name")
+        db = re.sub(r"Database=[^;]*", f"Database={name}", base_cs)
         admin = seeding.Sink(re.sub(r"Database=[^;]*", "Database=postgres", base_cs))
-        exists = admin.query(f"SELECT 1 FROM pg_database WHERE datname = 'planledger_bench_{a.scale}'")
+        exists = admin.query(f"SELECT 1 FROM pg_database WHERE datname = '{name}'")
         fresh = not (a.keep and exists)
         if fresh:
-            admin.sql(f"DROP DATABASE IF EXISTS planledger_bench_{a.scale} WITH (FORCE)")
-            admin.sql(f"CREATE DATABASE planledger_bench_{a.scale}")
+            admin.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            admin.sql(f"CREATE DATABASE {name}")
     log = open(os.path.join(work, "server.log"), "a")
     data = os.path.join(work, "data")
     if fresh:

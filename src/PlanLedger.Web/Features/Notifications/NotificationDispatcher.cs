@@ -38,13 +38,18 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
         SmtpClient? smtp = null;
         try
         {
+            // Claim the batch in one transaction: of two dispatchers, only one moves the attempt counts from the values it
+            // read; the other one's claim fails as a whole and it leaves the batch. One write per batch, not one per
+            // notification: on SQLite every write holds the single write lock that report POSTs wait for (docs/scale.md §8).
+            foreach (var n in waiting) n.DispatchAttempts++;
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException)
+            {
+                foreach (var n in waiting) db.Entry(n).State = EntityState.Detached;
+                return new DispatchRun(0, 0, 0, 0);
+            }
             foreach (var n in waiting)
             {
-                // Claim: of two dispatchers, only one moves the attempt count from the value it read.
-                n.DispatchAttempts++;
-                try { await db.SaveChangesAsync(ct); }
-                catch (DbUpdateConcurrencyException) { db.Entry(n).State = EntityState.Detached; continue; }
-
                 var unit = n.UnitId is { } uid ? units.GetValueOrDefault(uid) : null;
                 // Each person's copy in the language they chose; the unit's own mailbox in Chinese.
                 var addresses = new List<(string Address, bool English)>();
@@ -79,8 +84,11 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
                     log.LogWarning(e, "Notification {Id}: sending failed (attempt {Attempt})", n.Id, n.DispatchAttempts);
                     if (smtp is not null) { smtp.Dispose(); smtp = null; }
                 }
-                await db.SaveChangesAsync(ct);
+                // A copy went out (or failed): recorded at once, so that a crash resends nothing already sent. A notification
+                // with no address and no webhook is recorded with the rest of the batch below.
+                if (addresses.Count > 0 || webhooks.Count > 0) await db.SaveChangesAsync(ct);
             }
+            await db.SaveChangesAsync(ct);
         }
         finally
         {
