@@ -17,10 +17,15 @@ public sealed record DispatchRun(int Notifications, int Mails, int Webhooks, int
 /// send it twice; a failure leaves it for the next run until <see cref="NotificationOptions.MaxAttempts"/>.
 /// </summary>
 public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<NotificationOptions> options, IHttpClientFactory http,
-    TimeProvider clock, ILogger<NotificationDispatcher> log)
+    TimeProvider clock, ILogger<NotificationDispatcher> log, JobGate gate)
 {
     public async Task<DispatchRun> DispatchAsync(CancellationToken ct = default)
     {
+        // One dispatcher at a time across the instances on the database: a second one waits for the first to finish and
+        // then finds what is still waiting. (Without it, a dispatcher reading after another's claim claimed again and
+        // both sent the copy.)
+        await using var held = await gate.TryLockAsync("notification-dispatch", TimeSpan.FromSeconds(30), ct);
+        if (held is null) return new DispatchRun(0, 0, 0, 0);
         var o = options.Value;
         var waiting = await db.Notifications.Where(n => n.DispatchedAt == null && n.DispatchAttempts < o.MaxAttempts)
             .OrderBy(n => n.Id).Take(200).ToListAsync(ct);
@@ -38,9 +43,9 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
         SmtpClient? smtp = null;
         try
         {
-            // Claim the batch in one transaction: of two dispatchers, only one moves the attempt counts from the values it
-            // read; the other one's claim fails as a whole and it leaves the batch. One write per batch, not one per
-            // notification: on SQLite every write holds the single write lock that report POSTs wait for (docs/scale.md §8).
+            // Claim the batch in one transaction (besides the lock, a dispatcher that read the same attempt counts fails its
+            // claim as a whole and leaves the batch). One write per batch, not one per notification: on SQLite every write
+            // holds the single write lock that report POSTs wait for (docs/scale.md §8).
             foreach (var n in waiting) n.DispatchAttempts++;
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException)
