@@ -5,6 +5,7 @@ and prints p95 (ms) and req/s per request.
 
   python3 bench/web/run.py --db sqlite|postgres [--scale province|small] [--seconds 5] [--runs 1] [--keep]
 
+Each line also gives the server's CPU time per request (from /proc), which compares builds fairly on a loaded machine.
 Needs wrk (Debian package), psql for PostgreSQL (PLANLEDGER_BENCH_PG, default
 Host=127.0.0.1;Port=5432;Database=planledger_bench;Username=planledger;Password=planledger).
 The database is rebuilt unless --keep is given and it already holds the data set.
@@ -96,6 +97,13 @@ def check(base, path, auth):
         return e.code
 
 
+def cpu_ms(pid):
+    """The server process's CPU time so far (user + system, ms), from /proc; 0 where there is no /proc."""
+    try: f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError: return 0.0
+    return (int(f[11]) + int(f[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
+
+
 def wrk(base, path, auth, seconds, pool=None, connections=8, threads=2):
     env = dict(os.environ, BENCH_AUTH=auth, BENCH_POOL=pool or "")
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s",
@@ -116,6 +124,7 @@ def main():
     ap.add_argument("--reminders", action="store_true", help="leave the reminder job on while measuring")
     ap.add_argument("--only", help="regex: measure only the requests whose name matches")
     ap.add_argument("--server", help="a published planledger folder to serve with (e.g. an older build), else ./planledger")
+    ap.add_argument("--pg-database", help="PostgreSQL database name (default planledger_bench_<scale>), e.g. one per engineer on a shared server")
     a = ap.parse_args()
     global SERVER
     SERVER = a.server and os.path.abspath(a.server)
@@ -131,13 +140,15 @@ def main():
                 if os.path.exists(f): os.remove(f)
     else:
         base_cs = os.environ.get("PLANLEDGER_BENCH_PG", "Host=127.0.0.1;Port=5432;Database=planledger_bench;Username=planledger;Password=planledger")
-        db = re.sub(r"Database=[^;]*", f"Database=planledger_bench_{a.scale}", base_cs)
+        name = a.pg_database or f"planledger_bench_{a.scale}"
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", name): sys.exit("bench: --pg-database takes a plain lower-case name")
+        db = re.sub(r"Database=[^;]*", f"Database={name}", base_cs)
         admin = seeding.Sink(re.sub(r"Database=[^;]*", "Database=postgres", base_cs))
-        exists = admin.query(f"SELECT 1 FROM pg_database WHERE datname = 'planledger_bench_{a.scale}'")
+        exists = admin.query(f"SELECT 1 FROM pg_database WHERE datname = '{name}'")
         fresh = not (a.keep and exists)
         if fresh:
-            admin.sql(f"DROP DATABASE IF EXISTS planledger_bench_{a.scale} WITH (FORCE)")
-            admin.sql(f"CREATE DATABASE planledger_bench_{a.scale}")
+            admin.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            admin.sql(f"CREATE DATABASE {name}")
     log = open(os.path.join(work, "server.log"), "a")
     data = os.path.join(work, "data")
     if fresh:
@@ -198,6 +209,7 @@ def main():
                 runs = []
                 for _ in range(a.runs):
                     if path == "post":
+                        c0 = cpu_ms(p.pid)
                         r = wrk(base, "/", auth, a.seconds, pool=pool, connections=4, threads=1)
                     else:
                         status = check(base, path, auth)
@@ -205,14 +217,16 @@ def main():
                             print(f"  {name} ({label}): {path} answered {status}", flush=True)
                             break
                         wrk(base, path, auth, 1)  # warm-up (JIT, caches), not counted
+                        c0 = cpu_ms(p.pid)
                         r = wrk(base, path, auth, a.seconds)
-                    if r: runs.append(r)
+                    # Server CPU per request: comparable between builds even when the machine's load changes.
+                    if r: r["cpu"] = (cpu_ms(p.pid) - c0) / max(1, r["requests"]); runs.append(r)
                 if runs:
                     results[(name, label)] = dict(p95=statistics.median(r["p95"] for r in runs),
                                                   rps=statistics.median(r["rps"] for r in runs),
-                                                  errors=sum(r["errors"] for r in runs))
+                                                  errors=sum(r["errors"] for r in runs), cpu=statistics.median(r["cpu"] for r in runs))
                     x = results[(name, label)]
-                    print(f"  {name:36} {label:15} p95 {x['p95']:9.1f} ms  {x['rps']:8.0f} req/s  errors {x['errors']}", flush=True)
+                    print(f"  {name:36} {label:15} p95 {x['p95']:9.1f} ms  {x['rps']:8.0f} req/s  errors {x['errors']}  server CPU {x['cpu']:.2f} ms/request", flush=True)
         r = wrk(base, "/Account/Login", "X-Bench: 1", a.seconds)
         if r: results[("sign-in page (no database)", "anonymous")] = r
         print(f"\n| request ({a.db}, {a.scale}), p95 ms (req/s) | province admin | county user |")

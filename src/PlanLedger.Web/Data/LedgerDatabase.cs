@@ -23,6 +23,7 @@ public static class LedgerDatabase
         {
             var cs = db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase) ? db : $"Data Source={db}";
             options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
+            options.AddInterceptors(new SqliteBusyTimeout());
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using PlanLedger.Web.Features.Notifications;
 using PlanLedger.Web.Tests.Infrastructure;
@@ -50,6 +51,27 @@ public abstract class NotificationDeliveryTests(LedgerFactory factory, TestSmtpS
         var after = smtp.Messages.Count;
         Assert.Equal(0, (await DispatchAsync()).Mails);
         Assert.Equal(after, smtp.Messages.Count);
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_at_once_send_each_copy_once_and_leave_nothing_waiting()
+    {
+        var office = await W.As(W.Office);
+        await (await office.PutAsJsonAsync($"/api/v1/units/{W.UnitA}/contact", new { email = "twice@example.cn" })).JsonAsync(HttpStatusCode.OK);
+        await DispatchAsync();
+        var mails = smtp.Messages.Count;
+        var report = await W.ReportAsync(W.RepA, W.Task1, 40);
+        await office.PostJsonAsync($"/api/v1/reports/{report.Id()}/return", new { comment = "两个发送进程同时运行" }, HttpStatusCode.OK);
+        // UnitB has no address: its notifications (if any) have nothing to send and are recorded with the batch.
+        await office.PostJsonAsync("/api/v1/supervisions", new { taskIds = new[] { W.Task1 }, unitIds = new[] { W.UnitB }, level = "blue",
+            reason = "请按时报送", replyBy = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd") });
+
+        await Task.WhenAll(Task.Run(DispatchAsync), Task.Run(DispatchAsync));
+
+        Assert.Single(smtp.Messages.Skip(mails), m => m.To.Contains("twice@example.cn"));
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanLedger.Web.Data.LedgerDbContext>();
+        Assert.Equal(0, await db.Notifications.CountAsync(n => n.DispatchedAt == null));
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
 
         var due = OnTimeRule.DuePeriods(plan, today);
 
+        // Filed reports by (task, period): the on-time test below looks its pair up instead of scanning every report of
+        // the plan for each unit, task and period (35M comparisons per call at province scale, docs/scale.md §10).
+        var filed = reports.ToLookup(r => (r.TaskId, r.Period), r => (r.UnitId, r.SubmittedAt));
         var units = links.GroupBy(l => (l.UnitId, l.Unit)).Select(g =>
         {
             var lead = g.Where(l => l.Role == UnitRole.Lead).Select(l => leaves[l.TaskId]).DistinctBy(t => t.Id).ToList();
@@ -49,7 +52,7 @@ public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
                 foreach (var p in due.Where(p => OnTimeRule.Owes(t.DueDate, t.ClosedAt, p)))
                 {
                     owed++;
-                    if (reports.Any(r => r.TaskId == t.Id && OnTimeRule.ByUnit(r.UnitId, g.Key.UnitId) && OnTimeRule.FiledOnTime(r.Period, r.SubmittedAt, p))) onTime++;
+                    if (filed[(t.Id, p.Period)].Any(r => OnTimeRule.ByUnit(r.UnitId, g.Key.UnitId) && OnTimeRule.FiledOnTime(p.Period, r.SubmittedAt, p))) onTime++;
                 }
             }
             var mine = notices.Where(n => n.UnitId == g.Key.UnitId).ToList();

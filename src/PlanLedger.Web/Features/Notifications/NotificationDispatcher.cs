@@ -17,10 +17,15 @@ public sealed record DispatchRun(int Notifications, int Mails, int Webhooks, int
 /// send it twice; a failure leaves it for the next run until <see cref="NotificationOptions.MaxAttempts"/>.
 /// </summary>
 public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<NotificationOptions> options, IHttpClientFactory http,
-    TimeProvider clock, ILogger<NotificationDispatcher> log)
+    TimeProvider clock, ILogger<NotificationDispatcher> log, JobGate gate)
 {
     public async Task<DispatchRun> DispatchAsync(CancellationToken ct = default)
     {
+        // One dispatcher at a time across the instances on the database: a second one waits for the first to finish and
+        // then finds what is still waiting. (Without it, a dispatcher reading after another's claim claimed again and
+        // both sent the copy.)
+        await using var held = await gate.TryLockAsync("notification-dispatch", TimeSpan.FromSeconds(30), ct);
+        if (held is null) return new DispatchRun(0, 0, 0, 0);
         var o = options.Value;
         var waiting = await db.Notifications.Where(n => n.DispatchedAt == null && n.DispatchAttempts < o.MaxAttempts)
             .OrderBy(n => n.Id).Take(200).ToListAsync(ct);
@@ -38,13 +43,18 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
         SmtpClient? smtp = null;
         try
         {
+            // Claim the batch in one transaction (besides the lock, a dispatcher that read the same attempt counts fails its
+            // claim as a whole and leaves the batch). One write per batch, not one per notification: on SQLite every write
+            // holds the single write lock that report POSTs wait for (docs/scale.md §8).
+            foreach (var n in waiting) n.DispatchAttempts++;
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException)
+            {
+                foreach (var n in waiting) db.Entry(n).State = EntityState.Detached;
+                return new DispatchRun(0, 0, 0, 0);
+            }
             foreach (var n in waiting)
             {
-                // Claim: of two dispatchers, only one moves the attempt count from the value it read.
-                n.DispatchAttempts++;
-                try { await db.SaveChangesAsync(ct); }
-                catch (DbUpdateConcurrencyException) { db.Entry(n).State = EntityState.Detached; continue; }
-
                 var unit = n.UnitId is { } uid ? units.GetValueOrDefault(uid) : null;
                 // Each person's copy in the language they chose; the unit's own mailbox in Chinese.
                 var addresses = new List<(string Address, bool English)>();
@@ -79,8 +89,11 @@ public sealed class NotificationDispatcher(LedgerDbContext db, IOptions<Notifica
                     log.LogWarning(e, "Notification {Id}: sending failed (attempt {Attempt})", n.Id, n.DispatchAttempts);
                     if (smtp is not null) { smtp.Dispose(); smtp = null; }
                 }
-                await db.SaveChangesAsync(ct);
+                // A copy went out (or failed): recorded at once, so that a crash resends nothing already sent. A notification
+                // with no address and no webhook is recorded with the rest of the batch below.
+                if (addresses.Count > 0 || webhooks.Count > 0) await db.SaveChangesAsync(ct);
             }
+            await db.SaveChangesAsync(ct);
         }
         finally
         {

@@ -43,19 +43,22 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
         CanEdit = Access.Can(Me, LedgerAction.EditPlan, access.Value.Resource);
         if (View == "tree")
         {
-            Items = await queries.TasksAsync(id, ct);
+            // The tree shows label, heading, light, progress, lead units and deadline: no targets, no report texts, no filters.
+            Items = await queries.TasksAsync(id, ct, targets: false);
             Total = Items.Count;
+            return Page();
         }
-        else
-        {
-            (Items, Total) = await queries.PageAsync(id, new TaskFilter(Unit, Status, Section, Overdue, Q, P, PageSize), Today, ct);
-        }
+        (Items, Total) = await queries.PageAsync(id, new TaskFilter(Unit, Status, Section, Overdue, Q, P, PageSize), Today, ct);
         var ids = Items.Select(t => t.Id).ToList();
-        var reports = await db.Reports.AsNoTracking()
+        // The newest standing report per task, chosen in SQL (ROW_NUMBER per task): the whole tree's tasks have a dozen
+        // reports each, whose texts would otherwise all be read to keep one (docs/scale.md §9).
+        var latest = await db.Reports.AsNoTracking()
             .Where(r => ids.Contains(r.TaskId) && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Approved) && r.Text != "")
-            .Select(r => new { r.TaskId, r.Period, r.SubmittedAt, r.Text }).ToListAsync(ct);
-        Latest = reports.GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g
-            .OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.SubmittedAt).Select(r => (r.Period, r.Text)).First());
+            .GroupBy(r => r.TaskId)
+            .Select(g => g.OrderByDescending(r => r.Period).ThenByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+                .Select(r => new { r.TaskId, r.Period, r.Text }).First())
+            .ToListAsync(ct);
+        Latest = latest.ToDictionary(r => r.TaskId, r => (r.Period, r.Text));
         SectionIds = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId != null && ids.Contains(t.ParentId!.Value))
             .Select(t => t.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
         UnitOptions = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).ToListAsync(ct)).Sort(u => u.Name).ToList();

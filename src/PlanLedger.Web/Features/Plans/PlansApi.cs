@@ -56,15 +56,31 @@ public static class PlansApi
         return TypedResults.Created($"/api/v1/plans/{result.Value!.Id}", result.Value);
     }
 
-    /// <summary>The plans in scope; archived ones (归档) only with <c>?archived=true</c>.</summary>
-    public static async Task<Ok<List<PlanListItem>>> List(HttpContext http, LedgerDbContext db, CancellationToken ct, bool archived = false)
+    /// <summary>Plans per page of <c>GET /plans</c> when the client names none, and the most it may ask for.</summary>
+    public const int DefaultPageSize = 100, MaxPageSize = 500;
+
+    /// <summary>
+    /// The plans in scope, newest year first; archived ones (归档) only with <c>?archived=true</c>. The body stays the
+    /// contract's array; it is paged (<c>?page=1&amp;pageSize=100</c>, at most 500): <c>X-Total-Count</c> gives the number
+    /// of plans and <c>Link: …; rel="next"</c> the next page while there is one. A page past the end is an empty array.
+    /// </summary>
+    public static async Task<Results<Ok<List<PlanListItem>>, ProblemHttpResult>> List(HttpContext http, LedgerDbContext db, CancellationToken ct,
+        bool archived = false, int? page = null, int? pageSize = null)
     {
-        var plans = await Access.VisiblePlans(db.Plans, http.Me())
-            .Where(p => (p.ArchivedAt != null) == archived)
+        if (page is < 1) return Problems.From(Failure.BadRequest("页码 page 应为不小于 1 的整数"));
+        if (pageSize is < 1 or > MaxPageSize) return Problems.From(Failure.BadRequest($"每页条数 pageSize 应为 1–{MaxPageSize}"));
+        int number = page ?? 1, size = pageSize ?? DefaultPageSize;
+        var scope = Access.VisiblePlans(db.Plans, http.Me()).Where(p => (p.ArchivedAt != null) == archived);
+        var total = await scope.CountAsync(ct);
+        var plans = total <= (long)(number - 1) * size ? new List<PlanListItem>() : await scope
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Skip((number - 1) * size).Take(size)
             .Select(p => new PlanListItem(p.Id, p.Title, p.Issuer, p.Year,
                 p.Status == PlanStatus.Draft ? "draft" : "published", p.TaskCount, p.ArchivedAt != null))
             .ToListAsync(ct);
+        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if ((long)number * size < total)
+            http.Response.Headers.Link = $"</api/v1/plans?page={number + 1}&pageSize={size}{(archived ? "&archived=true" : "")}>; rel=\"next\"";
         return TypedResults.Ok(plans);
     }
 

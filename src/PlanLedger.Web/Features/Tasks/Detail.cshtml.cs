@@ -62,9 +62,14 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
         History = await decisions.EventsAsync(id, ct);
         Requests = await decisions.RequestsAsync(Me, id, ct: ct);
         // The unit has seen this task: its reminders about it are read.
+        // Looked for first: an UPDATE that matches nothing still takes SQLite's single write lock, so every view of a
+        // task by a unit waited behind report POSTs and the notification dispatcher (docs/scale.md §8).
         if (Me.UnitId is { } unit)
-            await db.Notifications.Where(n => n.UnitId == unit && n.TaskId == id && n.ReadAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow()), ct);
+        {
+            var unread = db.Notifications.Where(n => n.UnitId == unit && n.TaskId == id && n.ReadAt == null);
+            if (await unread.AnyAsync(ct))
+                await unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow()), ct);
+        }
         Error ??= Flash;
         return Page();
     }

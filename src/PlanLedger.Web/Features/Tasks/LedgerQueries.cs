@@ -48,13 +48,13 @@ public sealed class LedgerQueries(LedgerDbContext db)
         return (row.Task, row.Plan);
     }
 
-    /// <summary>All tasks of a plan in document order with units and targets (three queries).</summary>
-    public async Task<List<TaskDto>> TasksAsync(int planId, CancellationToken ct = default)
+    /// <summary>All tasks of a plan in document order with units and targets (three queries; two without <paramref name="targets"/>).</summary>
+    public async Task<List<TaskDto>> TasksAsync(int planId, CancellationToken ct = default, bool targets = true)
     {
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Order).ToListAsync(ct);
         var units = await db.TaskUnits.AsNoTracking().Where(u => u.Task!.PlanId == planId).ToListAsync(ct);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.Task!.PlanId == planId).OrderBy(t => t.Id).ToListAsync(ct);
-        return Assemble(tasks, units, targets);
+        var goals = !targets ? new List<TaskTarget>() : await db.Targets.AsNoTracking().Where(t => t.Task!.PlanId == planId).OrderBy(t => t.Id).ToListAsync(ct);
+        return Assemble(tasks, units, goals);
     }
 
     /// <summary>One page of a plan's tasks with filters, and the total count.</summary>
