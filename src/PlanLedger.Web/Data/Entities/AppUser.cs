@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 
 namespace PlanLedger.Web.Data.Entities;
@@ -31,4 +32,4 @@ public sealed class AppUser : IdentityUser<int>, IVersioned
 }
 
 /// <summary>管理员 admin, 督查室 office, 单位联络员 unit reporter, 领导 leader, 只读 viewer.</summary>
-public enum UserRole { Admin, Office, Reporter, Leader, Viewer }
+public enum UserRole { [Display(Name = "管理员")] Admin, [Display(Name = "督查室")] Office, [Display(Name = "单位联络员")] Reporter, [Display(Name = "领导")] Leader, [Display(Name = "只读")] Viewer }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>
@@ -64,4 +65,4 @@ public sealed class Assessment
 }
 
 /// <summary>draft → confirmed (frozen) → published.</summary>
-public enum AssessmentState { Draft, Confirmed, Published }
+public enum AssessmentState { [Display(Name = "草稿")] Draft, [Display(Name = "已确认")] Confirmed, [Display(Name = "已公布")] Published }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>
@@ -90,29 +91,18 @@ public sealed class Finding
         return e;
     }
 
-    public static string StatusName(FindingStatus s) => s switch
-    {
-        FindingStatus.Open => "待整改",
-        FindingStatus.Rectified => "已整改（待复查）",
-        FindingStatus.Closed => "已销号",
-        _ => "重新整改",
-    };
+    public static string StatusName(FindingStatus s) => EnumLabels.Zh(s);
 
-    public static string SeverityName(FindingSeverity s) => s switch
-    {
-        FindingSeverity.Minor => "一般",
-        FindingSeverity.Major => "较重",
-        _ => "严重",
-    };
+    public static string SeverityName(FindingSeverity s) => EnumLabels.Zh(s);
 }
 
 /// <summary>待整改 open, 已整改（待复查） rectified, 已销号 closed, 重新整改 reopened.</summary>
-public enum FindingStatus { Open, Rectified, Closed, Reopened }
+public enum FindingStatus { [Display(Name = "待整改")] Open, [Display(Name = "已整改（待复查）")] Rectified, [Display(Name = "已销号")] Closed, [Display(Name = "重新整改")] Reopened }
 
 /// <summary>一般, 较重, 严重.</summary>
-public enum FindingSeverity { Minor, Major, Severe }
+public enum FindingSeverity { [Display(Name = "一般")] Minor, [Display(Name = "较重")] Major, [Display(Name = "严重")] Severe }
 
-public enum FindingAction { Recorded, Rectified, Closed, Reopened }
+public enum FindingAction { [Display(Name = "已记录")] Recorded, [Display(Name = "已整改")] Rectified, [Display(Name = "已销号")] Closed, [Display(Name = "重新整改")] Reopened }
 
 /// <summary>A ledger task a finding relates to.</summary>
 public sealed class FindingTask

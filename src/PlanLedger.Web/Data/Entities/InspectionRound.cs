@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>
@@ -86,7 +87,7 @@ public sealed class InspectionRound
 }
 
 /// <summary>待抽取 planned, 已抽取 drawn, 已通报 reported (its bulletin is published).</summary>
-public enum InspectionRoundStatus { Planned, Drawn, Reported }
+public enum InspectionRoundStatus { [Display(Name = "待抽取")] Planned, [Display(Name = "已抽取")] Drawn, [Display(Name = "已通报")] Reported }
 
 /// <summary>A candidate unit of a round; <see cref="ExcludedAsRecent"/> is set at the draw for units avoided as recently visited.</summary>
 public sealed class InspectionScopeUnit

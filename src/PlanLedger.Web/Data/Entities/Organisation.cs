@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>组织/机构: a bureau that owns ledgers. Organisations form a hierarchy (province → city → county).</summary>
@@ -18,4 +19,4 @@ public sealed class Organisation : IVersioned
 }
 
 /// <summary>省 → 市 → 县 → 乡镇 / 学区 (a 学区 groups the schools of a few 乡镇; both sit below a county).</summary>
-public enum OrganisationLevel { Province, City, County, Township, SchoolDistrict }
+public enum OrganisationLevel { [Display(Name = "省")] Province, [Display(Name = "市")] City, [Display(Name = "县")] County, [Display(Name = "乡镇")] Township, [Display(Name = "学区")] SchoolDistrict }

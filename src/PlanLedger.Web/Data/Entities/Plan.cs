@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>工作要点: an imported plan; a draft until the office publishes it as the year's ledger (台账).</summary>
@@ -82,4 +83,4 @@ public sealed class Plan : IVersioned
     }
 }
 
-public enum PlanStatus { Draft, Published }
+public enum PlanStatus { [Display(Name = "草稿")] Draft, [Display(Name = "已发布")] Published }

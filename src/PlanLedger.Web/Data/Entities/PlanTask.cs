@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>任务: one numbered part of a plan, with its units, deadline, targets and progress.</summary>
@@ -158,7 +159,7 @@ public sealed class PlanTask : IVersioned
 }
 
 /// <summary>The status light: not_started, on_track (绿), at_risk (黄), overdue (红), done (销号).</summary>
-public enum PlanTaskStatus { NotStarted, OnTrack, AtRisk, Overdue, Done }
+public enum PlanTaskStatus { [Display(Name = "未开始")] NotStarted, [Display(Name = "正常推进")] OnTrack, [Display(Name = "进度滞后")] AtRisk, [Display(Name = "逾期")] Overdue, [Display(Name = "已完成")] Done }
 
 /// <summary>工作要点 (from the plan document), 领导批示件, 会议议定事项, 上级交办.</summary>
-public enum TaskSource { Plan, LeaderInstruction, MeetingDecision, HigherAssignment }
+public enum TaskSource { [Display(Name = "工作要点")] Plan, [Display(Name = "领导批示件")] LeaderInstruction, [Display(Name = "会议议定事项")] MeetingDecision, [Display(Name = "上级交办")] HigherAssignment }

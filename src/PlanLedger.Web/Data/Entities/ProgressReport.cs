@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>
@@ -116,7 +117,7 @@ public sealed class ProgressReport
 }
 
 /// <summary>已提交, 已通过, 已退回, 已撤回 (API: submitted, approved, returned, withdrawn).</summary>
-public enum ReportStatus { Submitted, Returned, Approved, Withdrawn }
+public enum ReportStatus { [Display(Name = "待审核")] Submitted, [Display(Name = "已退回")] Returned, [Display(Name = "已通过")] Approved, [Display(Name = "已撤回")] Withdrawn }
 
 public enum ReportAction { Approve, Return, Withdraw, Edit }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>
@@ -229,11 +230,11 @@ public sealed class SupervisionUnit
     {
         State = Next(State, step) ?? throw new RuleException(State switch
         {
-            SupervisionState.Closed => "本单位的督办事项已办结 This unit's part is closed",
-            SupervisionState.Stopped => "督办单已中止 The notice was stopped",
-            SupervisionState.Replied => "本单位已反馈，等待督查室办结或退回 This unit has replied",
-            SupervisionState.Acknowledged => "本单位已签收 This unit has signed already",
-            _ => "本单位尚未反馈 This unit has not replied",
+            SupervisionState.Closed => "本单位的督办事项已办结",
+            SupervisionState.Stopped => "督办单已中止",
+            SupervisionState.Replied => "本单位已反馈，等待督查室办结或退回",
+            SupervisionState.Acknowledged => "本单位已签收",
+            _ => "本单位尚未反馈",
         });
         switch (step)
         {
@@ -274,16 +275,16 @@ public sealed class SupervisionAttachment
 }
 
 /// <summary>蓝 blue (reminder), 黄/橙 yellow (warning), 红 red (overdue).</summary>
-public enum SupervisionLevel { Blue, Yellow, Red }
+public enum SupervisionLevel { [Display(Name = "蓝色")] Blue, [Display(Name = "黄色")] Yellow, [Display(Name = "红色")] Red }
 
 /// <summary>已下发 issued, 已签收 acknowledged, 已反馈 replied, 已办结 closed, 已中止 stopped.</summary>
-public enum SupervisionState { Issued, Acknowledged, Replied, Closed, Stopped }
+public enum SupervisionState { [Display(Name = "已下发")] Issued, [Display(Name = "已签收")] Acknowledged, [Display(Name = "已反馈")] Replied, [Display(Name = "已办结")] Closed, [Display(Name = "已中止")] Stopped }
 
-public enum SupervisionStep { Issue, Acknowledge, Reply, Close, Return, Stop, ProposeEscalation, Escalate }
+public enum SupervisionStep { [Display(Name = "下发")] Issue, [Display(Name = "签收")] Acknowledge, [Display(Name = "反馈")] Reply, [Display(Name = "办结")] Close, [Display(Name = "退回重办")] Return, [Display(Name = "中止")] Stop, [Display(Name = "建议升级")] ProposeEscalation, [Display(Name = "升级")] Escalate }
 
 public static class LevelNames
 {
-    public static string Zh(SupervisionLevel l) => l switch { SupervisionLevel.Blue => "蓝色", SupervisionLevel.Yellow => "黄色", _ => "红色" };
+    public static string Zh(SupervisionLevel l) => EnumLabels.Zh(l);
     public static string Api(SupervisionLevel l) => l switch { SupervisionLevel.Blue => "blue", SupervisionLevel.Yellow => "yellow", _ => "red" };
     public static SupervisionLevel? Parse(string? s) => s?.Trim().ToLowerInvariant() switch
     {
@@ -293,9 +294,5 @@ public static class LevelNames
         _ => null,
     };
     public static string StateApi(SupervisionState s) => s.ToString().ToLowerInvariant();
-    public static string StateZh(SupervisionState s) => s switch
-    {
-        SupervisionState.Issued => "已下发", SupervisionState.Acknowledged => "已签收", SupervisionState.Replied => "已反馈",
-        SupervisionState.Closed => "已办结", _ => "已中止",
-    };
+    public static string StateZh(SupervisionState s) => EnumLabels.Zh(s);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>
@@ -78,9 +79,9 @@ public sealed class RequestAttachment
 }
 
 /// <summary>延期申请 extension, 销号申请 close-out.</summary>
-public enum TaskRequestKind { Extension, CloseOut }
+public enum TaskRequestKind { [Display(Name = "延期申请")] Extension, [Display(Name = "销号申请")] CloseOut }
 
 /// <summary>待审批 pending, 已批准 approved, 已驳回 refused, 已撤回 withdrawn.</summary>
-public enum TaskRequestState { Pending, Approved, Refused, Withdrawn }
+public enum TaskRequestState { [Display(Name = "待审批")] Pending, [Display(Name = "已批准")] Approved, [Display(Name = "已驳回")] Refused, [Display(Name = "已撤回")] Withdrawn }
 
 public enum RequestStep { Approve, Refuse, Withdraw }

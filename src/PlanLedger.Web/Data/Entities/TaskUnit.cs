@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>A lead (牵头) or supporting (配合) unit of a task: the name as written, mapped onto the unit directory when known.</summary>
@@ -23,4 +24,4 @@ public sealed class TaskUnit
     }
 }
 
-public enum UnitRole { Lead, Support }
+public enum UnitRole { [Display(Name = "牵头")] Lead, [Display(Name = "配合")] Support }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>单位/股室/科室: a department, school or outside body of an organisation that can hold tasks.</summary>
@@ -25,4 +26,4 @@ public sealed class Unit : IVersioned
 }
 
 /// <summary>股室/科室 department, 学校 school, 外部单位 outside body.</summary>
-public enum UnitKind { Department, School, External }
+public enum UnitKind { [Display(Name = "股室")] Department, [Display(Name = "学校")] School, [Display(Name = "外部单位")] External }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace PlanLedger.Web.Data.Entities;
 
 /// <summary>
@@ -118,4 +119,4 @@ public sealed class UpperTaskLink
     }
 }
 
-public enum UpperPairDecision { Confirmed, Rejected }
+public enum UpperPairDecision { [Display(Name = "已确认")] Confirmed, [Display(Name = "不对接")] Rejected }

@@ -135,11 +135,7 @@ public sealed class UnitDirectory(LedgerDbContext db, Microsoft.Extensions.Cachi
         return list;
     }
 
-    public static string LevelName(OrganisationLevel l) => l switch
-    {
-        OrganisationLevel.Province => "省", OrganisationLevel.City => "市", OrganisationLevel.County => "县",
-        OrganisationLevel.Township => "乡镇", OrganisationLevel.SchoolDistrict => "学区", _ => l.ToString(),
-    };
+    public static string LevelName(OrganisationLevel l) => EnumLabels.Zh(l);
 
     private static UnitDto Dto(Unit u) => new(u.Id, u.OrganisationId, u.Name, u.Kind.ToString(), u.Aliases, u.MergedIntoId, u.Version);
     private static OrganisationDto OrgDto(Organisation o) => new(o.Id, o.Name, o.ParentId, o.Level.ToString(), o.TimeZone, o.Version);

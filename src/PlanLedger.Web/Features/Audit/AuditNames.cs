@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Shared;
 
 namespace PlanLedger.Web.Features.Audit;
@@ -73,22 +74,6 @@ public static class AuditNames
         ["ConfirmedTaskId"] = "已对接任务", ["Similarity"] = "相似度", ["Manual"] = "手工添加", ["DecidedByName"] = "处理人",
     };
 
-    /// <summary>Stored enum values as the pages name them (a value shared by several enums gets the common word).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string>
-    {
-        ["Draft"] = "草稿", ["Published"] = "已发布", ["Confirmed"] = "已确认", ["Rejected"] = "不对接", ["Department"] = "股室", ["School"] = "学校",
-        ["External"] = "外部单位", ["Province"] = "省级", ["City"] = "市级", ["County"] = "县级", ["Township"] = "乡镇",
-        ["SchoolDistrict"] = "学区", ["Admin"] = "管理员", ["Office"] = "办公室", ["Reporter"] = "单位联络员", ["Leader"] = "领导",
-        ["Viewer"] = "查看者", ["Extension"] = "延期申请", ["CloseOut"] = "销号申请", ["Pending"] = "待审批", ["Approved"] = "已通过",
-        ["Refused"] = "未批准", ["Withdrawn"] = "已撤回", ["Planned"] = "已计划", ["Drawn"] = "已抽取", ["Reported"] = "已通报",
-        ["Open"] = "待整改", ["Rectified"] = "已整改", ["Closed"] = "已办结", ["Reopened"] = "重新整改", ["Minor"] = "一般",
-        ["Major"] = "较重", ["Severe"] = "严重", ["Recorded"] = "已记录", ["NotStarted"] = "未开始", ["OnTrack"] = "正常推进",
-        ["AtRisk"] = "进度滞后", ["Overdue"] = "逾期", ["Done"] = "已完成", ["Plan"] = "工作要点", ["LeaderInstruction"] = "领导批示件",
-        ["MeetingDecision"] = "会议议定事项", ["HigherAssignment"] = "上级交办", ["Lead"] = "牵头", ["Support"] = "配合",
-        ["Submitted"] = "已提交", ["Returned"] = "已退回", ["Blue"] = "蓝", ["Yellow"] = "黄", ["Red"] = "红", ["Issued"] = "已下发",
-        ["Acknowledged"] = "已签收", ["Replied"] = "已反馈", ["Stopped"] = "已中止",
-    };
-
     /// <summary>Internal columns (hashes, stamps, storage keys) that say nothing to a reader of the log.</summary>
     private static readonly HashSet<string> Hidden = ["SecurityStamp", "ConcurrencyStamp", "PasswordHash", "NormalizedUserName",
         "NormalizedEmail", "LiveKey", "StoredName", "Sha256", "Token", "TokenHash"];
@@ -98,22 +83,29 @@ public static class AuditNames
     public static string Field(string name) => Fields.GetValueOrDefault(name, name);
 
     /// <summary>One line per field: "字段: 旧值 → 新值" for a change, "字段: 值" for an entry added or deleted.</summary>
-    public static IReadOnlyList<string> Lines(string? before, string? after, string action)
+    public static IReadOnlyList<string> Lines(string entity, string? before, string? after, string action)
     {
+        var type = EntityTypes.GetValueOrDefault(entity);
         var old = Parse(before);
         var now = Parse(after);
         var lines = new List<string>();
         foreach (var key in old.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
         {
             if (Hidden.Contains(key)) continue;
-            var a = old.TryGetValue(key, out var x) ? Value(x) : null;
-            var b = now.TryGetValue(key, out var y) ? Value(y) : null;
+            var property = type?.GetProperty(key)?.PropertyType;
+            var a = old.TryGetValue(key, out var x) ? Value(x, property) : null;
+            var b = now.TryGetValue(key, out var y) ? Value(y, property) : null;
             if (action == "modified" && a == b) continue;
             var field = Strings.Localize(Field(key));
             lines.Add(action == "modified" ? $"{field}: {a ?? Strings.Localize("（空）")} → {b ?? Strings.Localize("（空）")}" : $"{field}: {b ?? a ?? Strings.Localize("（空）")}");
         }
         return lines;
     }
+
+    /// <summary>The entity classes by the name the audit trail records, to read a field's type (an enum's own words).</summary>
+    private static readonly Dictionary<string, Type> EntityTypes = typeof(Plan).Assembly.GetTypes()
+        .Where(t => t.Namespace == typeof(Plan).Namespace && t.IsClass && !t.IsAbstract)
+        .GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
 
     private static Dictionary<string, JsonElement> Parse(string? json)
     {
@@ -128,7 +120,7 @@ public static class AuditNames
         catch (JsonException) { return []; }
     }
 
-    private static string? Value(JsonElement v)
+    private static string? Value(JsonElement v, Type? property)
     {
         switch (v.ValueKind)
         {
@@ -140,7 +132,7 @@ public static class AuditNames
                 if (s.Length >= 20 && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && s[4] == '-' && s.Contains('T'))
                     return Shanghai.Format(t);
                 if (s.Length == 0) return Strings.Localize("（空）");
-                if (Values.TryGetValue(s, out var word)) return Strings.Localize(word);
+                if (property is not null && EnumLabels.Zh(property, s) is { } word) return Strings.Localize(word);
                 if (s.Length >= 16 && s.All(c => char.IsAsciiHexDigit(c) || c == '-')) return Strings.Localize("（已记录）");
                 return s.Length > 300 ? s[..300] + "…" : s;
             default:

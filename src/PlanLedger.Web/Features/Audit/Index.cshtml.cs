@@ -68,7 +68,7 @@ public sealed class IndexModel(LedgerDbContext db) : LedgerPageModel
         Entries = rows.Select(a => new AuditRow(a.Id, a.At,
             a.UserId is { } id && names.TryGetValue(id, out var n) ? n : a.UserName == "system" ? Strings.Localize("系统") : a.UserName,
             Strings.Localize(AuditNames.Entity(a.Entity)), a.EntityId, Strings.Localize(AuditNames.Action(a.Action)),
-            AuditNames.Lines(a.Before, a.After, a.Action))).ToList();
+            AuditNames.Lines(a.Entity, a.Before, a.After, a.Action))).ToList();
         return Page();
     }
 

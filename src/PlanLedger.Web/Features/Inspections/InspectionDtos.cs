@@ -48,12 +48,7 @@ public sealed record BulletinDto(int Id, int RoundId, string Title, string Overv
 
 public static class InspectionNames
 {
-    public static string Status(InspectionRoundStatus s) => s switch
-    {
-        InspectionRoundStatus.Planned => "待抽取",
-        InspectionRoundStatus.Drawn => "已抽取",
-        _ => "已通报",
-    };
+    public static string Status(InspectionRoundStatus s) => EnumLabels.Zh(s);
 
     public static bool TryParseSeverity(string? s, out FindingSeverity severity)
     {

@@ -25,5 +25,9 @@ internal static partial class Strings
         ["{0}未获批准：{1}"] = "{0} not approved: {1}",
         ["督导发现问题（{0} 问题{1}），请于 {2} 前整改：{3}"] = "Inspection finding ({0}, finding {1}): rectify by {2}: {3}",
         ["问题需重新整改（期限 {0}）：{1}"] = "Finding to be rectified again (due {0}): {1}",
+        // Words of stored values (EnumLabels) not used elsewhere on the pages.
+        ["已记录"] = "Recorded",
+        ["已整改"] = "Rectified",
+        ["工作要点"] = "Work plan",
     };
 }

@@ -132,7 +132,7 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         await db.LockPlanAsync(plan.Id, ct);
         var count = await db.Tasks.CountAsync(t => t.PlanId == plan.Id, ct);
         var label = (count + 1).ToString(CultureInfo.InvariantCulture);
-        var sourceName = source switch { TaskSource.LeaderInstruction => "领导批示件", TaskSource.MeetingDecision => "会议议定事项", _ => "上级交办" };
+        var sourceName = EnumLabels.Zh(source == TaskSource.Plan ? TaskSource.HigherAssignment : source);
         var task = new PlanTask
         {
             PlanId = plan.Id, Path = label, Order = count, Level = 1, Label = label, Heading = title, Text = (m.Text ?? "").Trim(),
