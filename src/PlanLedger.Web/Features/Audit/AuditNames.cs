@@ -71,7 +71,6 @@ public static class AuditNames
         ["FinishedAt"] = "完成时间", ["StartedAt"] = "开始时间", ["Instance"] = "实例",
     };
 
-    /// <summary>Stored enum values as the pages name them (a value shared by several enums gets the common word).</summary>
     /// <summary>Internal columns (hashes, stamps, storage keys) that say nothing to a reader of the log.</summary>
     private static readonly HashSet<string> Hidden = ["SecurityStamp", "ConcurrencyStamp", "PasswordHash", "NormalizedUserName",
         "NormalizedEmail", "LiveKey", "StoredName", "Sha256", "Token", "TokenHash"];
