@@ -53,11 +53,14 @@ internal sealed partial class NoiseFilter
         p.Contains("机构", StringComparison.Ordinal) || p.Contains("教育网", StringComparison.Ordinal)
         || p.Contains("人才网", StringComparison.Ordinal) || p.Contains("招聘网", StringComparison.Ordinal);
 
+    /// <summary>The characters a chrome line can start with (read from the pattern): the regex runs only on those paragraphs.</summary>
+    private static readonly System.Buffers.SearchValues<char>? ChromeStarts = Text.RegexFirstChars.Of(NoiseLexicon.ChromeLine());
+
     public static bool IsChrome(string paragraph)
     {
         var p = paragraph.TrimStart();
         if (p.Length == 0) return true;
-        if (NoiseLexicon.ChromeLine().IsMatch(p)) return true;
+        if ((ChromeStarts is null || ChromeStarts.Contains(p[0])) && NoiseLexicon.ChromeLine().IsMatch(p)) return true;
         // URLs, "2021-03-22 | 格式:DOC" rows and punctuation-only lines (cheap checks before the regex).
         if (p.Length <= 120 && (p.Contains('|') || p.StartsWith("http", StringComparison.OrdinalIgnoreCase) || p.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
             || char.IsAsciiDigit(p[0]) && p.Length > 4 && p[4] == '-' || !char.IsLetterOrDigit(p[0]))
