@@ -50,8 +50,23 @@ internal sealed partial class NoiseFilter
     private static partial Regex ScriptOrStyle();
 
     private static bool MayHoldInjectedKeyword(string p) =>
-        p.Contains("机构", StringComparison.Ordinal) || p.Contains("教育网", StringComparison.Ordinal)
-        || p.Contains("人才网", StringComparison.Ordinal) || p.Contains("招聘网", StringComparison.Ordinal);
+        (p.Contains("机构", StringComparison.Ordinal) || p.Contains("教育网", StringComparison.Ordinal)
+        || p.Contains("人才网", StringComparison.Ordinal) || p.Contains("招聘网", StringComparison.Ordinal)) && KeywordBeforeStop(p);
+
+    /// <summary>
+    /// <see cref="NoiseLexicon.InjectedKeyword"/> ends with 机构/教育网/人才网/招聘网 right before ，,。: only then is it
+    /// worth running (its leading look-behind and Han run make every Han character a candidate start).
+    /// </summary>
+    private static bool KeywordBeforeStop(string p)
+    {
+        var s = p.AsSpan();
+        for (var i = s.IndexOfAny('，', ',', '。'); i >= 0; i = s.Slice(i + 1).IndexOfAny('，', ',', '。') is var n and >= 0 ? i + 1 + n : -1)
+        {
+            var before = s[..i];
+            if (before.EndsWith("机构") || before.EndsWith("教育网") || before.EndsWith("人才网") || before.EndsWith("招聘网")) return true;
+        }
+        return false;
+    }
 
     /// <summary>The characters a chrome line can start with (read from the pattern): the regex runs only on those paragraphs.</summary>
     private static readonly System.Buffers.SearchValues<char>? ChromeStarts = Text.RegexFirstChars.Of(NoiseLexicon.ChromeLine());
