@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using PlanLedger.Documents;
 using PlanLedger.Documents.Readers;
+using PlanLedger.Documents.Renderers;
+using PlanLedger.Documents.Text;
 
 namespace PlanLedger.Cli.Commands;
 
@@ -49,6 +51,8 @@ internal sealed class BenchCommand : ICliCommand
         }
         var byFormat = new Dictionary<string, (long Bytes, double Seconds)>();
         var readOnly = new Dictionary<string, (long Bytes, double Seconds)>();
+        var pipelineOnly = new Dictionary<string, (long Bytes, double Seconds)>();
+        var jsonOnly = new Dictionary<string, (long Bytes, double Seconds)>();
         var cpuTime = new Dictionary<string, double>();
         var gcPause = new Dictionary<string, double>();
         var warmed = new HashSet<string>();
@@ -91,6 +95,28 @@ internal sealed class BenchCommand : ICliCommand
             }
             var (rb, rt) = readOnly.GetValueOrDefault(format);
             readOnly[format] = (rb + read, rt + rsw.Elapsed.TotalSeconds);
+            // The pipeline alone (blocks → tree and fields) and the JSON alone (tree → planledger/plan@1), per input byte.
+            SourceDocument source;
+            using (var ms = new MemoryStream(bytes, writable: false)) source = DocumentReader.Read(ms, name, ParseOptions.Default);
+            var psw = Stopwatch.StartNew();
+            long piped = 0;
+            Documents.Syntax.PlanDocument doc = null!;
+            while (psw.Elapsed.TotalSeconds < budget / 2 || piped == 0)
+            {
+                doc = PlanParser.Parse(source);
+                piped += bytes.Length;
+            }
+            var (pb, pt) = pipelineOnly.GetValueOrDefault(format);
+            pipelineOnly[format] = (pb + piped, pt + psw.Elapsed.TotalSeconds);
+            var jsw = Stopwatch.StartNew();
+            long written = 0;
+            while (jsw.Elapsed.TotalSeconds < budget / 4 || written == 0)
+            {
+                PlanJsonWriter.Write(Stream.Null, doc);
+                written += bytes.Length;
+            }
+            var (jb, jt) = jsonOnly.GetValueOrDefault(format);
+            jsonOnly[format] = (jb + written, jt + jsw.Elapsed.TotalSeconds);
 
             // Peak managed memory of one parse above the baseline.
             GC.Collect();
@@ -103,11 +129,14 @@ internal sealed class BenchCommand : ICliCommand
             _ = start;
         }
         // MB/s of wall time, MB per CPU-second (all threads of the process: the GC too), and the reading stage alone.
-        await stdout.WriteLineAsync($"{"format",-8}{"MB",10}{"seconds",10}{"MB/s",10}{"MB/cpu-s",10}{"GC %",8}{"read MB/s",12}");
+        // The stages alone: MB of input per second of that stage (read: bytes → blocks; pipeline: blocks → tree; json: tree → output).
+        await stdout.WriteLineAsync($"{"format",-8}{"MB",10}{"seconds",10}{"MB/s",10}{"MB/cpu-s",10}{"GC %",8}{"read MB/s",12}{"pipe MB/s",12}{"json MB/s",12}");
         foreach (var (format, (b, t)) in byFormat.OrderBy(k => k.Key))
         {
             var (rb, rt) = readOnly[format];
-            await stdout.WriteLineAsync($"{format,-8}{b / 1e6,10:F1}{t,10:F2}{b / 1e6 / t,10:F1}{b / 1e6 / cpuTime[format],10:F1}{100 * gcPause[format] / t,8:F0}{rb / 1e6 / rt,12:F1}");
+            var (pb, pt) = pipelineOnly[format];
+            var (jb, jt) = jsonOnly[format];
+            await stdout.WriteLineAsync($"{format,-8}{b / 1e6,10:F1}{t,10:F2}{b / 1e6 / t,10:F1}{b / 1e6 / cpuTime[format],10:F1}{100 * gcPause[format] / t,8:F0}{rb / 1e6 / rt,12:F1}{pb / 1e6 / pt,12:F1}{jb / 1e6 / jt,12:F1}");
         }
         var proc = Process.GetCurrentProcess();
         await stdout.WriteLineAsync($"largest input: {largest / 1024.0:F0} KiB; peak working set: {proc.PeakWorkingSet64 / 1048576.0:F0} MiB; managed allocations of one parse (largest): {peakDelta / 1048576.0:F1} MiB");
@@ -134,6 +163,7 @@ internal sealed class BenchCommand : ICliCommand
             await stdout.WriteLineAsync($"  start-up {start.Wall:F2} s wall, {start.Cpu:F2} s cpu; parse {parse.Wall:F2} s wall, {parse.Cpu:F2} s cpu; "
                 + $"{mb / Math.Max(1e-3, parse.Wall - start.Wall):F1} MB/s, {mb / Math.Max(1e-3, parse.Cpu - start.Cpu):F1} MB/cpu-s (start-up subtracted); "
                 + $"peak RSS {parse.PeakRssBytes / 1048576.0:F0} MiB ({parse.PeakRssBytes / (double)bytes:F1}× the input)");
+            if (BenchProcess.Stages(["parse", file, "--json"]) is { } stages) await stdout.WriteLineAsync($"  per stage (one run, PLANLEDGER_STAGES=1): {stages}");
         }
         finally
         {

@@ -50,7 +50,20 @@ internal static partial class BenchProcess
         return new Run(bestWall, bestCpu, maxRss);
     }
 
-    private static Process Start(IReadOnlyList<string> args)
+    /// <summary>One run with <c>PLANLEDGER_STAGES=1</c>: the stage times the child printed on standard error, or null.</summary>
+    public static string? Stages(IReadOnlyList<string> args)
+    {
+        using var p = Start(args, stages: true);
+        var drain = p.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        var err = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        drain.Wait();
+        const string marker = "stages: ";
+        var line = err.Result.Split('\n').FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal));
+        return line is null ? null : line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Trim();
+    }
+
+    private static Process Start(IReadOnlyList<string> args, bool stages = false)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!)
         {
@@ -63,6 +76,7 @@ internal static partial class BenchProcess
         // As the ./planledger launcher runs `parse`: no tiered compilation in a one-shot process.
         if (args.Count > 0 && args[0] == "parse" && Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is null)
             psi.Environment["DOTNET_TieredCompilation"] = "0";
+        if (stages) psi.Environment["PLANLEDGER_STAGES"] = "1";
         return Process.Start(psi)!;
     }
 

@@ -50,14 +50,32 @@ internal sealed partial class NoiseFilter
     private static partial Regex ScriptOrStyle();
 
     private static bool MayHoldInjectedKeyword(string p) =>
-        p.Contains("机构", StringComparison.Ordinal) || p.Contains("教育网", StringComparison.Ordinal)
-        || p.Contains("人才网", StringComparison.Ordinal) || p.Contains("招聘网", StringComparison.Ordinal);
+        (p.Contains("机构", StringComparison.Ordinal) || p.Contains("教育网", StringComparison.Ordinal)
+        || p.Contains("人才网", StringComparison.Ordinal) || p.Contains("招聘网", StringComparison.Ordinal)) && KeywordBeforeStop(p);
+
+    /// <summary>
+    /// <see cref="NoiseLexicon.InjectedKeyword"/> ends with 机构/教育网/人才网/招聘网 right before ，,。: only then is it
+    /// worth running (its leading look-behind and Han run make every Han character a candidate start).
+    /// </summary>
+    private static bool KeywordBeforeStop(string p)
+    {
+        var s = p.AsSpan();
+        for (var i = s.IndexOfAny('，', ',', '。'); i >= 0; i = s.Slice(i + 1).IndexOfAny('，', ',', '。') is var n and >= 0 ? i + 1 + n : -1)
+        {
+            var before = s[..i];
+            if (before.EndsWith("机构") || before.EndsWith("教育网") || before.EndsWith("人才网") || before.EndsWith("招聘网")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The characters a chrome line can start with (read from the pattern): the regex runs only on those paragraphs.</summary>
+    private static readonly System.Buffers.SearchValues<char>? ChromeStarts = Text.RegexFirstChars.Of(NoiseLexicon.ChromeLine());
 
     public static bool IsChrome(string paragraph)
     {
         var p = paragraph.TrimStart();
         if (p.Length == 0) return true;
-        if (NoiseLexicon.ChromeLine().IsMatch(p)) return true;
+        if ((ChromeStarts is null || ChromeStarts.Contains(p[0])) && NoiseLexicon.ChromeLine().IsMatch(p)) return true;
         // URLs, "2021-03-22 | 格式:DOC" rows and punctuation-only lines (cheap checks before the regex).
         if (p.Length <= 120 && (p.Contains('|') || p.StartsWith("http", StringComparison.OrdinalIgnoreCase) || p.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
             || char.IsAsciiDigit(p[0]) && p.Length > 4 && p[4] == '-' || !char.IsLetterOrDigit(p[0]))
@@ -68,10 +86,37 @@ internal sealed partial class NoiseFilter
     public string Clean(string text)
     {
         foreach (var s in _injected)
-            if (text.Contains(s, StringComparison.Ordinal)) text = Regex.Replace(text, Regex.Escape(s) + "(?=[，,。])", "");
+            if (text.Contains(s, StringComparison.Ordinal)) text = RemoveBeforeStop(text, s);
         if (text.IndexOf('_') < 0 && text.IndexOf('<') < 0 && text.IndexOf('>') < 0 && !text.Contains("。 ", StringComparison.Ordinal) && !text.Contains("。。", StringComparison.Ordinal))
             return text;
         return CleanInline(text);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without each <paramref name="keyword"/> that a comma or full stop follows — what
+    /// <c>Regex.Replace(text, Regex.Escape(keyword) + "(?=[，,。])", "")</c> does, without building and interpreting a
+    /// regex for every paragraph (leftmost first, a removed occurrence is not searched again).
+    /// </summary>
+    private static string RemoveBeforeStop(string text, string keyword)
+    {
+        StringBuilder? sb = null;
+        var from = 0;
+        var at = text.IndexOf(keyword, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var end = at + keyword.Length;
+            if (end < text.Length && text[end] is '，' or ',' or '。')
+            {
+                (sb ??= new StringBuilder(text.Length)).Append(text, from, at - from);
+                from = end;
+                at = text.IndexOf(keyword, end, StringComparison.Ordinal);
+            }
+            else
+            {
+                at = text.IndexOf(keyword, at + 1, StringComparison.Ordinal);
+            }
+        }
+        return sb is null ? text : sb.Append(text, from, text.Length - from).ToString();
     }
 
     public static string CleanInline(string text)
@@ -79,8 +124,16 @@ internal sealed partial class NoiseFilter
         if (text.IndexOf('_') >= 0) text = NoiseLexicon.UnderscoreChain().Replace(text, RemoveSpamChain);
         if (text.Contains('<') || text.Contains('>')) text = StripTags(text);
         // A doubled full stop left by editing: "发展。 。" → "发展。"
-        if (text.Contains('。')) text = DoubledStop().Replace(text, "。");
+        if (MayHaveDoubledStop(text)) text = DoubledStop().Replace(text, "。");
         return text;
+    }
+
+    /// <summary>A 。 followed by another or by a space: only then can <see cref="DoubledStop"/> match.</summary>
+    private static bool MayHaveDoubledStop(string text)
+    {
+        for (var i = text.IndexOf('。'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('。', i + 1))
+            if (text[i + 1] is '。' or ' ' or '\u00a0' or '\u3000') return true;
+        return false;
     }
 
     /// <summary>

@@ -18,12 +18,15 @@ internal static class TableUnitReconciler
         var drafts = Flatten(roots).Where(d => d.Kind == LabelKind.TableRow).ToList();
         if (rows.Count != drafts.Count) return;
 
+        // The first body task of each heading, looked up per row (a scan of every body task per row grew with the square of a long document).
+        var byHeading = new Dictionary<string, PlanItem>(StringComparer.Ordinal);
+        foreach (var b in bodyTasks) if (b.Heading.Length > 0) byHeading.TryAdd(b.Heading, b);
         var placed = new List<(PlanItem Row, string Name, bool? Support)>();
         for (var i = 0; i < rows.Count; i++)
         {
             var names = drafts[i].Cells?.UnplacedUnits;
             if (names is null || names.Count == 0) continue;
-            var body = bodyTasks.FirstOrDefault(b => b.Heading.Length > 0 && b.Heading == rows[i].Heading);
+            var body = byHeading.GetValueOrDefault(rows[i].Heading);
             foreach (var n in names)
             {
                 bool? support = null;

@@ -26,6 +26,10 @@ internal sealed class InlineLabelParser : ParagraphParser
         List<int>? cuts = null;
         for (var i = 1; i < text.Length - 2; i++)
         {
+            // Only a space or a label's first character can start a cut: skip to the next one.
+            var skip = text.AsSpan(i, text.Length - 2 - i).IndexOfAny(CutStarts);
+            if (skip < 0) break;
+            i += skip;
             var c = text[i - 1];
             var space = c is ' ' or '\u3000';
             var glued = Cjk.IsHan(c) || c is '”' or '）' or ')';
@@ -69,6 +73,8 @@ internal sealed class InlineLabelParser : ParagraphParser
         if (cuts is null) return null;
         return Cut(p, text, cuts);
     }
+
+    private static readonly System.Buffers.SearchValues<char> CutStarts = System.Buffers.SearchValues.Create(" \u3000(（第0123456789一二三四五六七八九十");
 
     /// <summary>The next number of its style, or number 1 right after a label of the style above it.</summary>
     private static bool Continues(LabelNumbering numbering, LabelMatch m, int last) =>
