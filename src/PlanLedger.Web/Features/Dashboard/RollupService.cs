@@ -82,7 +82,7 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemor
                 group t by new { p.OrganisationId, t.Status } into g
                 select new { g.Key.OrganisationId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
 
-        var onTime = await OnTimeAsync(plans, ct);
+        var onTime = await new RollupOnTime(db).ByOrganisationAsync(plans, OnTimeRule.Today(clock), ct);
 
         var notices = await db.Supervisions.AsNoTracking()
             .Where(n => n.Year == year && n.Organisation!.Path.StartsWith(path)
@@ -120,42 +120,6 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemor
             .Select(c => Row(c, orgs.Where(o => o.Path.StartsWith(c.Path, StringComparison.Ordinal)))).ToList();
         var ranked = Ranking.Rank(children, r => new RankKey(r.OnTimeRate, r.CompletionRate, r.Overdue, r.Organisation), (r, rank) => r with { Rank = rank });
         return new RollupDto(year, focusId, focusName, level.ToString(), parentId, [], ranked, Row(self, [self]), Row(self, orgs));
-    }
-
-    /// <summary>
-    /// Owed and on-time reports per organisation (<see cref="OnTimeRule"/>) in one SQL command: a branch per due period
-    /// (and report day) with the plans that owe it, <c>UNION ALL</c>-ed and grouped by the plan's organisation.
-    /// </summary>
-    private async Task<Dictionary<int, (int Owed, int OnTime)>> OnTimeAsync(List<Plan> plans, CancellationToken ct)
-    {
-        var today = OnTimeRule.Today(clock);
-        var periods = plans.SelectMany(p => OnTimeRule.DuePeriods(p, today).Select(d => (Due: d, PlanId: p.Id)))
-            .GroupBy(x => x.Due).Select(g => (Due: g.Key, Plans: g.Select(x => x.PlanId).ToList())).OrderBy(x => x.Due.Period).ToList();
-        if (periods.Count == 0) return [];
-        IQueryable<OwedRow>? all = null;
-        foreach (var (due, ids) in periods)
-        {
-            var filed = db.Reports.Where(OnTimeRule.FiledOnTime(due));
-            var part = from u in db.TaskUnits
-                join t in db.Tasks.Where(OnTimeRule.Owes(due)) on u.TaskId equals t.Id
-                join p in db.Plans on t.PlanId equals p.Id
-                where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
-                select new OwedRow
-                {
-                    OrganisationId = p.OrganisationId,
-                    OnTime = filed.Any(r => r.TaskId == t.Id && (r.UnitId == u.UnitId || r.UnitId == null)) ? 1 : 0,
-                };
-            all = all is null ? part : all.Concat(part);
-        }
-        var rows = await all!.GroupBy(x => x.OrganisationId)
-            .Select(g => new { g.Key, Owed = g.Count(), OnTime = g.Sum(x => x.OnTime) }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => (r.Owed, r.OnTime));
-    }
-
-    private sealed class OwedRow
-    {
-        public int OrganisationId { get; init; }
-        public int OnTime { get; init; }
     }
 
     private sealed record Org(int Id, string Name, string Path, int? ParentId, OrganisationLevel Level);
