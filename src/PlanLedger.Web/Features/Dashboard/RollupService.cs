@@ -36,7 +36,8 @@ public sealed record RollupDto(int Year, int OrganisationId, string Organisation
 /// 下级汇总 (province → city → county roll-up). Every figure is aggregated in SQL, grouped by the organisation owning the
 /// plan, over the subtree — a fixed number of queries whatever the number of organisations, plans, tasks or reports —
 /// and the per-organisation rows (at most one per organisation) are summed up to the direct children here. At province
-/// scale the on-time count still reads every report of the year (seconds, docs/scale.md), so an organisation's figures
+/// scale the on-time count still reads every unit–task link and report of the year (hundreds of milliseconds,
+/// docs/scale.md §8), so an organisation's figures
 /// are kept for <see cref="LedgerOptions.RollupCacheFor"/> (a minute) once computed: a leader may read them a minute old.
 /// </summary>
 public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<LedgerOptions> options)
