@@ -37,7 +37,7 @@ public sealed record RollupDto(int Year, int OrganisationId, string Organisation
 /// plan, over the subtree — a fixed number of queries whatever the number of organisations, plans, tasks or reports —
 /// and the per-organisation rows (at most one per organisation) are summed up to the direct children here. At province
 /// scale the on-time count still reads every unit–task link and report of the year (hundreds of milliseconds,
-/// docs/scale.md §8), so an organisation's figures
+/// docs/scale.md §12), so an organisation's figures
 /// are kept for <see cref="LedgerOptions.RollupCacheFor"/> (a minute) once computed: a leader may read them a minute old.
 /// </summary>
 public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<LedgerOptions> options)
