@@ -197,6 +197,9 @@ def main():
             ("task page", lambda o: f"/Tasks/{leaf[o]}", "cookie"),
             ("我的任务", lambda o: "/Tasks/Mine" if o != 1 else None, "cookie"),
             ("POST a report", lambda o: "post" if o != 1 else None, "bearer"),
+            # 下级汇总: the province's 9 cities over its 100 bureaus (this year); a county reporter may not read it (403)
+            ("下级汇总 roll-up page", lambda o: f"/Dashboard/Rollup?OrganisationId={o}" if o == 1 else None, "cookie"),
+            ("GET /api/v1/organisations/{id}/rollup", lambda o: f"/api/v1/organisations/{o}/rollup" if o == 1 else None, "bearer"),
         ]
         who = [("province admin", 1, cookie_admin, bearer_admin), ("county user", county_org, cookie_county, bearer_county)]
         results = {}

@@ -152,5 +152,17 @@ public abstract class RollupTests(LedgerFactory factory) : IAsyncLifetime
     }
 }
 
-public sealed class RollupSqliteTests(SqliteLedgerFactory f) : RollupTests(f), IClassFixture<SqliteLedgerFactory>;
-public sealed class RollupPostgresTests(PostgresLedgerFactory f) : RollupTests(f), IClassFixture<PostgresLedgerFactory>;
+/// <summary>The roll-up computed on every request (no minute's cache), so that the tests read the SQL's figures and count its commands.</summary>
+public sealed class RollupSqliteFactory : SqliteLedgerFactory
+{
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => builder.UseSetting("PlanLedger:RollupCacheFor", "00:00:00");
+}
+
+/// <inheritdoc cref="RollupSqliteFactory"/>
+public sealed class RollupPostgresFactory : PostgresLedgerFactory
+{
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => builder.UseSetting("PlanLedger:RollupCacheFor", "00:00:00");
+}
+
+public sealed class RollupSqliteTests(RollupSqliteFactory f) : RollupTests(f), IClassFixture<RollupSqliteFactory>;
+public sealed class RollupPostgresTests(RollupPostgresFactory f) : RollupTests(f), IClassFixture<RollupPostgresFactory>;

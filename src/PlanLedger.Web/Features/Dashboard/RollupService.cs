@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Data.EntityConfigurations;
@@ -33,9 +35,12 @@ public sealed record RollupDto(int Year, int OrganisationId, string Organisation
 /// <summary>
 /// 下级汇总 (province → city → county roll-up). Every figure is aggregated in SQL, grouped by the organisation owning the
 /// plan, over the subtree — a fixed number of queries whatever the number of organisations, plans, tasks or reports —
-/// and the per-organisation rows (at most one per organisation) are summed up to the direct children here.
+/// and the per-organisation rows (at most one per organisation) are summed up to the direct children here. At province
+/// scale the on-time count still reads every unit–task link and report of the year (hundreds of milliseconds,
+/// docs/scale.md §12), so an organisation's figures
+/// are kept for <see cref="LedgerOptions.RollupCacheFor"/> (a minute) once computed: a leader may read them a minute old.
 /// </summary>
-public sealed class RollupService(LedgerDbContext db, TimeProvider clock)
+public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<LedgerOptions> options)
 {
     public static readonly string[] StatusOrder = Enum.GetValues<PlanTaskStatus>().Select(StatusNames.ToName).ToArray();
 
@@ -47,14 +52,25 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock)
         if (focus is null) return Failure.NotFound();
         if (Problems.FromDecision(Access.Decide(me, LedgerAction.ReadRollup, new Resource(focus.Id, focus.Path))) is { } denied) return denied;
 
-        var path = focus.Path;
-        var orgs = await db.Organisations.AsNoTracking().Where(o => o.Path.StartsWith(path))
-            .Select(o => new Org(o.Id, o.Name, o.Path, o.ParentId, o.Level)).ToListAsync(ct);
         // the way down from the reader's organisation (its ancestors are not the reader's to see)
-        var trailIds = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var trailIds = focus.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
         var trail = await db.Organisations.AsNoTracking().Where(o => trailIds.Contains(o.Id) && o.Path.StartsWith(me.OrganisationPath))
             .OrderBy(o => o.Path.Length).Select(o => new RollupCrumb(o.Id, o.Name)).ToListAsync(ct);
+        var keep = options.Value.RollupCacheFor;
+        var key = ("rollup", focus.Id, year);
+        if (keep <= TimeSpan.Zero || !cache.TryGetValue(key, out RollupDto? figures) || figures is null)
+        {
+            figures = await ComputeAsync(focus.Id, focus.Name, focus.Path, focus.Level, focus.ParentId, year, ct);
+            if (keep > TimeSpan.Zero) cache.Set(key, figures, keep);
+        }
+        return figures with { Trail = trail };
+    }
 
+    private async Task<RollupDto> ComputeAsync(int focusId, string focusName, string path, OrganisationLevel level, int? parentId, int year,
+        CancellationToken ct)
+    {
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.Path.StartsWith(path))
+            .Select(o => new Org(o.Id, o.Name, o.Path, o.ParentId, o.Level)).ToListAsync(ct);
         var plans = await db.Plans.AsNoTracking()
             .Where(p => p.Year == year && p.Status == PlanStatus.Published && p.Organisation!.Path.StartsWith(path))
             .OrderBy(p => p.Id).ToListAsync(ct);
@@ -67,7 +83,7 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock)
                 group t by new { p.OrganisationId, t.Status } into g
                 select new { g.Key.OrganisationId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
 
-        var onTime = await OnTimeAsync(plans, ct);
+        var onTime = await new RollupOnTime(db).ByOrganisationAsync(plans, OnTimeRule.Today(clock), ct);
 
         var notices = await db.Supervisions.AsNoTracking()
             .Where(n => n.Year == year && n.Organisation!.Path.StartsWith(path)
@@ -100,47 +116,11 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock)
             foreach (var m in members) sum.Add(per[m.Id]);
             return sum.ToRow(o, parents.Contains(o.Id));
         }
-        var self = orgs.Single(o => o.Id == focus.Id);
-        var children = orgs.Where(o => o.ParentId == focus.Id)
+        var self = orgs.Single(o => o.Id == focusId);
+        var children = orgs.Where(o => o.ParentId == focusId)
             .Select(c => Row(c, orgs.Where(o => o.Path.StartsWith(c.Path, StringComparison.Ordinal)))).ToList();
         var ranked = Ranking.Rank(children, r => new RankKey(r.OnTimeRate, r.CompletionRate, r.Overdue, r.Organisation), (r, rank) => r with { Rank = rank });
-        return new RollupDto(year, focus.Id, focus.Name, focus.Level.ToString(), focus.ParentId, trail, ranked, Row(self, [self]), Row(self, orgs));
-    }
-
-    /// <summary>
-    /// Owed and on-time reports per organisation (<see cref="OnTimeRule"/>) in one SQL command: a branch per due period
-    /// (and report day) with the plans that owe it, <c>UNION ALL</c>-ed and grouped by the plan's organisation.
-    /// </summary>
-    private async Task<Dictionary<int, (int Owed, int OnTime)>> OnTimeAsync(List<Plan> plans, CancellationToken ct)
-    {
-        var today = OnTimeRule.Today(clock);
-        var periods = plans.SelectMany(p => OnTimeRule.DuePeriods(p, today).Select(d => (Due: d, PlanId: p.Id)))
-            .GroupBy(x => x.Due).Select(g => (Due: g.Key, Plans: g.Select(x => x.PlanId).ToList())).OrderBy(x => x.Due.Period).ToList();
-        if (periods.Count == 0) return [];
-        IQueryable<OwedRow>? all = null;
-        foreach (var (due, ids) in periods)
-        {
-            var filed = db.Reports.Where(OnTimeRule.FiledOnTime(due));
-            var part = from u in db.TaskUnits
-                join t in db.Tasks.Where(OnTimeRule.Owes(due)) on u.TaskId equals t.Id
-                join p in db.Plans on t.PlanId equals p.Id
-                where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
-                select new OwedRow
-                {
-                    OrganisationId = p.OrganisationId,
-                    OnTime = filed.Any(r => r.TaskId == t.Id && (r.UnitId == u.UnitId || r.UnitId == null)) ? 1 : 0,
-                };
-            all = all is null ? part : all.Concat(part);
-        }
-        var rows = await all!.GroupBy(x => x.OrganisationId)
-            .Select(g => new { g.Key, Owed = g.Count(), OnTime = g.Sum(x => x.OnTime) }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key, r => (r.Owed, r.OnTime));
-    }
-
-    private sealed class OwedRow
-    {
-        public int OrganisationId { get; init; }
-        public int OnTime { get; init; }
+        return new RollupDto(year, focusId, focusName, level.ToString(), parentId, [], ranked, Row(self, [self]), Row(self, orgs));
     }
 
     private sealed record Org(int Id, string Name, string Path, int? ParentId, OrganisationLevel Level);

@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Data.Entities;
+
+namespace PlanLedger.Web.Features.Dashboard;
+
+/// <summary>
+/// The roll-up's owed and on-time report counts per organisation (<see cref="OnTimeRule"/>), in one SQL command that
+/// reads each unit–task link once: plans that owe the same periods form a group (a province's plans of a year are one),
+/// and for each link of a leaf task of the group the command adds up, in SQL, the periods the task owes
+/// (one <c>CASE</c> per period) and counts the distinct periods with a live report by the unit (or by nobody in
+/// particular) filed by that period's report day while the task owed it — one index seek per link on
+/// <c>ProgressReports (TaskId, Period)</c> instead of one per link and period.
+/// </summary>
+public sealed class RollupOnTime(LedgerDbContext db)
+{
+    public async Task<Dictionary<int, (int Owed, int OnTime)>> ByOrganisationAsync(IReadOnlyList<Plan> plans, DateOnly today, CancellationToken ct)
+    {
+        var groups = plans.Select(p => (Plan: p, Due: OnTimeRule.DuePeriods(p, today))).Where(x => x.Due.Count > 0)
+            .GroupBy(x => string.Join(";", x.Due))
+            .Select(g => (Due: g.First().Due, Ids: g.Select(x => x.Plan.Id).ToList())).ToList();
+        if (groups.Count == 0) return [];
+        IQueryable<LinkCount>? all = null;
+        foreach (var (due, ids) in groups)
+        {
+            var links = from u in db.TaskUnits
+                join t in db.Tasks on u.TaskId equals t.Id
+                join p in db.Plans on t.PlanId equals p.Id
+                where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
+                select new Link { OrganisationId = p.OrganisationId, UnitId = u.UnitId, Task = t };
+            var part = links.Select(Counts(due));
+            all = all is null ? part : all.Concat(part);
+        }
+        var rows = await all!.GroupBy(x => x.OrganisationId)
+            .Select(g => new { g.Key, Owed = g.Sum(x => x.Owed), OnTime = g.Sum(x => x.OnTime) }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Key, r => (r.Owed, r.OnTime));
+    }
+
+    private sealed class Link
+    {
+        public int OrganisationId { get; init; }
+        public int? UnitId { get; init; }
+        public PlanTask Task { get; init; } = null!;
+    }
+
+    private sealed class LinkCount
+    {
+        public int OrganisationId { get; init; }
+        public int Owed { get; init; }
+        public int OnTime { get; init; }
+    }
+
+    /// <summary>
+    /// <c>l => new LinkCount { OrganisationId, Owed = Σ owes(period), OnTime = reports of the task by the unit (or nobody),
+    /// live, for a period owed and filed by its report day: distinct periods }</c>, built from <see cref="OnTimeRule"/>'s expressions.
+    /// </summary>
+    private Expression<Func<Link, LinkCount>> Counts(IReadOnlyList<DuePeriod> due)
+    {
+        var l = Expression.Parameter(typeof(Link), "l");
+        var task = Expression.Property(l, nameof(Link.Task));
+        Expression Owes(DuePeriod p) => Bind(OnTimeRule.Owes(p), task);
+        Expression owed = due.Select(p => (Expression)Expression.Condition(Owes(p), Expression.Constant(1), Expression.Constant(0)))
+            .Aggregate(Expression.Add);
+
+        var r = Expression.Parameter(typeof(ProgressReport), "r");
+        Expression filed = due.Select(p => (Expression)Expression.AndAlso(Bind(OnTimeRule.FiledOnTime(p), r), Owes(p))).Aggregate(Expression.OrElse);
+        Expression<Func<ProgressReport, Link, bool>> mine = (x, link) => x.TaskId == link.Task.Id && (x.UnitId == link.UnitId || x.UnitId == null);
+        var match = Expression.AndAlso(new Replace(mine.Parameters[0], r).Visit(new Replace(mine.Parameters[1], l).Visit(mine.Body))!, filed);
+        var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ProgressReport)], ((IQueryable<ProgressReport>)db.Reports).Expression,
+            Expression.Quote(Expression.Lambda<Func<ProgressReport, bool>>(match, r)));
+        Expression<Func<ProgressReport, string>> period = x => x.Period;
+        var periods = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ProgressReport), typeof(string)], where, Expression.Quote(period));
+        var distinct = Expression.Call(typeof(Queryable), nameof(Queryable.Distinct), [typeof(string)], periods);
+        var onTime = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(string)], distinct);
+
+        var body = Expression.MemberInit(Expression.New(typeof(LinkCount)),
+            Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.OrganisationId))!, Expression.Property(l, nameof(Link.OrganisationId))),
+            Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.Owed))!, owed),
+            Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.OnTime))!, onTime));
+        return Expression.Lambda<Func<Link, LinkCount>>(body, l);
+    }
+
+    /// <summary>The body of <paramref name="rule"/> applied to <paramref name="argument"/>.</summary>
+    private static Expression Bind<T>(Expression<Func<T, bool>> rule, Expression argument) => new Replace(rule.Parameters[0], argument).Visit(rule.Body)!;
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
