@@ -262,6 +262,35 @@ public abstract class CascadeTests(LedgerFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_county_page_links_confirms_the_ticked_pairs_and_refuses_a_stale_form()
+    {
+        var page = await PageClient.SignInAsync(factory, $"aoffice{N}");
+        var url = $"/Plans/{PlanA}/UpperLink";
+        var html = await page.GetHtmlAsync(url);
+        Assert.Contains($"级联市教育局{N}", html); // the choice: the city and its plan
+        var res = await page.PostFormAsync(url, $"{url}?handler=Choose", new() { ["upperPlanId"] = CityPlan.ToString(), ["version"] = "0" });
+        html = await res.Content.ReadAsStringAsync();
+        Assert.Contains("已选择上级计划", html);
+        Assert.Contains("id=\"suggestions\"", html);
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        res = await page.PostFormAsync(url, $"{url}?handler=Decide", new()
+            { ["pair"] = $"{A["一/1"]}:{CityTasks["一/1"]}", ["decision"] = "confirm", ["version"] = version });
+        html = await res.Content.ReadAsStringAsync();
+        Assert.Contains("已对接 1 项任务", html);
+        Assert.Contains("id=\"confirmed\"", html);
+        // a form from the page as it was before: refused, nothing changes
+        res = await page.PostFormAsync(url, $"{url}?handler=Decide", new()
+            { ["pair"] = $"{A["一/2"]}:{CityTasks["一/2"]}", ["decision"] = "confirm", ["version"] = version });
+        html = await res.Content.ReadAsStringAsync();
+        Assert.Contains("对接情况已被他人修改，请重新加载后再操作", html);
+        var view = await OfficeA.GetJsonAsync($"/api/v1/plans/{PlanA}/upper-link");
+        Assert.Single(view["confirmed"]!.AsArray());
+        // the leader of the county may not open the page
+        var leader = await PageClient.SignInAsync(factory, $"aleader{N}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.Http.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_cities_view_costs_the_same_number_of_queries_for_one_county_or_two()
     {
         var page = await PageClient.SignInAsync(factory, $"coffice{N}");

@@ -7,7 +7,7 @@ internal static partial class Strings
     {
         ["对接上级计划"] = "Link to the plan above", ["下级落实"] = "Carried out below", ["下级落实情况"] = "Carried out below",
         ["上级计划"] = "Plan above", ["上级任务"] = "Task above", ["本计划任务"] = "Task of this plan", ["下级单位"] = "Organisations below",
-        ["对接"] = "Link", ["对接此项"] = "Link this", ["更换"] = "Change", ["已对接"] = "Linked", ["不对接"] = "Not linked (rejected)", ["未对接"] = "Not linked",
+        ["对接"] = "Link", ["对接此项"] = "Link this", ["本计划的末级任务均已对接"] = "Every leaf task of this plan is linked", ["更换"] = "Change", ["已对接"] = "Linked", ["不对接"] = "Not linked (rejected)", ["未对接"] = "Not linked",
         ["取消对接"] = "Unlink", ["选择上级计划"] = "Choose the plan above", ["建议对接"] = "Proposed pairs", ["手工添加"] = "Added by hand",
         ["添加对接"] = "Add the pair", ["采纳建议"] = "Proposal accepted", ["方式"] = "How", ["对接勾选的任务"] = "Link the ticked tasks",
         ["勾选的不对接"] = "Reject the ticked pairs", ["对接计划"] = "Linked plan", ["落实任务"] = "Task carrying it",
