@@ -88,7 +88,7 @@ internal static partial class UnitNotes
         var end = t.EndsWith('。') ? t.Length - 1 : t.Length;
         var start = t.LastIndexOf('。', Math.Max(0, end - 1)) + 1;
         if (end - start is < 4 or > 120) return text;
-        if (!HasRoleVerb(t.AsSpan(start, end - start))) return text;
+        if (!HasRoleVerb(t.AsSpan(start, end - start)) || !SegmentsEndInRoles(t.AsSpan(start, end - start))) return text;
         var note = ParseRoles(t[start..end], conv, strict: true);
         if (note is null) return text;
         Add(note.Value.Lead, note.Value.Support, lead, support);
@@ -100,6 +100,36 @@ internal static partial class UnitNotes
         System.Buffers.SearchValues.Create(["负责", "牵头", "指导", "配合", "参与", "协助", "协同", "实施"], StringComparison.Ordinal);
 
     private static bool HasRoleVerb(ReadOnlySpan<char> s) => s.IndexOfAny(RoleVerbs) >= 0;
+
+    // The last characters of RoleSegment's role words (牵头负责 … 组织实施).
+    private static readonly System.Buffers.SearchValues<char> RoleWordEnds = System.Buffers.SearchValues.Create("责头实施导合与助同");
+
+    /// <summary>
+    /// What <see cref="ParseRoles"/> needs before it splits: one to six sentences (cut at SentenceBreak's ，,；;。, trimmed,
+    /// empty ones dropped), each ending in a role word's last character as RoleSegment demands. False only where
+    /// ParseRoles would give no note, so the split and its strings are skipped for the many closing sentences that
+    /// merely hold 实施 or 负责.
+    /// </summary>
+    private static bool SegmentsEndInRoles(ReadOnlySpan<char> body)
+    {
+        var segments = 0;
+        var open = false;
+        var last = '\0';
+        foreach (var c in body)
+        {
+            if (c is '，' or ',' or '；' or ';' or '。')
+            {
+                if (open && (!RoleWordEnds.Contains(last) || ++segments > 6)) return false;
+                open = false;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                open = true;
+                last = c;
+            }
+        }
+        return open ? RoleWordEnds.Contains(last) && ++segments <= 6 : segments > 0;
+    }
 
     private static bool AtTaskEnd(string text, int start, int end)
     {
@@ -153,6 +183,7 @@ internal static partial class UnitNotes
     /// <summary>“A牵头，B、C按职责分工负责”, “A、B负责”, “A指导，各县区负责实施”.</summary>
     private static Note? ParseRoles(string body, UnitConventions conv, bool strict)
     {
+        if (!SegmentsEndInRoles(body)) return null;
         var segments = SentenceBreak().Split(body).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         if (segments.Count == 0 || segments.Count > 6) return null;
         var parsed = new List<(List<string> Names, string Role)>();

@@ -20,11 +20,13 @@ internal static partial class FlatTableReader
 
     public static bool TryRead(IReadOnlyList<Paragraph> paragraphs, int start, Blocks.BlockParser parser, out TaskTable table, out int consumed)
     {
-        table = new TaskTable();
+        // Asked at every paragraph: nothing is allocated before the cheap checks on the first line.
+        table = null!;
         consumed = 0;
         var first = paragraphs[start].Text;
         if (first.Length > 6 || first.IndexOf('号') < 0 && first.IndexOf('序') < 0) return false;
         if (TableColumns.RoleOf(first) != ColumnRole.Seq) return false;
+        table = new TaskTable();
         var header = new List<string> { TableColumns.Normalise(paragraphs[start].Text) };
         var i = start + 1;
         while (i < paragraphs.Count)
