@@ -19,10 +19,12 @@ internal static class TableUnitReconciler
         if (rows.Count != drafts.Count) return;
 
         var placed = new List<(PlanItem Row, string Name, bool? Support)>();
+        var guesses = new Dictionary<PlanItem, List<bool>>();
         for (var i = 0; i < rows.Count; i++)
         {
             var names = drafts[i].Cells?.UnplacedUnits;
             if (names is null || names.Count == 0) continue;
+            if (drafts[i].Cells?.UnplacedSupport is { } g && g.Count == names.Count) guesses[rows[i]] = g;
             var body = bodyTasks.FirstOrDefault(b => b.Heading.Length > 0 && b.Heading == rows[i].Heading);
             foreach (var n in names)
             {
@@ -47,7 +49,7 @@ internal static class TableUnitReconciler
                 var (row, name, support) = list[k];
                 var isSupport = support ?? (rowSupport + rowLead > 0
                     ? rowSupport >= rowLead
-                    : supportVotes + leadVotes > 0 ? supportVotes >= leadVotes : k > 0);
+                    : supportVotes + leadVotes > 0 ? supportVotes >= leadVotes : guesses.TryGetValue(row, out var g) ? g[k] : k > 0);
                 (isSupport ? row.Support : row.Lead).Add(name);
             }
         }
