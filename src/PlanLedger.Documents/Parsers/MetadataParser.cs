@@ -11,7 +11,7 @@ namespace PlanLedger.Documents.Parsers;
 internal static partial class MetadataParser
 {
     /// <summary>Words a plan's title ends with.</summary>
-    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|工作打算|汇编|工作小结|要点|计划|方案|规划|意见|总结|谋划|安排|打算|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评|目标|推进|督办)表)(?:[(（][^)）]{1,12}[)）])?$")]
+    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|工作打算|汇编|工作小结|要点|意見|計劃|規劃|總結|要點|報告|清單|计划|方案|规划|意见|总结|谋划|安排|打算|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评|目标|推进|督办)表)(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
     [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|[XxＸ×]{2}|关于|$)")]
@@ -29,7 +29,7 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*\|?\s*(?<y>\d{4})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
     private static partial Regex LabelledDate();
 
-    [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}\s?[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号?)")]
+    [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}\s?[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*[号號]?)")]
     private static partial Regex DocNumber();
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})\s*年")]
@@ -74,7 +74,8 @@ internal static partial class MetadataParser
     /// <summary>A forwarding or issuing notice's own title line (…关于印发/转发…的通知).</summary>
     private static bool IsNoticeLine(string p) =>
         p.Length <= 140 && !Cjk.HasSentencePunctuation(p) && p.EndsWith("通知", StringComparison.Ordinal)
-        && (p.Contains("印发", StringComparison.Ordinal) || p.Contains("转发", StringComparison.Ordinal) || p.Contains("下发", StringComparison.Ordinal));
+        && (p.Contains("印发", StringComparison.Ordinal) || p.Contains("转发", StringComparison.Ordinal) || p.Contains("下发", StringComparison.Ordinal)
+            || p.Contains("印發", StringComparison.Ordinal) || p.Contains("轉發", StringComparison.Ordinal) || p.Contains("下發", StringComparison.Ordinal));
 
     internal static string? FindTitle(IReadOnlyList<string> preamble)
     {
@@ -289,7 +290,7 @@ internal static partial class MetadataParser
     private static string? NoticeSender(string notice)
     {
         var at = -1;
-        foreach (var w in new[] { "关于", "转发", "印发", "下发" })
+        foreach (var w in new[] { "关于", "转发", "印发", "下发", "關于", "關於", "轉發", "印發", "下發" })
         {
             var k = notice.IndexOf(w, StringComparison.Ordinal);
             if (k >= 0 && (at < 0 || k < at)) at = k;
@@ -299,7 +300,7 @@ internal static partial class MetadataParser
         return IsOrgName(org) && !org.StartsWith('全') ? org : null;
     }
 
-    [GeneratedRegex(@"(?:印发|转发|下发)\s*《?(?<t>[^《》]{4,80}?)》?\s*的通知$|印发\s*《(?<t>[^》]{4,80})》")]
+    [GeneratedRegex(@"(?:印发|转发|下发|印發|轉發|下發)\s*《?(?<t>[^《》]{4,80}?)》?\s*的通知$|(?:印发|印發)\s*《(?<t>[^》]{4,80})》")]
     private static partial Regex NoticeInner();
 
     private static bool StartsWithYearOrType(string p) =>
