@@ -46,6 +46,8 @@ internal static partial class DeadlineExtractor
             var afterStart = m.Index + m.Length;
             var after = text.AsSpan(afterStart, Math.Min(16, text.Length - afterStart));
             if (InsideQuoteOrTitle(before)) continue;
+            // "截止2023年10月底，已建立…": a time a count is taken at (截止/截至/截止到), not a completion time.
+            if (before.EndsWith("截止") || before.EndsWith("截至") || before.EndsWith("截止到") || before.EndsWith("截至到")) continue;
             // A season inside a noun (秋季学期) and the date of a yearly event (9月10日教师节) are not deadlines.
             if (dl.EndsWith("学期", StringComparison.Ordinal) || dl is "春季" or "秋季" && after.StartsWith("学期")) continue;
             if (char.IsAsciiDigit(dl[0]) && YearlyEvent().IsMatch(after)) continue;

@@ -105,7 +105,7 @@ internal static partial class TargetExtractor
         return result;
     }
 
-    [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建)")] private static partial Regex PhaseNoun();
+    [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建|[0-9])")] private static partial Regex PhaseNoun();
     [GeneratedRegex(@"(?:达到|提高到|提高至|提升到|提升至|增加到|增长到|不低于|不少于|稳定在|保持在)(?<num>[0-9]+(?:\.[0-9]+)?)$")] private static partial Regex CutQuantity();
     [GeneratedRegex(@"^(?:结构|化|论|体制|格局|经济|社会|对立|分割|分化)")] private static partial Regex FixedTermAfterYuan();
     [GeneratedRegex(@"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")] private static partial Regex AbstractNoun();

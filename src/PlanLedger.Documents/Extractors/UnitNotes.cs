@@ -65,7 +65,7 @@ internal static partial class UnitNotes
             if (!m.Success) break;
             pos = m.Index + 1;
             if (!AtTaskEnd(text, m.Index, m.Index + m.Length)) continue;
-            var note = Parse(m.Groups["body"].Value, conv);
+            var note = Parse(m.Groups["body"].Value, conv, BeforeComma(text, m.Index + m.Length));
             if (note is null) continue;
             found = true;
             Add(note.Value.Lead, note.Value.Support, lead, support);
@@ -143,7 +143,14 @@ internal static partial class UnitNotes
 
     private readonly record struct Note(List<string> Lead, List<string> Support, string? Deadline);
 
-    private static Note? Parse(string body, UnitConventions conv)
+    /// <summary>The sentence goes on after the parenthetical (“建立人才联络站（海外人才工作站），逐步形成…”).</summary>
+    private static bool BeforeComma(string text, int end)
+    {
+        while (end < text.Length && text[end] is ' ' or '\u3000') end++;
+        return end < text.Length && text[end] is '，' or ',';
+    }
+
+    private static Note? Parse(string body, UnitConventions conv, bool midSentence = false)
     {
         body = body.Trim();
         // Conventions first: they are sentences of the note, not roles.
@@ -164,7 +171,7 @@ internal static partial class UnitNotes
         }
         if (firstLeads) conv.FirstNameLeads = true;
         var note = body.Length == 0 ? new Note([], [], null)
-            : (HasRoleVerb(body) ? ParseRoles(body, conv, strict: false) : null) ?? (body.Contains('：') || body.Contains(':') ? ParseIndicator(body) : null) ?? ParseBareList(body);
+            : (HasRoleVerb(body) ? ParseRoles(body, conv, strict: false) : null) ?? (body.Contains('：') || body.Contains(':') ? ParseIndicator(body) : null) ?? (midSentence ? null : ParseBareList(body));
         if (note is null && alwaysNames is null) return null;
         return Close(note ?? new Note([], [], null));
 

@@ -2,7 +2,8 @@ namespace PlanLedger.Documents.Parsers;
 
 /// <summary>
 /// Runs of enumerated clauses inside one paragraph — “…：一是加强…；二是完善…；三是…” or “①…②…” — are
-/// items of their own one level down. A run needs at least two consecutive members at clause boundaries.
+/// items of their own one level down. A run needs at least two consecutive members at clause boundaries, or a 一是
+/// that opens the text (a run the file cuts off after its first member).
 /// </summary>
 internal static class InlineListSplitter
 {
@@ -11,7 +12,8 @@ internal static class InlineListSplitter
     public static (string Intro, List<(string Label, string Text)> Members)? Split(string text)
     {
         var members = FindShi(text) ?? FindCircled(text);
-        if (members is null || members.Count < 2) return null;
+        // A run cut off after its first member ("一是“双减”攻坚走深走实。成立…" at the end of a file) still opens it.
+        if (members is null || members.Count < 2 && !(members.Count == 1 && members[0].Start == 0 && members[0].Label == "一是")) return null;
         var intro = text[..members[0].Start].Trim();
         var list = new List<(string, string)>();
         for (var i = 0; i < members.Count; i++)
@@ -36,7 +38,7 @@ internal static class InlineListSplitter
             result.Add((at, label));
             from = at + label.Length;
         }
-        return result.Count >= 2 ? result : null;
+        return result.Count >= 2 || result.Count == 1 && result[0].Item1 == 0 ? result : null;
     }
 
     private static List<(int Start, string Label)>? FindCircled(string text)

@@ -11,10 +11,10 @@ namespace PlanLedger.Documents.Parsers;
 internal static partial class MetadataParser
 {
     /// <summary>Words a plan's title ends with.</summary>
-    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|工作打算|要点|计划|方案|规划|意见|总结|谋划|安排|打算|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评)表)(?:[(（][^)）]{1,12}[)）])?$")]
+    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|工作打算|汇编|工作小结|要点|意見|計劃|規劃|總結|要點|報告|清單|计划|方案|规划|意见|总结|谋划|安排|打算|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评|目标|推进|督办)表)(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
-    [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|关于|$)")]
+    [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|[XxＸ×]{2}|关于|$)")]
     private static partial Regex OrgPrefix();
 
     [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院|部|院|署|会)(?:办公室)?$")]
@@ -26,10 +26,10 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日")]
     private static partial Regex ChineseDate();
 
-    [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*(?<y>\d{4})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
+    [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*\|?\s*(?<y>\d{4})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
     private static partial Regex LabelledDate();
 
-    [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}\s?[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号?)")]
+    [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}\s?[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*[号號]?)")]
     private static partial Regex DocNumber();
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})\s*年")]
@@ -37,6 +37,15 @@ internal static partial class MetadataParser
 
     public static void Fill(PlanDocument doc, IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all)
     {
+        if (FindTitle(preamble) is null && GluedNotice(preamble) is { } glued)
+        {
+            doc.Title = glued.Title;
+            doc.Issuer = IsPlaceholderName(glued.Issuer) ? null : glued.Issuer;
+            doc.DocNumber = glued.DocNumber;
+            doc.Date = glued.Date ?? FindLabelledDate(all);
+            doc.Year = FindYear(glued.Title, preamble, glued.DocNumber, glued.Date);
+            return;
+        }
         var title = FindTitle(preamble) ?? GluedTitle(preamble);
         doc.Title = title;
         var notice = FindNotice(preamble);
@@ -47,7 +56,8 @@ internal static partial class MetadataParser
         var ownDate = FindOwnDate(notice is not null ? [] : preamble, notice is not null ? preamble : trailer, all)
             ?? (notice is not null ? NoticeDateLine(preamble) ?? FindOwnDate([], trailer, all) : null);
         doc.Date = ownDate ?? FindLabelledDate(all);
-        doc.Year = FindYear(title, preamble, doc.DocNumber, ownDate);
+        // A site's 成文日期 is the document's own (落款) date: it gives the year like one.
+        doc.Year = FindYear(title, preamble, doc.DocNumber, ownDate ?? (doc.Date is not null && IsWrittenDate(all) ? doc.Date : null));
     }
 
     private static bool IsTitleLike(string p) =>
@@ -64,7 +74,8 @@ internal static partial class MetadataParser
     /// <summary>A forwarding or issuing notice's own title line (…关于印发/转发…的通知).</summary>
     private static bool IsNoticeLine(string p) =>
         p.Length <= 140 && !Cjk.HasSentencePunctuation(p) && p.EndsWith("通知", StringComparison.Ordinal)
-        && (p.Contains("印发", StringComparison.Ordinal) || p.Contains("转发", StringComparison.Ordinal) || p.Contains("下发", StringComparison.Ordinal));
+        && (p.Contains("印发", StringComparison.Ordinal) || p.Contains("转发", StringComparison.Ordinal) || p.Contains("下发", StringComparison.Ordinal)
+            || p.Contains("印發", StringComparison.Ordinal) || p.Contains("轉發", StringComparison.Ordinal) || p.Contains("下發", StringComparison.Ordinal));
 
     internal static string? FindTitle(IReadOnlyList<string> preamble)
     {
@@ -73,7 +84,7 @@ internal static partial class MetadataParser
         string? best = null;
         for (var i = 0; i < preamble.Count; i++)
         {
-            var p = JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim()));
+            var p = BeforeContents(JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim())));
             if (IsNoticeLine(p) || !IsTitleLike(p) || IsHeadline(preamble, i)) continue;
             var candidate = p;
             // A title block wrapped over two or three lines: issuing body, then "2020年工作要点"; "关于调整中职学校" + "招生计划的请示".
@@ -102,6 +113,13 @@ internal static partial class MetadataParser
             }
         }
         return best;
+    }
+
+    /// <summary>"…工作总结汇编(3篇)目录1.…": a compilation's title, with its table of contents glued after it.</summary>
+    private static string BeforeContents(string p)
+    {
+        var toc = p.IndexOf("目录", StringComparison.Ordinal);
+        return toc >= 6 && TitleEnding().IsMatch(p[..toc]) ? p[..toc] : p;
     }
 
     /// <summary>
@@ -135,7 +153,7 @@ internal static partial class MetadataParser
 
     /// <summary>A name with a placeholder in it (XX市教育局) names no body.</summary>
     private static bool IsPlaceholderName(string name) =>
-        name.Length > 0 && "市县区省乡镇某".Contains(name[0]) || name is "教育局" or "教体局" or "政府" || name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal);
+        name.Length > 0 && "市县区省乡镇某".Contains(name[0]) || name is "教育局" or "教体局" or "教育体育局" or "教育和体育局" or "政府" or "人民政府" || name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal);
 
     /// <summary>
     /// A title glued to the text after it, as files without line breaks store it
@@ -152,10 +170,20 @@ internal static partial class MetadataParser
         {
             var p = preamble[i].Trim();
             if (p.Length < 12 || NoiseFilter.IsChrome(p) || IsHeadline(preamble, i) || p.Contains("由会员分享", StringComparison.Ordinal) || FileName().IsMatch(p)) continue;
+            // "第1页共4页教育体育局…": a document-sharing page header before the title.
+            if (PageHeader().Match(p) is { Success: true } ph) p = p[ph.Length..];
             if (LabelParser.TryMatch(p, out var lm)) p = p[lm.Length..];
             var run = p.AsSpan();
             var cut = run.IndexOfAny("，,。；;：:！!？（(《“");
+            // "…工作总结汇编(7篇)目录…": a bracketed count or year range belongs to the title; a 目录 after it ends it.
+            if (cut > 0 && run[cut] is '(' or '（' && BracketSuffix().Match(p[cut..]) is { Success: true } bs)
+            {
+                var next = run[(cut + bs.Length)..].IndexOfAny("，,。；;：:！!？（(《“");
+                cut = next < 0 ? -1 : cut + bs.Length + next;
+            }
             if (cut > 0) run = run[..cut];
+            var toc = run.IndexOf("目录");
+            if (toc >= 6) run = run[..toc];
             if (run.Length > 80) run = run[..80];
             for (var end = run.Length; end >= 6; end--)
             {
@@ -167,6 +195,53 @@ internal static partial class MetadataParser
         }
         return null;
     }
+
+    /// <summary>
+    /// An issuing notice stored without line breaks ("滨教函202011号滨州市教育局关于印发…方案的通知各县(市、区)教体局,…:现将…
+    /// 印发给你们,请遵照执行。 滨州市教育局 2020年1月8日滨州市…培养方案(2019-2022年)为落实…"): the 文号 glued before the
+    /// sender, the sender before 关于, the 落款 date, and the inner document's title glued to the text after the 落款 (the
+    /// shortest start that ends like a plan's title, with a bracketed suffix such as (2019-2022年)); null if any part is missing.
+    /// </summary>
+    private static (string Title, string Issuer, string? DocNumber, string? Date)? GluedNotice(IReadOnlyList<string> preamble)
+    {
+        for (var i = 0; i < preamble.Count && i < 3; i++)
+        {
+            var p = preamble[i].Trim();
+            if (p.Length < 40 || NoiseFilter.IsChrome(p) || p.Contains("由会员分享", StringComparison.Ordinal)) continue;
+            if (LabelParser.TryMatch(p, out var lm) && lm.Kind == Syntax.LabelKind.Arabic) p = p[lm.Length..];
+            var m = GluedNoticeHead().Match(p);
+            if (!m.Success) return null;
+            var org = m.Groups["org"].Value;
+            if (!IsOrgName(org)) return null;
+            var sig = GluedSignature().Match(p, m.Index + m.Length);
+            if (!sig.Success || sig.Groups["org"].Value != org) return null;
+            var rest = p.AsSpan(sig.Index + sig.Length);
+            string? title = null;
+            for (var end = 6; end <= Math.Min(rest.Length, 80); end++)
+            {
+                if (rest[..end].IndexOfAny("，,。；;：:！!？《“") >= 0) break;
+                var prefix = rest[..end].ToString();
+                if (!TitleEnding().IsMatch(prefix) || prefix.EndsWith(')') || prefix.EndsWith('）')) continue;
+                var suffix = BracketSuffix().Match(rest[end..].ToString());
+                title = suffix.Success ? prefix + suffix.Value : prefix;
+                break;
+            }
+            if (title is null) return null;
+            var no = m.Groups["no"].Success ? m.Groups["no"].Value : null;
+            var date = ChineseDate().Match(sig.Value);
+            return (title, org, no, Iso(date));
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^(?<no>[\p{IsCJKUnifiedIdeographs}]{1,10}(?:发|函|字)\s*[〔\[［(（【]?\s*(?:19|20)\d{2}\s*[〕\]］)）】]?\s*\d{1,4}\s*号)?(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,40}?)关于(?:印发|转发|下发)[^。]{4,120}?的通知(?=[\p{IsCJKUnifiedIdeographs}（）()、，, ]{2,80}[:：])")]
+    private static partial Regex GluedNoticeHead();
+
+    [GeneratedRegex(@"[。！][ \u3000]*(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,30}?)[ \u3000]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \u3000]*")]
+    private static partial Regex GluedSignature();
+
+    [GeneratedRegex(@"^[(（][^()（）]{1,12}[)）]")]
+    private static partial Regex BracketSuffix();
 
     /// <summary>"【市政府重点工作及责任分解】滁州市人民政府关于…的通知": a site's bracketed tag before a headline goes.</summary>
     [GeneratedRegex(@"^[(（]\s*(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年\s*[)）]$")]
@@ -215,7 +290,7 @@ internal static partial class MetadataParser
     private static string? NoticeSender(string notice)
     {
         var at = -1;
-        foreach (var w in new[] { "关于", "转发", "印发", "下发" })
+        foreach (var w in new[] { "关于", "转发", "印发", "下发", "關于", "關於", "轉發", "印發", "下發" })
         {
             var k = notice.IndexOf(w, StringComparison.Ordinal);
             if (k >= 0 && (at < 0 || k < at)) at = k;
@@ -225,7 +300,7 @@ internal static partial class MetadataParser
         return IsOrgName(org) && !org.StartsWith('全') ? org : null;
     }
 
-    [GeneratedRegex(@"(?:印发|转发|下发)\s*《?(?<t>[^《》]{4,80}?)》?\s*的通知$|印发\s*《(?<t>[^》]{4,80})》")]
+    [GeneratedRegex(@"(?:印发|转发|下发|印發|轉發|下發)\s*《?(?<t>[^《》]{4,80}?)》?\s*的通知$|(?:印发|印發)\s*《(?<t>[^》]{4,80})》")]
     private static partial Regex NoticeInner();
 
     private static bool StartsWithYearOrType(string p) =>
@@ -372,6 +447,17 @@ internal static partial class MetadataParser
         return null;
     }
 
+    private static bool IsWrittenDate(IReadOnlyList<string> all)
+    {
+        foreach (var p in all)
+        {
+            if (!p.Contains("日期", StringComparison.Ordinal) && !p.Contains("时间", StringComparison.Ordinal)) continue;
+            var m = LabelledDate().Match(p);
+            if (m.Success) return m.Value.StartsWith("成文日期", StringComparison.Ordinal);
+        }
+        return false;
+    }
+
     internal static string? FindDate(IReadOnlyList<string> preamble, IReadOnlyList<string> trailer, IReadOnlyList<string> all) =>
         FindOwnDate(preamble, trailer, all) ?? FindLabelledDate(all);
 
@@ -420,7 +506,7 @@ internal static partial class MetadataParser
         // The opening paragraph: a year or date that opens one of its sentences ("2023年是…开局之年").
         foreach (var p in preamble)
         {
-            if (!Cjk.HasSentencePunctuation(p) || NoiseFilter.IsChrome(p)) continue;
+            if (!Cjk.HasSentencePunctuation(p) || NoiseFilter.IsChrome(p) || p.Length <= 160 && TemplateBlurb().IsMatch(p)) continue;
             var m = OpeningYear().Match(p);
             if (m.Success) return int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
             foreach (Match s in SentenceYear().Matches(p)) return int.Parse(s.Groups["y"].Value, CultureInfo.InvariantCulture);
@@ -431,6 +517,13 @@ internal static partial class MetadataParser
 
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年")]
     private static partial Regex YearRange();
+
+    [GeneratedRegex(@"^第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页")]
+    private static partial Regex PageHeader();
+
+    /// <summary>A template site's blurb before the text ("下面是小编为大家整理的…，供大家参考。"): not the opening paragraph.</summary>
+    [GeneratedRegex(@"小编|供大家参考|请大家参阅|仅供参考|欢迎阅读|希望对你有")]
+    private static partial Regex TemplateBlurb();
 
     [GeneratedRegex(@"(?:19|20)(?:\*\*|[XxＸ×]{2})\s*年")]
     private static partial Regex PlaceholderYear();

@@ -64,6 +64,22 @@ internal static class RealTableReader
                 result.Rows.Add(section);
                 continue;
             }
+            // A category column: a new value opens a section, an empty (merged) cell stays in it.
+            var cat = roles.IndexOf(ColumnRole.Category);
+            if (cat >= 0 && cat < row.Count && row[cat].Trim() is { Length: > 0 } catText)
+            {
+                var labelled = LabelParser.TryMatch(catText, out var cm) && cm.Kind is LabelKind.ChineseComma or LabelKind.Part;
+                var catHeading = Cjk.RemoveSpacesBetweenHan((labelled ? catText[cm.Length..] : catText).Trim().Replace("\n", ""));
+                if (catHeading != section?.Cells?.Heading)
+                {
+                    section = new ItemDraft
+                    {
+                        Kind = labelled ? cm.Kind : LabelKind.ChineseComma, Label = labelled ? cm.Label : "", Number = labelled ? cm.Number : 0,
+                        Source = source, FirstOffset = source.Offset, Parser = parser, Cells = new() { Heading = catHeading },
+                    };
+                    result.Rows.Add(section);
+                }
+            }
             seq++;
             string label = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
             string heading = "", text = "";
@@ -91,6 +107,12 @@ internal static class RealTableReader
                         if (names.Count > 0) { lead.Add(names[0]); support.AddRange(names.Skip(1)); }
                         break;
                 }
+            }
+            // No 序号 column: "14.改扩建…" in the task's own cell is its number.
+            if (!roles.Contains(ColumnRole.Seq))
+            {
+                if (heading.Length > 0 && LabelParser.TryMatch(heading, out var hm) && hm.Kind == LabelKind.Arabic) { label = hm.Label; heading = heading[hm.Length..].Trim(); }
+                else if (heading.Length == 0 && LabelParser.TryMatch(text, out var tm) && tm.Kind == LabelKind.Arabic) { label = tm.Label; text = text[tm.Length..].Trim(); }
             }
             if (!roles.Contains(ColumnRole.Heading) && heading.Length == 0 && text.Length <= 30 && !text.Contains('。') && !Cjk.HasSentencePunctuation(text))
             {

@@ -151,7 +151,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     {
         var text = p.Text;
 
-        if (LabelParser.TryMatch(text, out var label) && Accepts(label))
+        if (LabelParser.TryMatch(text, out var label) && Accepts(label) || SequelDecimalLabel(text, out label))
         {
             Open(label, p);
             return;
@@ -213,6 +213,25 @@ internal sealed partial class StructureBuilder(ParseOptions options)
 
     [GeneratedRegex(@"^[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")]
     private static partial Regex ChineseNumeralDate();
+
+    /// <summary>
+    /// "11.121人才梯队项目" after item 10: a number whose dot is followed by digits reads as a decimal, but when the number
+    /// is the next of the Arabic items on the current path and Chinese text follows the digits, it is that item's label.
+    /// </summary>
+    private bool SequelDecimalLabel(string text, out LabelMatch label)
+    {
+        label = default;
+        var m = DecimalStart().Match(text);
+        if (!m.Success) return false;
+        var n = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var last = _stack.FindLast(d => d.Kind == LabelKind.Arabic);
+        if (last is null || last.Number != n - 1) return false;
+        label = new LabelMatch(LabelKind.Arabic, m.Groups[1].Value, n, m.Groups[1].Length + 1);
+        return true;
+    }
+
+    [GeneratedRegex(@"^(\d{1,3})[.．]\d{1,4}(?=[^万亿千百倍年月日\P{IsCJKUnifiedIdeographs}])")]
+    private static partial Regex DecimalStart();
 
     private static bool Accepts(LabelMatch label) => label.Kind != LabelKind.None;
 

@@ -1,14 +1,14 @@
 namespace PlanLedger.Documents.Parsers;
 
 /// <summary>What a task-table column holds, from its header text.</summary>
-internal enum ColumnRole { Other, Seq, Heading, Text, ExtraTask, Measures, Deadline, Lead, Support, LeadAndSupport, Step, Check }
+internal enum ColumnRole { Other, Seq, Heading, Text, ExtraTask, Measures, Deadline, Lead, Support, LeadAndSupport, Step, Check, Category }
 
 internal static class TableColumns
 {
     public static bool IsHeaderWord(string cell)
     {
         var c = Normalise(cell);
-        return c.Length is > 0 and <= 14 && RoleOf(c) != ColumnRole.Other || c is "备注" or "责任人" or "责任领导" or "分管领导" or "牵头领导";
+        return c.Length is > 0 and <= 14 && RoleOf(c) is not (ColumnRole.Other or ColumnRole.Category) || c is "备注" or "责任人" or "责任领导" or "分管领导" or "牵头领导";
     }
 
     public static string Normalise(string cell) => Cjk.RemoveSpacesBetweenHan(cell).Replace("\n", "").Replace(" ", "").Trim();
@@ -24,8 +24,12 @@ internal static class TableColumns
         if (h.Contains("配合") || h.Contains("协办") || h.Contains("参与单位") || h.Contains("协同")) return ColumnRole.Support;
         if (h.Contains("牵头") || h.Contains("指导部门") || h.Contains("指导单位") || h.Contains("责任单位") || h.Contains("负责单位") || h.Contains("责任部门") || h.Contains("主办") || h.Contains("承办")) return ColumnRole.Lead;
         if (h.Contains("领导") || h.Contains("责任人") || h.Contains("备注") || h.Contains("联系人")) return ColumnRole.Other;
+        // "类别 | 民生事项名称 | …": the category cell opens a section (merged down the rows it covers).
+        if (h is "类别" or "类型" or "分类" or "领域" or "板块" or "所属领域") return ColumnRole.Category;
+        // Progress columns of a 督办 table (1-9月份工作完成情况, 取得成效, 推进情况) have no plan@1 field.
+        if (h.Contains("完成情况") || h.Contains("进展情况") || h.Contains("推进情况") || h.Contains("落实情况") || h.Contains("成效") || h.Contains("电话")) return ColumnRole.Other;
         if (h.Contains("措施") || h.Contains("举措") || h.Contains("具体工作") || h.Contains("工作内容") || h.Contains("实施步骤")) return ColumnRole.Measures;
-        if (h.Contains("意见") || h.Contains("任务") || h.Contains("事项") || h.Contains("工作") || h.Contains("目标") || h.Contains("内容") || h.Contains("要点") || h.Contains("项目") || h.Contains("指标"))
+        if (h.Contains("意见") || h.Contains("任务") || h.Contains("事项") || h.Contains("工作") || h.Contains("目标") || h.Contains("内容") || h.Contains("要点") || h.Contains("项目") || h.Contains("指标") || h.EndsWith("名称"))
             return ColumnRole.Text;
         return ColumnRole.Other;
     }

@@ -22,10 +22,12 @@ internal static class TableUnitReconciler
         var byHeading = new Dictionary<string, PlanItem>(StringComparer.Ordinal);
         foreach (var b in bodyTasks) if (b.Heading.Length > 0) byHeading.TryAdd(b.Heading, b);
         var placed = new List<(PlanItem Row, string Name, bool? Support)>();
+        var guesses = new Dictionary<PlanItem, List<bool>>();
         for (var i = 0; i < rows.Count; i++)
         {
             var names = drafts[i].Cells?.UnplacedUnits;
             if (names is null || names.Count == 0) continue;
+            if (drafts[i].Cells?.UnplacedSupport is { } g && g.Count == names.Count) guesses[rows[i]] = g;
             var body = byHeading.GetValueOrDefault(rows[i].Heading);
             foreach (var n in names)
             {
@@ -50,7 +52,7 @@ internal static class TableUnitReconciler
                 var (row, name, support) = list[k];
                 var isSupport = support ?? (rowSupport + rowLead > 0
                     ? rowSupport >= rowLead
-                    : supportVotes + leadVotes > 0 ? supportVotes >= leadVotes : k > 0);
+                    : supportVotes + leadVotes > 0 ? supportVotes >= leadVotes : guesses.TryGetValue(row, out var g) ? g[k] : k > 0);
                 (isSupport ? row.Support : row.Lead).Add(name);
             }
         }

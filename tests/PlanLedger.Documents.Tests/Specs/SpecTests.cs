@@ -41,6 +41,9 @@ public class SpecTests
     [Theory, MemberData(nameof(FlatTables))] public void Flat_tables_spec(SpecFile.Example e) => Check(e);
     [Theory, MemberData(nameof(InlineRuns))] public void Inline_runs_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> UnseenDocuments() => SpecFile.Load("unseen-documents.md");
+    [Theory, MemberData(nameof(UnseenDocuments))] public void Unseen_documents_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html

@@ -12,4 +12,6 @@ internal sealed class RowCells
     public List<string> Lead { get; init; } = [];
     public List<string> Support { get; init; } = [];
     public List<string>? UnplacedUnits { get; init; }
+    /// <summary>For each unplaced name, whether its line sat in a 配合 column (one unit line per unit column), when known.</summary>
+    public List<bool>? UnplacedSupport { get; init; }
 }
