@@ -39,7 +39,7 @@ public sealed class UpperLinkModel(UpperLinks links, LedgerQueries queries) : Le
         Back(id, (await links.RemoveAsync(Me, id, version, ct)).Error, "已取消对接");
 
     /// <summary>The ticked proposals ("taskId:upperTaskId"), confirmed or rejected by the button pressed.</summary>
-    public async Task<IActionResult> OnPostDecideAsync(int id, [TextLimit(40)] List<string>? pair, string? decision, int? version, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(int id, [TextLimit(40)] List<string>? pair, [TextLimit(20)] string? decision, int? version, CancellationToken ct)
     {
         var pairs = (pair ?? []).Select(p => p.Split(':')).Where(p => p.Length == 2 && int.TryParse(p[0], out _) && int.TryParse(p[1], out _))
             .Select(p => new UpperDecision(int.Parse(p[0]), int.Parse(p[1]), decision == "reject" ? "reject" : "confirm")).ToList();

@@ -23,7 +23,7 @@ public sealed record UpperLinkView(int PlanId, int Year, int? Version, UpperPlan
 
 public sealed record UpperLinkBody(int? UpperPlanId, int? Version);
 /// <summary>One decision: <c>confirm</c> (对接) or <c>reject</c> (不对接) county task <c>taskId</c> with upper task <c>upperTaskId</c>.</summary>
-public sealed record UpperDecision(int TaskId, int UpperTaskId, string? Decision);
+public sealed record UpperDecision(int TaskId, int UpperTaskId, [TextLimit(20)] string? Decision);
 public sealed record UpperDecisionsBody(IReadOnlyList<UpperDecision>? Pairs, int? Version);
 
 /// <summary>
