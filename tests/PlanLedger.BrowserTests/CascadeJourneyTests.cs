@@ -98,7 +98,10 @@ public sealed partial class CascadeJourneyTests(AppServer server)
         await county.GotoAsync($"/Plans/{planA}/Ledger");
         await county.ClickAsync("#upper-link");
         await county.WaitForURLAsync(new Regex($"/Plans/{planA}/UpperLink$"));
-        await Assertions.Expect(county.Locator("#upper-plan-select option")).ToHaveTextAsync(new Regex($"级联市教育局{n} · {year}年全市教育工作要点"));
+        // Plans of every organisation above are offered (the city's, and any of the province's); the office picks the city's.
+        var upperChoice = $"级联市教育局{n} · {year}年全市教育工作要点";
+        await Assertions.Expect(county.Locator("#upper-plan-select option", new() { HasTextString = upperChoice })).ToHaveCountAsync(1);
+        await county.SelectOptionAsync("#upper-plan-select", new SelectOptionValue { Label = upperChoice });
         await county.ClickAsync("#choose-upper");
         await Assertions.Expect(county.Locator("#linked-plan")).ToContainTextAsync($"{year}年全市教育工作要点");
         var rows = county.Locator("#suggestions tr[data-task]");

@@ -65,7 +65,7 @@ public sealed class SupervisionJourneyTests(AppServer server)
             一、重点任务
             1.新建幼儿园3处。牵头单位：基础教育股{n}。完成时限：年内。
             2.培训教师500人次。牵头单位：人事股{n}。完成时限：年内。
-            """)), "file", "loop.txt");
+            """)), "file", "督办测试工作要点.txt");
         form.Add(new StringContent(year.ToString()), "year");
         var planRes = await api.PostAsync("/api/v1/plans", form);
         var planId = JsonNode.Parse(await planRes.Content.ReadAsStringAsync())!["id"]!.GetValue<int>();
