@@ -118,7 +118,17 @@ public abstract class SectionRollupTests(LedgerFactory factory)
         var html = await page.GetHtmlAsync($"/Plans/{planId}/Dashboard");
         Assert.Contains("按末级任务统计", html);
         Assert.Contains($"<b id=\"total-tasks\">{leaves}</b>", html);
+
+        // The charts' words come with their data in the reader's language, from the one catalogue.
+        Assert.Equal("正常推进", ChartWords(html)["status"]!["on_track"]!.GetValue<string>());
+        await page.Http.GetAsync("/culture?c=en&returnUrl=/");
+        var english = ChartWords(await page.GetHtmlAsync($"/Plans/{planId}/Dashboard"));
+        Assert.Equal("On track", english["status"]!["on_track"]!.GetValue<string>());
+        Assert.Equal("Overdue", english["overdue"]!.GetValue<string>());
     }
+
+    private static JsonNode ChartWords(string html) =>
+        JsonNode.Parse(System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "id=\"dashboard\" data-chart=\"([^\"]*)\"").Groups[1].Value))!["labels"]!;
 }
 
 public sealed class SectionRollupSqliteTests(SqliteLedgerFactory f) : SectionRollupTests(f), IClassFixture<SqliteLedgerFactory>;

@@ -52,7 +52,11 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
         AverageProgress = Sections.Count == 0 ? 0 : (int)Math.Round(Sections.Sum(s => (double)s.Progress * s.Tasks) / Math.Max(1, Sections.Sum(s => s.Tasks)));
         ChartJson = JsonSerializer.Serialize(new
         {
-            english = new UiText().English,
+            labels = new
+            {
+                status = ChartWords.Statuses(), tasks = Strings.Localize("任务数"), done = Strings.Localize("已完成"),
+                overdue = Strings.Localize("逾期"), progress = Strings.Localize("平均进度"), reported = Strings.Localize("平均填报进度"),
+            },
             byStatus = Summary.ByStatus,
             byUnit = Summary.ByUnit.Take(30),
             byPeriod = Periods,

@@ -20,7 +20,7 @@ public sealed class RollupModel(RollupService rollup, TimeProvider clock) : Ledg
         Data = r.Value!;
         ChartJson = JsonSerializer.Serialize(new
         {
-            english = new UiText().English,
+            labels = new { status = ChartWords.Statuses(), onTime = Strings.Localize("按时报送率") },
             names = Data.Children.Select(c => c.Organisation),
             statuses = RollupService.StatusOrder,
             byStatus = RollupService.StatusOrder.ToDictionary(s => s, s => Data.Children.Select(c => c.ByStatus[s])),

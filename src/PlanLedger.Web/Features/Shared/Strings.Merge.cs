@@ -48,6 +48,7 @@ internal static partial class Strings
         ["上级单位目录中没有该单位"] = "The directories above have no such unit",
         ["默认时区（北京时间）"] = "Default (Beijing time)", ["北京时间"] = "Beijing time", ["乌鲁木齐时间"] = "Urumqi time",
         ["香港时间"] = "Hong Kong time", ["澳门时间"] = "Macau time", ["台北时间"] = "Taipei time", ["东京时间"] = "Tokyo time",
+        ["平均填报进度"] = "Avg. reported progress",
         ["页码 page 应为不小于 1 的整数"] = "page must be a whole number of at least 1",
         ["每页条数 pageSize 应为 1–{0}"] = "pageSize must be between 1 and {0}",
     };
