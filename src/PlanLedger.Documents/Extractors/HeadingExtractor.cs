@@ -27,6 +27,8 @@ internal static partial class HeadingExtractor
         if (stop < 0)
         {
             // A line without a full stop: sections (一、 第一部分) keep the whole line; other items need a title-like phrase.
+            // A line with a comma and nothing under it (a file cut inside its only sentence) is a sentence: text.
+            if (!section && !standsAlone && (first.Contains('，') || first.Contains(','))) return ("", first);
             if (section || IsTitlePhrase(first)) return (first, "");
             return ("", first);
         }
