@@ -150,8 +150,9 @@ internal static partial class TargetExtractor
             // 无一人因贫辍学: "not a single one" is an outcome, not a count.
             if (cn == 1 && prev == '无') return false;
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases; 连续三年 is a length.
-            // 新建了一个大花坛, 建成了两个: a count right after a completed verb (了) is reported, not a slogan.
-            if ((unit is "个" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && prev != '了') || unit == "年" && !ProgrammeLength(before)) return false;
+            // 新建了一个大花坛, 建成了两个: a count right after a completed verb of building or adding (…了) is reported, not a
+            // slogan; 形成了一个良好氛围 is a manner of speaking.
+            if ((unit is "个" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before)) || unit == "年" && !ProgrammeLength(before)) return false;
             // 一人一事一地, 一校一策: parallel 一N一M terms make a slogan.
             if (cn == 1 && numText is "一" && (after.Length >= 2 && after[0] == '一' && Cjk.IsHan(after[1]) || before.Length >= 2 && before[^2] == '一' && Cjk.IsHan(before[^1]))) return false;
             // 一面向…, 两面人: 面 as a word of its own.
@@ -195,6 +196,10 @@ internal static partial class TargetExtractor
         else op = OpBefore(before) ?? OpAfter(after) ?? "=";
         return true;
     }
+
+    /// <summary>"新建了", "建成了", "设立了": a verb of building or adding, completed, right before the count.</summary>
+    private static bool BuiltCount(ReadOnlySpan<char> before) =>
+        before.Length >= 2 && before[^1] == '了' && ("建增设立办置备装植造购".Contains(before[^2]) || before.EndsWith("建成了"));
 
     /// <summary>"xx、xx6所": two or more x/X right before the number are a blanked-out name, not a token the number belongs to.</summary>
     private static bool Redaction(ReadOnlySpan<char> before)
