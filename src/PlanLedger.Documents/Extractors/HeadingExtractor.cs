@@ -26,7 +26,12 @@ internal static partial class HeadingExtractor
             return (first[..colon].Trim(), first[(colon + 1)..].Trim());
         if (stop < 0)
         {
+            // A document without line breaks: a section whose run-on line is a long sentence up to its first child
+            // ("一、工作小结2023年,县教育体育局根据…,取得了阶段性成绩:(一)…") has it as text, like a long first sentence.
+            if (runOn && section && !IsTitlePhrase(first.TrimEnd(':', '：'))) return ("", first);
             // A line without a full stop: sections (一、 第一部分) keep the whole line; other items need a title-like phrase.
+            // A line with a comma and nothing under it (a file cut inside its only sentence) is a sentence: text.
+            if (!section && !standsAlone && (first.Contains('，') || first.Contains(','))) return ("", first);
             if (section || IsTitlePhrase(first)) return (first, "");
             return ("", first);
         }

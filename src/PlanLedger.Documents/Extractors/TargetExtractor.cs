@@ -16,7 +16,7 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|" +
-        "个|所|处|名|人|次|项|场次|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|%|％";
+        "个|所|处|名|人|次|项|场次|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.
@@ -130,7 +130,8 @@ internal static partial class TargetExtractor
         var prev = before.Length > 0 ? before[^1] : '\0';
 
         // Digits glued to the number are a longer token (a phone number, 1+X, 2.0): not a quantity.
-        if (prev is '+' or '.' or '＋' or '/' || char.IsAsciiDigit(prev) || char.IsAsciiLetter(prev)) return false;
+        // A redaction (xx6所, XX3所: the names the publisher blanked out) is not part of the number.
+        if (prev is '+' or '.' or '＋' or '/' || char.IsAsciiDigit(prev) || char.IsAsciiLetter(prev) && !Redaction(before)) return false;
         if (after.StartsWith("+") || after.StartsWith("＋")) return false;
         // A count that sums up the list it introduces ("推进三项工作：…"), a baseline ("以100人为基数"),
         // a category threshold ("50人（含）以上").
@@ -145,11 +146,17 @@ internal static partial class TargetExtractor
             // 百名美丽教师, 千家企业, 万名教师: round numbers in names.
             if (numText[0] is '百' or '千') return false;
             if (numText.Length > 4) return false;
-            if (prev != '\0' && "同每单唯统任哪这那某其之万千百逐第一".Contains(prev)) return false;
+            if (prev != '\0' && "同每单唯统任哪这那某其之万千百逐第一另".Contains(prev)) return false;
             // 无一人因贫辍学: "not a single one" is an outcome, not a count.
             if (cn == 1 && prev == '无') return false;
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases; 连续三年 is a length.
-            if (unit is "个" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" || unit == "年" && !ProgrammeLength(before)) return false;
+            // 新建了一个大花坛, 建成了两个: a count right after a completed verb of building or adding (…了) is reported, not a
+            // slogan; 形成了一个良好氛围 is a manner of speaking.
+            if ((unit is "个" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before)) || unit == "年" && !ProgrammeLength(before)) return false;
+            // 一人一事一地, 一校一策: parallel 一N一M terms make a slogan.
+            if (cn == 1 && numText is "一" && (after.Length >= 2 && after[0] == '一' && Cjk.IsHan(after[1]) || before.Length >= 2 && before[^2] == '一' && Cjk.IsHan(before[^1]))) return false;
+            // 一面向…, 两面人: 面 as a word of its own.
+            if (unit == "面" && (after.StartsWith("向") || after.StartsWith("对") || after.StartsWith("临") || after.StartsWith("人") || after.StartsWith("积"))) return false;
             // 二元结构, 多元化: a numeral + 元 inside a fixed term, not money.
             if (unit == "元" && FixedTermAfterYuan().IsMatch(after)) return false;
             // 建一所、优一所: parallel "V一N" terms make a slogan.
@@ -188,6 +195,18 @@ internal static partial class TargetExtractor
         else if (hasRange || mod) op = ">=";
         else op = OpBefore(before) ?? OpAfter(after) ?? "=";
         return true;
+    }
+
+    /// <summary>"新建了", "建成了", "设立了": a verb of building or adding, completed, right before the count.</summary>
+    private static bool BuiltCount(ReadOnlySpan<char> before) =>
+        before.Length >= 2 && before[^1] == '了' && ("建增设立办置备装植造购".Contains(before[^2]) || before.EndsWith("建成了"));
+
+    /// <summary>"xx、xx6所": two or more x/X right before the number are a blanked-out name, not a token the number belongs to.</summary>
+    private static bool Redaction(ReadOnlySpan<char> before)
+    {
+        var k = before.Length;
+        while (k > 0 && before[k - 1] is 'x' or 'X') k--;
+        return before.Length - k >= 2 && (k == 0 || !char.IsAsciiLetterOrDigit(before[k - 1]));
     }
 
     /// <summary>连续3年, 分2年给予: the length of a programme (RULES: a quantity, not a calendar year).</summary>

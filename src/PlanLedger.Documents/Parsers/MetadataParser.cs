@@ -11,7 +11,7 @@ namespace PlanLedger.Documents.Parsers;
 internal static partial class MetadataParser
 {
     /// <summary>Words a plan's title ends with.</summary>
-    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|工作打算|汇编|工作小结|要点|意見|計劃|規劃|總結|要點|報告|清單|计划|方案|规划|意见|总结|谋划|安排|打算|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评|目标|推进|督办)表)(?:[(（][^)）]{1,12}[)）])?$")]
+    [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|工作打算|汇编|工作小结|要点|意見|計劃|規劃|總結|要點|報告|清單|计划|方案|规划|意见|总结|谋划|安排|打算|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评|目标|推进|督办)表)(?:范文)?(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
     [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|[XxＸ×]{2}|关于|$)")]
@@ -163,6 +163,20 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"\.(?:docx?|pdf|wps|xlsx?|txt)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex FileName();
 
+    /// <summary>The length of the file name that <paramref name="p"/> starts with, when the preamble has a line naming the file
+    /// (<c>X.docx</c>) and a title-length text follows the name; else null.</summary>
+    private static int? FileNameRepeat(IReadOnlyList<string> preamble, string p)
+    {
+        foreach (var line in preamble)
+        {
+            var l = line.Trim();
+            if (FileName().Match(l) is not { Success: true } ext) continue;
+            var name = l[..ext.Index].Trim();
+            if (name.Length >= 6 && p.Length >= name.Length + 6 && p.StartsWith(name, StringComparison.Ordinal)) return name.Length;
+        }
+        return null;
+    }
+
     private static string? GluedTitle(IReadOnlyList<string> preamble)
     {
         var tried = 0;
@@ -173,6 +187,16 @@ internal static partial class MetadataParser
             // "第1页共4页教育体育局…": a document-sharing page header before the title.
             if (PageHeader().Match(p) is { Success: true } ph) p = p[ph.Length..];
             if (LabelParser.TryMatch(p, out var lm)) p = p[lm.Length..];
+            // "X范文X'…": a document-sharing page repeats the file's name (its "X范文.docx" line) before the document's own title.
+            // The document's own title then runs to the layout space that ends it ("…工作准备范文 xxxx年在区委…").
+            if (FileNameRepeat(preamble, p) is { } repeat)
+            {
+                var own = p[repeat..];
+                var space = own.IndexOfAny([' ', '\u3000']);
+                if (space is >= 6 and <= 60 && own.AsSpan(0, space).IndexOfAny("，,。；;：:！!？") < 0
+                    && (OrgPrefix().IsMatch(own[..space]) || Year().Match(own[..space]) is { Success: true, Index: 0 }))
+                    return own[..space];
+            }
             var run = p.AsSpan();
             var cut = run.IndexOfAny("，,。；;：:！!？（(《“");
             // "…工作总结汇编(7篇)目录…": a bracketed count or year range belongs to the title; a 目录 after it ends it.
@@ -188,7 +212,7 @@ internal static partial class MetadataParser
             for (var end = run.Length; end >= 6; end--)
             {
                 var prefix = run[..end].ToString();
-                if (end < run.Length && !Cjk.IsHan(run[end]) || !TitleEnding().IsMatch(prefix)) continue;
+                if (end < run.Length && !Cjk.IsHan(run[end]) && run[end] is not (' ' or '\u3000') || !TitleEnding().IsMatch(prefix)) continue;
                 if (OrgPrefix().IsMatch(prefix) || Year().Match(prefix) is { Success: true, Index: 0 }) return prefix;
             }
             if (++tried >= 3) return null;

@@ -21,7 +21,7 @@ internal static class PlanPipeline
         var text = new StringBuilder();
         var nodes = new List<object>(source.Blocks.Count);
         var raw = new List<string>(source.Blocks.Count);
-        foreach (var block in LineUnwrapper.Unwrap(PipeTableReader.Group(source.Blocks)))
+        foreach (var block in LineUnwrapper.Unwrap(PipeTableReader.Group(SpaceTableReader.Group(source.Blocks))))
         {
             var offset = text.Length;
             if (block.Kind == BlockKind.Table)

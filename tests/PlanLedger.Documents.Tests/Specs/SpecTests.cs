@@ -44,6 +44,9 @@ public class SpecTests
     public static IEnumerable<object[]> UnseenDocuments() => SpecFile.Load("unseen-documents.md");
     [Theory, MemberData(nameof(UnseenDocuments))] public void Unseen_documents_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> UnseenDocuments2() => SpecFile.Load("unseen-documents-2.md");
+    [Theory, MemberData(nameof(UnseenDocuments2))] public void Unseen_documents_round4_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html
