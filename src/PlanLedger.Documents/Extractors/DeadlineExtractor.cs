@@ -47,29 +47,29 @@ internal static partial class DeadlineExtractor
             var after = text.AsSpan(afterStart, Math.Min(16, text.Length - afterStart));
             if (InsideQuoteOrTitle(before)) continue;
             // "截止2023年10月底，已建立…": a time a count is taken at (截止/截至/截止到), not a completion time.
-            if (before.EndsWith("截止") || before.EndsWith("截至") || before.EndsWith("截止到") || before.EndsWith("截至到")) continue;
+            if (before.EndsWith("截止", StringComparison.Ordinal) || before.EndsWith("截至", StringComparison.Ordinal) || before.EndsWith("截止到", StringComparison.Ordinal) || before.EndsWith("截至到", StringComparison.Ordinal)) continue;
             // A season inside a noun (秋季学期) and the date of a yearly event (9月10日教师节) are not deadlines.
-            if (dl.EndsWith("学期", StringComparison.Ordinal) || dl is "春季" or "秋季" && after.StartsWith("学期")) continue;
+            if (dl.EndsWith("学期", StringComparison.Ordinal) || dl is "春季" or "秋季" && after.StartsWith("学期", StringComparison.Ordinal)) continue;
             if (char.IsAsciiDigit(dl[0]) && YearlyEvent().IsMatch(after)) continue;
             var quoted = before.LastIndexOf('“') > before.LastIndexOf('”');
             if (quoted && dl == "长期坚持") continue;
             // "到2025年，…", "至2026年": a year the text reaches is a deadline; "2021至2026年" is a period.
-            var reaches = m.Groups["y"].Success && (before.EndsWith("到") || before.EndsWith("至") && (before.Length < 2 || !char.IsAsciiDigit(before[^2]) && before[^2] != '年'));
-            if (reaches && !after.StartsWith("度") && !after.StartsWith("-") && !after.StartsWith("—")) return dl;
-            if (m.Groups["y"].Success && (dl.EndsWith("上半年") || dl.EndsWith("下半年") || dl.Contains('月')) && !after.StartsWith("度") && !after.StartsWith("至") && !after.StartsWith("-")
-                && !before.EndsWith("-") && !before.EndsWith("至")) return dl;
-            if (before.EndsWith("全") || before.EndsWith("每")) continue;
+            var reaches = m.Groups["y"].Success && (before.EndsWith("到", StringComparison.Ordinal) || before.EndsWith("至", StringComparison.Ordinal) && (before.Length < 2 || !char.IsAsciiDigit(before[^2]) && before[^2] != '年'));
+            if (reaches && !after.StartsWith("度", StringComparison.Ordinal) && !after.StartsWith("-", StringComparison.Ordinal) && !after.StartsWith("—", StringComparison.Ordinal)) return dl;
+            if (m.Groups["y"].Success && (dl.EndsWith("上半年", StringComparison.Ordinal) || dl.EndsWith("下半年", StringComparison.Ordinal) || dl.Contains('月')) && !after.StartsWith("度", StringComparison.Ordinal) && !after.StartsWith("至", StringComparison.Ordinal) && !after.StartsWith("-", StringComparison.Ordinal)
+                && !before.EndsWith("-", StringComparison.Ordinal) && !before.EndsWith("至", StringComparison.Ordinal)) return dl;
+            if (before.EndsWith("全", StringComparison.Ordinal) || before.EndsWith("每", StringComparison.Ordinal)) continue;
             if (m.Groups["y"].Success)
             {
                 // 2020年度, 2021-2025年, (2021年…) and 2020年的 are names and periods, not deadlines.
-                if (after.StartsWith("度") || after.StartsWith("版") || before.EndsWith("-") || before.EndsWith("—") || before.EndsWith("至") || before.EndsWith("～")) continue;
-                if (after.StartsWith("-") || after.StartsWith("—") || after.StartsWith("至")) continue;
+                if (after.StartsWith("度", StringComparison.Ordinal) || after.StartsWith("版", StringComparison.Ordinal) || before.EndsWith("-", StringComparison.Ordinal) || before.EndsWith("—", StringComparison.Ordinal) || before.EndsWith("至", StringComparison.Ordinal) || before.EndsWith("～", StringComparison.Ordinal)) continue;
+                if (after.StartsWith("-", StringComparison.Ordinal) || after.StartsWith("—", StringComparison.Ordinal) || after.StartsWith("至", StringComparison.Ordinal)) continue;
                 if (!dl.EndsWith('前') && !dl.EndsWith('底') && !dl.EndsWith('末') && !YearFollow().IsMatch(after) && !OpensCommitment(text, m.Index, afterStart)) continue;
             }
             else if (char.IsAsciiDigit(dl[0]))
             {
                 // "3月10日印发" is a date of something done; "5月启动" / "6月底前完成" commit to a time.
-                if (after.StartsWith("份") || dl.EndsWith('份')) { if (!YearFollow().IsMatch(after.TrimStart('份'))) continue; }
+                if (after.StartsWith("份", StringComparison.Ordinal) || dl.EndsWith('份')) { if (!YearFollow().IsMatch(after.TrimStart('份'))) continue; }
                 if (after.Length > 0 && after[0] is '至' or '-' or '—' or '～') continue;
             }
             else if (dl == "持续推进")

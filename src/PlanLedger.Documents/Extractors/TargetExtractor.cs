@@ -132,13 +132,13 @@ internal static partial class TargetExtractor
         // Digits glued to the number are a longer token (a phone number, 1+X, 2.0): not a quantity.
         // A redaction (xx6所, XX3所: the names the publisher blanked out) is not part of the number.
         if (prev is '+' or '.' or '＋' or '/' || char.IsAsciiDigit(prev) || char.IsAsciiLetter(prev) && !Redaction(before)) return false;
-        if (after.StartsWith("+") || after.StartsWith("＋")) return false;
+        if (after.StartsWith("+", StringComparison.Ordinal) || after.StartsWith("＋", StringComparison.Ordinal)) return false;
         // A count that sums up the list it introduces ("推进三项工作：…"), a baseline ("以100人为基数"),
         // a category threshold ("50人（含）以上").
         if (IntroducesList(text, afterStart)) return false;
-        if (after.StartsWith("为基数") || after.StartsWith("为基准") || after.StartsWith("（含）") || after.StartsWith("(含)")) return false;
+        if (after.StartsWith("为基数", StringComparison.Ordinal) || after.StartsWith("为基准", StringComparison.Ordinal) || after.StartsWith("（含）", StringComparison.Ordinal) || after.StartsWith("(含)", StringComparison.Ordinal)) return false;
         // Ordinals, book titles, slogans in quotes.
-        if (prev is '第' || before.EndsWith("首")) return false;
+        if (prev is '第' || before.EndsWith("首", StringComparison.Ordinal)) return false;
         if (InsideQuote(before) || InsideTitle(before)) return false;
         if (chinese)
         {
@@ -156,7 +156,7 @@ internal static partial class TargetExtractor
             // 一人一事一地, 一校一策: parallel 一N一M terms make a slogan.
             if (cn == 1 && numText is "一" && (after.Length >= 2 && after[0] == '一' && Cjk.IsHan(after[1]) || before.Length >= 2 && before[^2] == '一' && Cjk.IsHan(before[^1]))) return false;
             // 一面向…, 两面人: 面 as a word of its own.
-            if (unit == "面" && (after.StartsWith("向") || after.StartsWith("对") || after.StartsWith("临") || after.StartsWith("人") || after.StartsWith("积"))) return false;
+            if (unit == "面" && (after.StartsWith("向", StringComparison.Ordinal) || after.StartsWith("对", StringComparison.Ordinal) || after.StartsWith("临", StringComparison.Ordinal) || after.StartsWith("人", StringComparison.Ordinal) || after.StartsWith("积", StringComparison.Ordinal))) return false;
             // 二元结构, 多元化: a numeral + 元 inside a fixed term, not money.
             if (unit == "元" && FixedTermAfterYuan().IsMatch(after)) return false;
             // 建一所、优一所: parallel "V一N" terms make a slogan.
@@ -164,7 +164,7 @@ internal static partial class TargetExtractor
             // 一次 / 一项: "once", "a" — a manner of speaking, not a committed count.
             if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" && !(unit == "次" && Frequency().IsMatch(before))) return false;
             // 二次供水, 三次产业: a numeral + 次 inside a fixed term.
-            if (unit == "次" && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上") && !after.StartsWith("左右") && !after.StartsWith("以内")) return false;
+            if (unit == "次" && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上", StringComparison.Ordinal) && !after.StartsWith("左右", StringComparison.Ordinal) && !after.StartsWith("以内", StringComparison.Ordinal)) return false;
             if (prev is '限') return false;
             if (unit == "期" && cn <= 3 && PhaseNoun().IsMatch(after)) return false;
             if (unit == "项" && AbstractNoun().IsMatch(after)) return false;
@@ -175,15 +175,15 @@ internal static partial class TargetExtractor
             if (!decimal.TryParse(numText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
             if (unit == "年" && (value >= 100 || YearNameSuffix().IsMatch(after))) return false;
         }
-        if (unit == "位" && after.StartsWith("一体")) return false;
+        if (unit == "位" && after.StartsWith("一体", StringComparison.Ordinal)) return false;
         // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
-        if (unit == "个" && (after.StartsWith("月") || after.StartsWith("工作日") || after.StartsWith("小时"))) return false;
-        if (unit is "天" or "小时" or "年" && (after.StartsWith("内") || after.StartsWith("以内"))) return false;
+        if (unit == "个" && (after.StartsWith("月", StringComparison.Ordinal) || after.StartsWith("工作日", StringComparison.Ordinal) || after.StartsWith("小时", StringComparison.Ordinal))) return false;
+        if (unit is "天" or "小时" or "年" && (after.StartsWith("内", StringComparison.Ordinal) || after.StartsWith("以内", StringComparison.Ordinal))) return false;
         if (unit == "年" && !DurationNoun().IsMatch(after) && !ProgrammeLength(before)) return false;
         // 乐成一中（一期）: a phase named in brackets after a project.
         if (unit == "期" && prev is '(' or '（') return false;
         // 不满3名党员的幼儿园: a threshold that only defines a category.
-        if (before.EndsWith("不满") || before.EndsWith("不足") && Cjk.IsHan(after.Length > 0 ? after[0] : '\0') && !after.StartsWith("以")) return false;
+        if (before.EndsWith("不满", StringComparison.Ordinal) || before.EndsWith("不足", StringComparison.Ordinal) && Cjk.IsHan(after.Length > 0 ? after[0] : '\0') && !after.StartsWith("以", StringComparison.Ordinal)) return false;
         if (unit == "人" && PersonThreshold().IsMatch(after)) return false;
         // A threshold that only defines a category: "55人及以上大班额".
         if (CategoryThreshold().IsMatch(after)) return false;
@@ -191,7 +191,7 @@ internal static partial class TargetExtractor
         var hasRange = m.Groups["num2"].Success;
         var mod = m.Groups["mod"].Success || m.Groups["mod2"].Success;
         var near = before.Length > 10 ? before[^10..] : before;
-        if (near.Contains('约') || after.StartsWith("左右")) op = "~";
+        if (near.Contains('约') || after.StartsWith("左右", StringComparison.Ordinal)) op = "~";
         else if (hasRange || mod) op = ">=";
         else op = OpBefore(before) ?? OpAfter(after) ?? "=";
         return true;
@@ -199,7 +199,7 @@ internal static partial class TargetExtractor
 
     /// <summary>"新建了", "建成了", "设立了": a verb of building or adding, completed, right before the count.</summary>
     private static bool BuiltCount(ReadOnlySpan<char> before) =>
-        before.Length >= 2 && before[^1] == '了' && ("建增设立办置备装植造购".Contains(before[^2]) || before.EndsWith("建成了"));
+        before.Length >= 2 && before[^1] == '了' && ("建增设立办置备装植造购".Contains(before[^2]) || before.EndsWith("建成了", StringComparison.Ordinal));
 
     /// <summary>"xx、xx6所": two or more x/X right before the number are a blanked-out name, not a token the number belongs to.</summary>
     private static bool Redaction(ReadOnlySpan<char> before)
@@ -210,7 +210,7 @@ internal static partial class TargetExtractor
     }
 
     /// <summary>连续3年, 分2年给予: the length of a programme (RULES: a quantity, not a calendar year).</summary>
-    private static bool ProgrammeLength(ReadOnlySpan<char> before) => before.EndsWith("连续") || before.EndsWith("分") || before.EndsWith("长达");
+    private static bool ProgrammeLength(ReadOnlySpan<char> before) => before.EndsWith("连续", StringComparison.Ordinal) || before.EndsWith("分", StringComparison.Ordinal) || before.EndsWith("长达", StringComparison.Ordinal);
 
     /// <summary>"建一所、优一所", "办一所、强一所": a numeral 一 in parallel terms joined by 、.</summary>
     private static bool ParallelOne(string text, Match m, string unit)
@@ -245,17 +245,17 @@ internal static partial class TargetExtractor
         // Only words right before the number (after the last clause break) count.
         var cut = b.LastIndexOfAny("，,。；;、");
         if (cut >= 0) b = b[(cut + 1)..];
-        if (b.EndsWith("不少于") || b.EndsWith("至少") || b.EndsWith("不低于") || b.EndsWith("突破") || b.EndsWith("超过") && !b.EndsWith("不超过")) return ">=";
-        if (b.EndsWith("不超过") || b.EndsWith("不高于") || b.EndsWith("控制在") || b.EndsWith("低于")) return "<=";
-        if (b.EndsWith("约")) return "~";
+        if (b.EndsWith("不少于", StringComparison.Ordinal) || b.EndsWith("至少", StringComparison.Ordinal) || b.EndsWith("不低于", StringComparison.Ordinal) || b.EndsWith("突破", StringComparison.Ordinal) || b.EndsWith("超过", StringComparison.Ordinal) && !b.EndsWith("不超过", StringComparison.Ordinal)) return ">=";
+        if (b.EndsWith("不超过", StringComparison.Ordinal) || b.EndsWith("不高于", StringComparison.Ordinal) || b.EndsWith("控制在", StringComparison.Ordinal) || b.EndsWith("低于", StringComparison.Ordinal)) return "<=";
+        if (b.EndsWith("约", StringComparison.Ordinal)) return "~";
         return null;
     }
 
     private static string? OpAfter(ReadOnlySpan<char> after)
     {
-        if (after.StartsWith("以上") || after.StartsWith("及以上")) return ">=";
-        if (after.StartsWith("以内") || after.StartsWith("以下")) return "<=";
-        if (after.StartsWith("左右")) return "~";
+        if (after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("及以上", StringComparison.Ordinal)) return ">=";
+        if (after.StartsWith("以内", StringComparison.Ordinal) || after.StartsWith("以下", StringComparison.Ordinal)) return "<=";
+        if (after.StartsWith("左右", StringComparison.Ordinal)) return "~";
         return null;
     }
 
@@ -294,7 +294,7 @@ internal static partial class TargetExtractor
         if (InsideQuote(before) && QuoteHasSeveralTerms(before)) return true;
         var cut = before.LastIndexOfAny("，,。；;：:");
         var clause = cut >= 0 ? before[(cut + 1)..] : before;
-        return clause.StartsWith("为") || clause.StartsWith("以");
+        return clause.StartsWith("为", StringComparison.Ordinal) || clause.StartsWith("以", StringComparison.Ordinal);
     }
 
     private static bool InsideTitle(ReadOnlySpan<char> before) => before.LastIndexOf('《') > before.LastIndexOf('》');

@@ -134,9 +134,9 @@ internal static class LabelParser
         var digits = s[1..i];
         var n = ChineseNumber.LabelValue(digits);
         if (n <= 0) return false;
-        if (s.AsSpan(i).StartsWith("部分") || s.AsSpan(i).StartsWith("章") || s.AsSpan(i).StartsWith("篇"))
+        if (s.AsSpan(i).StartsWith("部分", StringComparison.Ordinal) || s.AsSpan(i).StartsWith("章", StringComparison.Ordinal) || s.AsSpan(i).StartsWith("篇", StringComparison.Ordinal))
         {
-            var w = s.AsSpan(i).StartsWith("部分") ? 2 : 1;
+            var w = s.AsSpan(i).StartsWith("部分", StringComparison.Ordinal) ? 2 : 1;
             var len = i + w;
             while (len < s.Length && s[len] is ' ' or '\u3000' or '、' or '：' or ':') len++;
             match = new LabelMatch(LabelKind.Part, "第" + digits + s.Substring(i, w), n, len);

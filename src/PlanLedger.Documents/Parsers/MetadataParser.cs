@@ -206,7 +206,7 @@ internal static partial class MetadataParser
                 cut = next < 0 ? -1 : cut + bs.Length + next;
             }
             if (cut > 0) run = run[..cut];
-            var toc = run.IndexOf("目录");
+            var toc = run.IndexOf("目录", StringComparison.Ordinal);
             if (toc >= 6) run = run[..toc];
             if (run.Length > 80) run = run[..80];
             for (var end = run.Length; end >= 6; end--)

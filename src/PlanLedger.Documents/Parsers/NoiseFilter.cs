@@ -63,7 +63,7 @@ internal sealed partial class NoiseFilter
         for (var i = s.IndexOfAny('，', ',', '。'); i >= 0; i = s.Slice(i + 1).IndexOfAny('，', ',', '。') is var n and >= 0 ? i + 1 + n : -1)
         {
             var before = s[..i];
-            if (before.EndsWith("机构") || before.EndsWith("教育网") || before.EndsWith("人才网") || before.EndsWith("招聘网")) return true;
+            if (before.EndsWith("机构", StringComparison.Ordinal) || before.EndsWith("教育网", StringComparison.Ordinal) || before.EndsWith("人才网", StringComparison.Ordinal) || before.EndsWith("招聘网", StringComparison.Ordinal)) return true;
         }
         return false;
     }

@@ -54,7 +54,7 @@ internal static partial class SpaceTableReader
     private static List<string>? HeaderOf(string text)
     {
         var t = text.Trim();
-        if (!t.StartsWith("序号") && !t.StartsWith("编号")) return null;
+        if (!t.StartsWith("序号", StringComparison.Ordinal) && !t.StartsWith("编号", StringComparison.Ordinal)) return null;
         var cells = t.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).ToList();
         if (cells.Count is < 3 or > 8 || TableColumns.RoleOf(cells[0]) != ColumnRole.Seq) return null;
         if (!cells.TrueForAll(c => HeaderCell().IsMatch(c))) return null;

@@ -29,7 +29,7 @@ internal static class TableColumns
         // Progress columns of a 督办 table (1-9月份工作完成情况, 取得成效, 推进情况) have no plan@1 field.
         if (h.Contains("完成情况") || h.Contains("进展情况") || h.Contains("推进情况") || h.Contains("落实情况") || h.Contains("成效") || h.Contains("电话")) return ColumnRole.Other;
         if (h.Contains("措施") || h.Contains("举措") || h.Contains("具体工作") || h.Contains("工作内容") || h.Contains("实施步骤")) return ColumnRole.Measures;
-        if (h.Contains("意见") || h.Contains("任务") || h.Contains("事项") || h.Contains("工作") || h.Contains("目标") || h.Contains("内容") || h.Contains("要点") || h.Contains("项目") || h.Contains("指标") || h.EndsWith("名称"))
+        if (h.Contains("意见") || h.Contains("任务") || h.Contains("事项") || h.Contains("工作") || h.Contains("目标") || h.Contains("内容") || h.Contains("要点") || h.Contains("项目") || h.Contains("指标") || h.EndsWith("名称", StringComparison.Ordinal))
             return ColumnRole.Text;
         return ColumnRole.Other;
     }

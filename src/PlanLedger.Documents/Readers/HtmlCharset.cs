@@ -39,7 +39,7 @@ internal static class HtmlCharset
     private static string? Value(ReadOnlySpan<char> rest)
     {
         rest = rest.TrimStart();
-        if (rest.StartsWith("=")) rest = rest[1..].TrimStart();
+        if (rest.StartsWith("=", StringComparison.Ordinal)) rest = rest[1..].TrimStart();
         rest = rest.TrimStart("\"'");
         var len = 0;
         while (len < rest.Length && (char.IsAsciiLetterOrDigit(rest[len]) || rest[len] is '-' or '_' or ':' or '.')) len++;

@@ -90,7 +90,7 @@ internal static class TextDocumentReader
     private static int CountCrLf(ReadOnlySpan<char> s)
     {
         var n = 0;
-        for (var i = s.IndexOf("\r\n"); i >= 0; i = s.IndexOf("\r\n"))
+        for (var i = s.IndexOf("\r\n", StringComparison.Ordinal); i >= 0; i = s.IndexOf("\r\n", StringComparison.Ordinal))
         {
             n++;
             s = s[(i + 2)..];

@@ -98,7 +98,7 @@ internal sealed class InlineLabelParser : ParagraphParser
         var window = text.AsSpan(from, Math.Min(40, text.Length - from));
         var stop = window.IndexOfAny('。', '；');
         if (stop >= 0) window = window[..stop];
-        return window.IndexOf("(一)") > 0 || window.IndexOf("（一）") > 0 || window.IndexOf("1.") > 0 || window.IndexOf("1．") > 0;
+        return window.IndexOf("(一)", StringComparison.Ordinal) > 0 || window.IndexOf("（一）", StringComparison.Ordinal) > 0 || window.IndexOf("1.", StringComparison.Ordinal) > 0 || window.IndexOf("1．", StringComparison.Ordinal) > 0;
     }
 
     private static List<Paragraph>? Cut(Paragraph p, string text, List<int> cuts)
