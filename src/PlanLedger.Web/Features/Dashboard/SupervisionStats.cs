@@ -53,16 +53,29 @@ public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
             .Select(t => new OverdueTask(t.Id, t.Path, t.Heading, leadNames.GetValueOrDefault(t.Id) ?? "", t.DueDate!.Value, today.DayNumber - t.DueDate.Value.DayNumber))
             .ToList();
 
-        // Trend: the plan's progress at each period end of the year so far, summed over the leaf tasks in SQL.
+        // Trend: the plan's progress at each period end of the year so far. Only the live driving reports' (task, period,
+        // progress) are read, in (period, id) order: a task's last one up to a period is the one ReportService.FallBackAsync picks.
+        // (Summing this in SQL — one UNION ALL branch per month with a correlated latest-report seek per leaf — cost more
+        // CPU than reading these narrow rows: docs/scale.md §13.)
         var trend = new List<TrendPoint>();
-        var months = new List<(string Period, DateTimeOffset End)>();
-        for (var m = new DateOnly(plan.Year, 1, 1); m.Year == plan.Year && m <= today; m = m.AddMonths(1))
-            months.Add((StatusRules.PeriodOf(m), new DateTimeOffset(m.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
-        if (leaves.Count > 0 && months.Count > 0)
+        if (leaves.Count > 0)
         {
-            var sums = await new PlanTrend(db).ProgressSumsAsync(plan.Id, months, ct);
-            trend.AddRange(months.Select(m => new TrendPoint(m.Period,
-                (int)Math.Round((double)sums.GetValueOrDefault(m.Period) / leaves.Count, MidpointRounding.AwayFromZero))));
+            var byTask = (await db.Reports.AsNoTracking().Where(r => r.Task!.PlanId == plan.Id && r.LiveKey != null && r.Drives)
+                    .OrderBy(r => r.Period).ThenBy(r => r.Id).Select(r => new { r.TaskId, r.Period, r.Progress }).ToListAsync(ct))
+                .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.ToList());
+            for (var m = new DateOnly(plan.Year, 1, 1); m.Year == plan.Year && m <= today; m = m.AddMonths(1))
+            {
+                var period = StatusRules.PeriodOf(m);
+                var end = new DateTimeOffset(m.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var sum = 0;
+                foreach (var t in leaves.Values)
+                {
+                    if (t.ClosedAt is { } c && c < end) { sum += 100; continue; }
+                    var last = byTask.GetValueOrDefault(t.Id)?.LastOrDefault(r => string.CompareOrdinal(r.Period, period) <= 0);
+                    sum += last?.Progress ?? 0;
+                }
+                trend.Add(new TrendPoint(period, (int)Math.Round((double)sum / leaves.Count, MidpointRounding.AwayFromZero)));
+            }
         }
         return new SupervisionStatsDto(units, overdue, trend);
     }
