@@ -188,6 +188,9 @@ def main():
         requests = [
             ("看板 dashboard", lambda o: f"/Plans/{plan[o]}/Dashboard", "cookie"),
             ("GET /api/v1/plans/{id}/summary", lambda o: f"/api/v1/plans/{plan[o]}/summary", "bearer"),
+            # the dashboard's 按时报送率 panel (htmx after the page) and the year dashboard (the panel's counts for every plan of the year)
+            ("GET /api/v1/plans/{id}/supervision-stats", lambda o: f"/api/v1/plans/{plan[o]}/supervision-stats", "bearer"),
+            ("GET /api/v1/dashboard/year", lambda o: "/api/v1/dashboard/year", "bearer"),
             ("GET /api/v1/plans", lambda o: "/api/v1/plans", "bearer"),
             ("GET /api/v1/plans/{id}/tasks", lambda o: f"/api/v1/plans/{plan[o]}/tasks", "bearer"),
             ("home (notifications + plan list)", lambda o: "/", "cookie"),

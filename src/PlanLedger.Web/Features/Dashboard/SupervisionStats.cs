@@ -30,31 +30,17 @@ public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
         var links = (await db.TaskUnits.AsNoTracking().Where(u => u.Task!.PlanId == plan.Id && u.UnitId != null)
             .Select(u => new { u.TaskId, UnitId = u.UnitId!.Value, u.Role, Unit = u.Unit!.Name }).ToListAsync(ct))
             .Where(l => leaves.ContainsKey(l.TaskId)).ToList();
-        var reports = await db.Reports.AsNoTracking().Where(r => r.Task!.PlanId == plan.Id && r.LiveKey != null)
-            .Select(r => new { r.TaskId, r.UnitId, r.Period, r.Progress, r.Drives, r.SubmittedAt }).ToListAsync(ct);
+        // 按时报送率 counted in SQL by the roll-up's query (docs/scale.md §13): no report of the plan is loaded.
+        var reporting = await new RollupOnTime(db).ByUnitAsync(plan, today, ct);
         var notices = await (from u in db.SupervisionUnits
                 join n in db.Supervisions on u.NoticeId equals n.Id
                 where db.SupervisionTasks.Any(t => t.NoticeId == n.Id && t.Task!.PlanId == plan.Id)
                 select new { u.UnitId, NoticeId = n.Id, n.Level }).AsNoTracking().ToListAsync(ct);
 
-        var due = OnTimeRule.DuePeriods(plan, today);
-
-        // Filed reports by (task, period): the on-time test below looks its pair up instead of scanning every report of
-        // the plan for each unit, task and period (35M comparisons per call at province scale, docs/scale.md §10).
-        var filed = reports.ToLookup(r => (r.TaskId, r.Period), r => (r.UnitId, r.SubmittedAt));
         var units = links.GroupBy(l => (l.UnitId, l.Unit)).Select(g =>
         {
             var lead = g.Where(l => l.Role == UnitRole.Lead).Select(l => leaves[l.TaskId]).DistinctBy(t => t.Id).ToList();
-            int owed = 0, onTime = 0;
-            foreach (var l in g.DistinctBy(l => l.TaskId))
-            {
-                var t = leaves[l.TaskId];
-                foreach (var p in due.Where(p => OnTimeRule.Owes(t.DueDate, t.ClosedAt, p)))
-                {
-                    owed++;
-                    if (filed[(t.Id, p.Period)].Any(r => OnTimeRule.ByUnit(r.UnitId, g.Key.UnitId) && OnTimeRule.FiledOnTime(p.Period, r.SubmittedAt, p))) onTime++;
-                }
-            }
+            var (owed, onTime) = reporting.GetValueOrDefault(g.Key.UnitId);
             var mine = notices.Where(n => n.UnitId == g.Key.UnitId).ToList();
             var done = lead.Count(t => t.Status == PlanTaskStatus.Done);
             return new UnitPerformance(g.Key.UnitId, g.Key.Unit, lead.Count, done, lead.Count(t => t.Status == PlanTaskStatus.Overdue), owed, onTime,
@@ -67,23 +53,28 @@ public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
             .Select(t => new OverdueTask(t.Id, t.Path, t.Heading, leadNames.GetValueOrDefault(t.Id) ?? "", t.DueDate!.Value, today.DayNumber - t.DueDate.Value.DayNumber))
             .ToList();
 
-        // Trend: the plan's progress at each period end of the year so far.
+        // Trend: the plan's progress at each period end of the year so far. Only the live driving reports' (task, period,
+        // progress) are read, in (period, id) order: a task's last one up to a period is the one ReportService.FallBackAsync picks.
+        // (Summing this in SQL — one UNION ALL branch per month with a correlated latest-report seek per leaf — cost more
+        // CPU than reading these narrow rows: docs/scale.md §13.)
         var trend = new List<TrendPoint>();
         if (leaves.Count > 0)
         {
-            var byTask = reports.Where(r => r.Drives).GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Period, StringComparer.Ordinal).ToList());
+            var byTask = (await db.Reports.AsNoTracking().Where(r => r.Task!.PlanId == plan.Id && r.LiveKey != null && r.Drives)
+                    .OrderBy(r => r.Period).ThenBy(r => r.Id).Select(r => new { r.TaskId, r.Period, r.Progress }).ToListAsync(ct))
+                .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.ToList());
             for (var m = new DateOnly(plan.Year, 1, 1); m.Year == plan.Year && m <= today; m = m.AddMonths(1))
             {
                 var period = StatusRules.PeriodOf(m);
                 var end = new DateTimeOffset(m.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                var sum = 0.0;
+                var sum = 0;
                 foreach (var t in leaves.Values)
                 {
                     if (t.ClosedAt is { } c && c < end) { sum += 100; continue; }
                     var last = byTask.GetValueOrDefault(t.Id)?.LastOrDefault(r => string.CompareOrdinal(r.Period, period) <= 0);
                     sum += last?.Progress ?? 0;
                 }
-                trend.Add(new TrendPoint(period, (int)Math.Round(sum / leaves.Count, MidpointRounding.AwayFromZero)));
+                trend.Add(new TrendPoint(period, (int)Math.Round((double)sum / leaves.Count, MidpointRounding.AwayFromZero)));
             }
         }
         return new SupervisionStatsDto(units, overdue, trend);
