@@ -150,6 +150,22 @@ public abstract class RollupTests(LedgerFactory factory) : IAsyncLifetime
             Assert.True(large <= 10, $"{url}: {large} queries");
         }
     }
+
+    [Fact]
+    public async Task The_year_dashboard_costs_the_same_number_of_queries_for_one_plan_or_the_provinces_plans()
+    {
+        async Task<int> Count(string user)
+        {
+            var http = await factory.ClientAsync(user);
+            (await http.GetAsync($"/api/v1/dashboard/year?year={W.Year}")).EnsureSuccessStatusCode(); // warm up
+            factory.Commands.Reset();
+            (await http.GetAsync($"/api/v1/dashboard/year?year={W.Year}")).EnsureSuccessStatusCode();
+            return factory.Commands.Count;
+        }
+        var county = await Count(W.K1Leader);     // the county's own plan
+        var province = await Count(W.ProvinceLeader); // every plan of the province
+        Assert.True(county == province, $"{county} queries for a county, {province} for the province");
+    }
 }
 
 /// <summary>The roll-up computed on every request (no minute's cache), so that the tests read the SQL's figures and count its commands.</summary>

@@ -26,9 +26,13 @@ public sealed class RollupOnTime(LedgerDbContext db)
     }
 
     /// <summary>Owed and on time per unit linked to a leaf task of <paramref name="plan"/> (the plan dashboard's 按时报送率).</summary>
-    public async Task<Dictionary<int, (int Owed, int OnTime)>> ByUnitAsync(Plan plan, DateOnly today, CancellationToken ct)
+    public Task<Dictionary<int, (int Owed, int OnTime)>> ByUnitAsync(Plan plan, DateOnly today, CancellationToken ct) =>
+        ByUnitAsync([plan], today, ct);
+
+    /// <summary>Owed and on time per unit over all of <paramref name="plans"/> (the year dashboard: one command for a year's plans).</summary>
+    public async Task<Dictionary<int, (int Owed, int OnTime)>> ByUnitAsync(IReadOnlyList<Plan> plans, DateOnly today, CancellationToken ct)
     {
-        if (LinkCounts([plan], today) is not { } all) return [];
+        if (LinkCounts(plans, today) is not { } all) return [];
         var rows = await all.GroupBy(x => x.UnitId)
             .Select(g => new { g.Key, Owed = g.Sum(x => x.Owed), OnTime = g.Sum(x => x.OnTime) }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Key, r => (r.Owed, r.OnTime));
