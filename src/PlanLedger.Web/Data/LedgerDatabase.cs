@@ -23,7 +23,7 @@ public static class LedgerDatabase
         {
             var cs = db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase) ? db : $"Data Source={db}";
             options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
-            options.AddInterceptors(new SqliteBusyTimeout());
+            options.AddInterceptors(new SqliteBusyTimeout(), new SqliteWriteGate());
         }
     }
 

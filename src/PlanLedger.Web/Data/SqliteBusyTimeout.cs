@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PlanLedger.Web.Data;
@@ -12,20 +13,18 @@ namespace PlanLedger.Web.Data;
 /// </summary>
 public sealed class SqliteBusyTimeout(int milliseconds = 30_000) : DbConnectionInterceptor
 {
-    private string Pragma => $"PRAGMA busy_timeout = {milliseconds};";
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    // The native call, not a PRAGMA command: no statement to prepare on every connection the pool hands out.
+    private void Set(DbConnection connection)
     {
-        using var c = connection.CreateCommand();
-        c.CommandText = Pragma;
-        c.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_busy_timeout(handle, milliseconds);
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Set(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        await using var c = connection.CreateCommand();
-        c.CommandText = Pragma;
-        await c.ExecuteNonQueryAsync(cancellationToken);
+        Set(connection);
+        return Task.CompletedTask;
     }
 }
