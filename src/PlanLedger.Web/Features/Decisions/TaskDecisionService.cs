@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PlanLedger.Web.Features.Plans;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
@@ -10,8 +11,11 @@ using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Decisions;
 
-public sealed record TaskEventDto(int Id, string Kind, string Text, string By, DateTimeOffset At);
-public sealed record RequestDto(int Id, int TaskId, string TaskPath, string TaskHeading, int UnitId, string Unit, string Kind, string State,
+public sealed record TaskEventDto(int Id, [property: JsonConverter(typeof(SnakeCaseEnum<TaskEventKind>))] TaskEventKind Kind, string Text,
+    string By, DateTimeOffset At);
+public sealed record RequestDto(int Id, int TaskId, string TaskPath, string TaskHeading, int UnitId, string Unit,
+    [property: JsonConverter(typeof(SnakeCaseEnum<TaskRequestKind>))] TaskRequestKind Kind,
+    [property: JsonConverter(typeof(SnakeCaseEnum<TaskRequestState>))] TaskRequestState State,
     string Reason, DateOnly? RequestedDueDate, DateOnly? PreviousDueDate, string RequestedBy, DateTimeOffset RequestedAt,
     string? DecisionComment, string? DecidedBy, DateTimeOffset? DecidedAt, int PlanId);
 public sealed record CommentDto(int Id, int? TaskId, int? ReportId, int? NoticeId, string Author, string Text, DateTimeOffset CreatedAt);
@@ -213,24 +217,17 @@ public sealed class TaskDecisionService(LedgerDbContext db, LedgerQueries querie
         if (me.Role == UserRole.Reporter) q = q.Where(x => x.UnitId == me.UnitId);
         if (taskId is { } t) q = q.Where(x => x.TaskId == t);
         if (Enum.TryParse<TaskRequestState>(state, true, out var s)) q = q.Where(x => x.State == s);
-        return (await Project(q).ToListAsync(ct)).OrderBy(x => x.State == "pending" ? 0 : 1).ThenByDescending(x => x.RequestedAt).ToList();
+        return (await Project(q).ToListAsync(ct)).OrderBy(x => x.State == TaskRequestState.Pending ? 0 : 1).ThenByDescending(x => x.RequestedAt).ToList();
     }
 
     private static IQueryable<RequestDto> Project(IQueryable<TaskRequest> q) =>
         q.OrderByDescending(x => x.Id).Take(500).Select(x => new RequestDto(x.Id, x.TaskId, x.Task!.Path, x.Task.Heading, x.UnitId, x.Unit!.Name,
-            x.Kind == TaskRequestKind.Extension ? "extension" : "close_out",
-            x.State == TaskRequestState.Pending ? "pending" : x.State == TaskRequestState.Approved ? "approved" : x.State == TaskRequestState.Refused ? "refused" : "withdrawn",
+            x.Kind, x.State,
             x.Reason, x.RequestedDueDate, x.PreviousDueDate, x.RequestedByName, x.RequestedAt, x.DecisionComment, x.DecidedByName, x.DecidedAt, x.Task.PlanId));
 
     public async Task<List<TaskEventDto>> EventsAsync(int taskId, CancellationToken ct = default) =>
         (await db.TaskEvents.AsNoTracking().Where(x => x.TaskId == taskId).OrderByDescending(x => x.Id).ToListAsync(ct))
-            .Select(x => new TaskEventDto(x.Id, EventName(x.Kind), x.Text, x.ByName, x.At)).ToList();
-
-    public static string EventName(TaskEventKind k) => k switch
-    {
-        TaskEventKind.ClosedOut => "closed_out", TaskEventKind.CloseOutUndone => "close_out_undone", TaskEventKind.Extended => "extended",
-        TaskEventKind.OngoingSet => "ongoing_set", _ => "ongoing_cleared",
-    };
+            .Select(x => new TaskEventDto(x.Id, x.Kind, x.Text, x.ByName, x.At)).ToList();
 
     /// <summary>领导批示 on a task or one of its reports; every unit of the task is told.</summary>
     public async Task<Outcome<CommentDto>> CommentAsync(CurrentUser me, int taskId, int? reportId, string? text, CancellationToken ct = default)

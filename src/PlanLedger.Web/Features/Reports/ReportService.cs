@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
@@ -12,7 +13,8 @@ public sealed record ReportInput([TextLimit(typeof(ProgressReport), nameof(Progr
     [TextLimit(ProgressReport.MaxTextLength)] string? Text, IReadOnlyList<ActualInput>? Actuals);
 public sealed record ReportEdit(int? Progress, [TextLimit(ProgressReport.MaxTextLength)] string? Text);
 public sealed record EvidenceDto(int Id, string FileName, long Size);
-public sealed record ReportDto(int Id, int TaskId, string Period, int Progress, string Text, string Status, int? UnitId,
+public sealed record ReportDto(int Id, int TaskId, string Period, int Progress, string Text,
+    [property: JsonConverter(typeof(SnakeCaseEnum<ReportStatus>))] ReportStatus Status, int? UnitId,
     string? UnitName, string SubmittedBy, DateTimeOffset SubmittedAt, string? ReviewComment,
     IReadOnlyList<ActualInput> Actuals, IReadOnlyList<EvidenceDto> Evidence, bool Drives = true,
     string? ReviewedBy = null, DateTimeOffset? ReviewedAt = null, DateTimeOffset? EditedAt = null);
@@ -245,10 +247,10 @@ public sealed class ReportService(LedgerDbContext db, LedgerQueries queries, Evi
         return Dto(x.Report, x.UnitName, actuals, evidence);
     }
 
-    public static string StatusName(ReportStatus s) => s.ToString().ToLowerInvariant();
+    public static string StatusName(ReportStatus s) => SnakeCaseEnum<ReportStatus>.Name(s);
 
     private static ReportDto Dto(ProgressReport r, string? unitName, IEnumerable<ReportActual> actuals, IEnumerable<Evidence> evidence) =>
-        new(r.Id, r.TaskId, r.Period, r.Progress, r.Text, StatusName(r.Status), r.UnitId, unitName,
+        new(r.Id, r.TaskId, r.Period, r.Progress, r.Text, r.Status, r.UnitId, unitName,
             r.SubmittedByName, r.SubmittedAt, r.ReviewComment,
             actuals.Select(a => new ActualInput(a.TargetId, a.Value)).ToList(),
             evidence.Select(e => new EvidenceDto(e.Id, e.FileName, e.Size)).ToList(), r.Drives, r.ReviewedByName, r.ReviewedAt, r.EditedAt);
