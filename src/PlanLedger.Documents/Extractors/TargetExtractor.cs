@@ -16,7 +16,7 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|" +
-        "个|所|处|名|人|次|项|场次|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
+        "个月|个|所|处|名|人|次|项|场次|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.
@@ -106,6 +106,8 @@ internal static partial class TargetExtractor
     }
 
     [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建|[0-9])")] private static partial Regex PhaseNoun();
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,4}之\p{IsCJKUnifiedIdeographs}")] private static partial Regex FigureOfSpeech();
+    [GeneratedRegex(@"至少(?:召开|举办|开展|组织|建立|建成|建设|培训|安排|配备|设立|有)$")] private static partial Regex MinimumBeforeVerb();
     [GeneratedRegex(@"(?:达到|提高到|提高至|提升到|提升至|增加到|增长到|不低于|不少于|稳定在|保持在)(?<num>[0-9]+(?:\.[0-9]+)?)$")] private static partial Regex CutQuantity();
     [GeneratedRegex(@"^(?:结构|化|论|体制|格局|经济|社会|对立|分割|分化)")] private static partial Regex FixedTermAfterYuan();
     [GeneratedRegex(@"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")] private static partial Regex AbstractNoun();
@@ -161,6 +163,8 @@ internal static partial class TargetExtractor
             if (unit == "元" && FixedTermAfterYuan().IsMatch(after)) return false;
             // 建一所、优一所: parallel "V一N" terms make a slogan.
             if (cn == 1 && ParallelOne(text, m, unit)) return false;
+            // 建设一座廉洁之城, 走一条廉洁之路: 一 + a "X之Y" noun is a figure of speech, not a count.
+            if (cn == 1 && numText is "一" && FigureOfSpeech().IsMatch(after)) return false;
             // 一次 / 一项: "once", "a" — a manner of speaking, not a committed count.
             if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" && !(unit == "次" && Frequency().IsMatch(before))) return false;
             // 二次供水, 三次产业: a numeral + 次 inside a fixed term.
@@ -188,6 +192,9 @@ internal static partial class TargetExtractor
         // A threshold that only defines a category: "55人及以上大班额".
         if (CategoryThreshold().IsMatch(after)) return false;
 
+        // 不少于3个月, 累计6个月以上: a minimum duration is a commitment; a bare one (用3个月时间, 3个月内) frames a deadline.
+        if (unit == "个月" && (after.StartsWith("内", StringComparison.Ordinal) || after.StartsWith("以内", StringComparison.Ordinal)
+            || OpBefore(before) is not ">=" && OpAfter(after) is not ">=")) return false;
         var hasRange = m.Groups["num2"].Success;
         var mod = m.Groups["mod"].Success || m.Groups["mod2"].Success;
         var near = before.Length > 10 ? before[^10..] : before;
@@ -245,6 +252,8 @@ internal static partial class TargetExtractor
         // Only words right before the number (after the last clause break) count.
         var cut = b.LastIndexOfAny("，,。；;、");
         if (cut >= 0) b = b[(cut + 1)..];
+        // 至少召开1次, 至少建立1个: 至少 / 不少于 before the verb that governs the count.
+        if (MinimumBeforeVerb().IsMatch(b)) return ">=";
         if (b.EndsWith("不少于", StringComparison.Ordinal) || b.EndsWith("至少", StringComparison.Ordinal) || b.EndsWith("不低于", StringComparison.Ordinal) || b.EndsWith("突破", StringComparison.Ordinal) || b.EndsWith("超过", StringComparison.Ordinal) && !b.EndsWith("不超过", StringComparison.Ordinal)) return ">=";
         if (b.EndsWith("不超过", StringComparison.Ordinal) || b.EndsWith("不高于", StringComparison.Ordinal) || b.EndsWith("控制在", StringComparison.Ordinal) || b.EndsWith("低于", StringComparison.Ordinal)) return "<=";
         if (b.EndsWith("约", StringComparison.Ordinal)) return "~";
