@@ -82,9 +82,12 @@ internal static partial class UnitNames
         for (var i = 1; i < lines.Length; i++)
         {
             var prev = lines[i - 1].Trim();
+            var line = lines[i].Trim();
+            // "区财政" + "市税务局": a line that opens with a place or level starts a name of its own.
             var wrapped = prev.Length > 0 && !LooksLikeOrg(prev) && !IsGeneric(prev) && !EachBody().IsMatch(prev)
-                && prev.IndexOfAny(['、', '，', ',', '；', ';', '/']) < 0 && lines[i].Trim().Length > 0;
-            sb.Append(wrapped ? "" : "\n").Append(lines[i].Trim());
+                && prev.IndexOfAny(['、', '，', ',', '；', ';', '/']) < 0 && line.Length > 0
+                && !"省市区县镇乡街各".Contains(line[0]) && LooksLikeOrg(prev + line);
+            sb.Append(wrapped ? "" : "\n").Append(line);
         }
         return sb.ToString();
     }
