@@ -16,7 +16,7 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|" +
-        "个|所|处|名|人|次|项|场次|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
+        "个月|个|所|处|名|人|次|项|场次|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.
@@ -92,6 +92,17 @@ internal static partial class TargetExtractor
                     break;
             }
         }
+        // 盘活不少于1/3, 占比超过2/5: a fraction written with digits is a percentage, where a word commits to it.
+        if (found.Count < MaxTargetsPerItem && text.Contains('/'))
+            foreach (Match m in DigitFraction().Matches(text))
+            {
+                var n = int.Parse(m.Groups["n"].ValueSpan, CultureInfo.InvariantCulture);
+                var d = int.Parse(m.Groups["d"].ValueSpan, CultureInfo.InvariantCulture);
+                if (n >= d || Overlaps(found, quantities, m.Index, m.Index + m.Length)) continue;
+                var op = OpBefore(text.AsSpan(0, m.Index)) ?? OpAfter(text.AsSpan(m.Index + m.Length));
+                if (op is null && !text.AsSpan(0, m.Index).EndsWith("达到", StringComparison.Ordinal)) continue;
+                found.Add((m.Index, m.Index + m.Length, Math.Round((decimal)n * 100 / d, 2), "%", op ?? "="));
+            }
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         var result = new List<PlanTarget>();
         for (var i = 0; i < found.Count; i++)
@@ -105,7 +116,11 @@ internal static partial class TargetExtractor
         return result;
     }
 
-    [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建|[0-9])")] private static partial Regex PhaseNoun();
+    [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建|[0-9]|保障性|住房|安置房|地块|厂房|校区|园区|楼)")] private static partial Regex PhaseNoun();
+    [GeneratedRegex(@"(?:新增|培育|新建|建成|打造|引进|认定|创建)$")] private static partial Regex AddingVerb();
+    [GeneratedRegex(@"(?<![0-9./])(?<n>[1-9])/(?<d>[2-9]|10)(?![0-9./])")] private static partial Regex DigitFraction();
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,4}之\p{IsCJKUnifiedIdeographs}")] private static partial Regex FigureOfSpeech();
+    [GeneratedRegex(@"至少(?:召开|举办|开展|组织|建立|建成|建设|培训|安排|配备|设立|有)$")] private static partial Regex MinimumBeforeVerb();
     [GeneratedRegex(@"(?:达到|提高到|提高至|提升到|提升至|增加到|增长到|不低于|不少于|稳定在|保持在)(?<num>[0-9]+(?:\.[0-9]+)?)$")] private static partial Regex CutQuantity();
     [GeneratedRegex(@"^(?:结构|化|论|体制|格局|经济|社会|对立|分割|分化)")] private static partial Regex FixedTermAfterYuan();
     [GeneratedRegex(@"^(?:准则|原则|制度|规定|要求|措施|举措|行动|工程|任务|机制|改革)")] private static partial Regex AbstractNoun();
@@ -161,10 +176,14 @@ internal static partial class TargetExtractor
             if (unit == "元" && FixedTermAfterYuan().IsMatch(after)) return false;
             // 建一所、优一所: parallel "V一N" terms make a slogan.
             if (cn == 1 && ParallelOne(text, m, unit)) return false;
+            // 建设一座廉洁之城, 走一条廉洁之路: 一 + a "X之Y" noun is a figure of speech, not a count.
+            if (cn == 1 && numText is "一" && FigureOfSpeech().IsMatch(after)) return false;
             // 一次 / 一项: "once", "a" — a manner of speaking, not a committed count.
-            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" && !(unit == "次" && Frequency().IsMatch(before))) return false;
+            // 至少一项成果: after 至少 it is a count again.
+            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" && !(unit == "次" && Frequency().IsMatch(before)) && OpBefore(before) != ">=") return false;
             // 二次供水, 三次产业: a numeral + 次 inside a fixed term.
-            if (unit == "次" && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上", StringComparison.Ordinal) && !after.StartsWith("左右", StringComparison.Ordinal) && !after.StartsWith("以内", StringComparison.Ordinal)) return false;
+            // 每季度组织一次专项检查: a frequency, whatever noun follows.
+            if (unit == "次" && !Frequency().IsMatch(before) && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上", StringComparison.Ordinal) && !after.StartsWith("左右", StringComparison.Ordinal) && !after.StartsWith("以内", StringComparison.Ordinal)) return false;
             if (prev is '限') return false;
             if (unit == "期" && cn <= 3 && PhaseNoun().IsMatch(after)) return false;
             if (unit == "项" && AbstractNoun().IsMatch(after)) return false;
@@ -186,8 +205,12 @@ internal static partial class TargetExtractor
         if (before.EndsWith("不满", StringComparison.Ordinal) || before.EndsWith("不足", StringComparison.Ordinal) && Cjk.IsHan(after.Length > 0 ? after[0] : '\0') && !after.StartsWith("以", StringComparison.Ordinal)) return false;
         if (unit == "人" && PersonThreshold().IsMatch(after)) return false;
         // A threshold that only defines a category: "55人及以上大班额".
-        if (CategoryThreshold().IsMatch(after)) return false;
+        // ("新增培育1家及以上科创型企业": after a verb of adding, the count is what is added, not a category.)
+        if (CategoryThreshold().IsMatch(after) && !AddingVerb().IsMatch(before)) return false;
 
+        // 不少于3个月, 累计6个月以上: a minimum duration is a commitment; a bare one (用3个月时间, 3个月内) frames a deadline.
+        if (unit == "个月" && (after.StartsWith("内", StringComparison.Ordinal) || after.StartsWith("以内", StringComparison.Ordinal)
+            || OpBefore(before) is not ">=" && OpAfter(after) is not ">=")) return false;
         var hasRange = m.Groups["num2"].Success;
         var mod = m.Groups["mod"].Success || m.Groups["mod2"].Success;
         var near = before.Length > 10 ? before[^10..] : before;
@@ -245,7 +268,12 @@ internal static partial class TargetExtractor
         // Only words right before the number (after the last clause break) count.
         var cut = b.LastIndexOfAny("，,。；;、");
         if (cut >= 0) b = b[(cut + 1)..];
+        // 至少召开1次, 至少建立1个: 至少 / 不少于 before the verb that governs the count.
+        if (MinimumBeforeVerb().IsMatch(b)) return ">=";
         if (b.EndsWith("不少于", StringComparison.Ordinal) || b.EndsWith("至少", StringComparison.Ordinal) || b.EndsWith("不低于", StringComparison.Ordinal) || b.EndsWith("突破", StringComparison.Ordinal) || b.EndsWith("超过", StringComparison.Ordinal) && !b.EndsWith("不超过", StringComparison.Ordinal)) return ">=";
+        // 营收总额超77亿元, 亏损额小于3亿元.
+        if (b.EndsWith("超", StringComparison.Ordinal) && !b.EndsWith("不超", StringComparison.Ordinal)) return ">=";
+        if (b.EndsWith("小于", StringComparison.Ordinal)) return "<=";
         if (b.EndsWith("不超过", StringComparison.Ordinal) || b.EndsWith("不高于", StringComparison.Ordinal) || b.EndsWith("控制在", StringComparison.Ordinal) || b.EndsWith("低于", StringComparison.Ordinal)) return "<=";
         if (b.EndsWith("约", StringComparison.Ordinal)) return "~";
         return null;

@@ -45,6 +45,8 @@ internal static class RealTableReader
         var result = new TaskTable { Title = title };
         var seq = 0;
         ItemDraft? section = null;
+        IReadOnlyList<string>? lastRow = null;
+        ItemDraft? lastItem = null;
         var next = offset + RowLine(rows[headerIndex]).Length + 1;
         foreach (var row in rows.Skip(headerIndex + 1))
         {
@@ -79,6 +81,15 @@ internal static class RealTableReader
                     };
                     result.Rows.Add(section);
                 }
+            }
+            // A sheet whose merged task cells were filled down repeats the task on every measure row
+            // (序号 1 | 稳定经济发展 | … | 1.… / 序号 1 | 稳定经济发展 | … | 2.…): the row continues that task.
+            if (RepeatsTask(row, roles, lastRow, lastItem))
+            {
+                for (var c = 0; c < row.Count && c < roles.Count; c++)
+                    if (roles[c] == ColumnRole.Measures && row[c].Trim().Length > 0) AddMeasures(lastItem!, NoiseFilter.CleanInline(row[c].Trim()));
+                lastRow = row;
+                continue;
             }
             seq++;
             string label = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -125,10 +136,38 @@ internal static class RealTableReader
                 Cells = new() { Heading = heading, Text = text, Deadline = deadline, Lead = lead, Support = support },
             };
             foreach (var cell in measures) AddMeasures(item, cell);
+            lastRow = row;
+            lastItem = item;
             if (section is not null) { item.Parent = section; section.Children.Add(item); }
             else result.Rows.Add(item);
         }
         return result.Rows.Count > 0 ? result : null;
+    }
+
+    /// <summary>
+    /// The row repeats the previous row's task: the same 序号 (where the table has one) and the same task cells, with a
+    /// measures cell of its own.
+    /// </summary>
+    private static bool RepeatsTask(IReadOnlyList<string> row, List<ColumnRole> roles, IReadOnlyList<string>? lastRow, ItemDraft? lastItem)
+    {
+        if (lastRow is null || lastItem is null || !roles.Contains(ColumnRole.Measures)) return false;
+        bool sameTask = false, measures = false;
+        for (var c = 0; c < roles.Count; c++)
+        {
+            var cell = c < row.Count ? row[c].Trim() : "";
+            var before = c < lastRow.Count ? lastRow[c].Trim() : "";
+            switch (roles[c])
+            {
+                case ColumnRole.Seq or ColumnRole.Heading or ColumnRole.Text:
+                    if (cell != before) return false;
+                    if (cell.Length > 0 && roles[c] != ColumnRole.Seq) sameTask = true;
+                    break;
+                case ColumnRole.Measures:
+                    measures |= cell.Length > 0;
+                    break;
+            }
+        }
+        return sameTask && measures;
     }
 
     /// <summary>A measures cell: numbered lines are separate measures; unnumbered text continues the last one.</summary>

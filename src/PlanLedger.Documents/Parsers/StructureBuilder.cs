@@ -126,6 +126,8 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         if (last.Children.Count > 0 || last.More.Count == 0 || last.KeepsParagraphs || last.Kind is LabelKind.TableRow or LabelKind.Measure or LabelKind.Attachment) return;
         // A child that is only a title line ("（二）工作原则") has its body in the paragraphs after it.
         if (IsTitleLine(last)) return;
+        // "——建设廉洁政治。…" entries are the list of the child above them (its goals, its principles).
+        if (last.More[0].Text.StartsWith("——", StringComparison.Ordinal)) return;
         item.More.AddRange(last.More);
         last.More.Clear();
     }

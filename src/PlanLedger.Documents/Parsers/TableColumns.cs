@@ -22,6 +22,8 @@ internal static class TableColumns
         if (h.Contains("分值") || h.Contains("得分") || h.Contains("自评") || h.Contains("评分") || h.Contains("打分") || h.Contains("适用范围") || h == "范围") return ColumnRole.Other;
         if (h.Contains("时限") || h.Contains("完成时间") || h.Contains("时间节点") || h.Contains("进度安排") || h.Contains("完成期限") || h == "时间") return ColumnRole.Deadline;
         if (h.Contains("配合") || h.Contains("协办") || h.Contains("参与单位") || h.Contains("协同")) return ColumnRole.Support;
+        // 牵头领导, 责任领导, 分管领导: a leader's name, not a unit (RULES: not recorded).
+        if (h.EndsWith("领导", StringComparison.Ordinal)) return ColumnRole.Other;
         if (h.Contains("牵头") || h.Contains("指导部门") || h.Contains("指导单位") || h.Contains("责任单位") || h.Contains("负责单位") || h.Contains("责任部门") || h.Contains("主办") || h.Contains("承办")) return ColumnRole.Lead;
         if (h.Contains("领导") || h.Contains("责任人") || h.Contains("备注") || h.Contains("联系人")) return ColumnRole.Other;
         // "类别 | 民生事项名称 | …": the category cell opens a section (merged down the rows it covers).
@@ -39,7 +41,7 @@ internal static class TableColumns
     {
         var roles = header.Select(RoleOf).ToList();
         // A 责任单位 column beside a 牵头 column holds the supporting units.
-        var hasLeadColumn = header.Any(h => Normalise(h).Contains("牵头"));
+        var hasLeadColumn = header.Any(h => Normalise(h).Contains("牵头") && RoleOf(h) == ColumnRole.Lead);
         for (var i = 0; i < roles.Count; i++)
             if (roles[i] == ColumnRole.Lead && hasLeadColumn && !Normalise(header[i]).Contains("牵头") && Normalise(header[i]).Contains("责任")) roles[i] = ColumnRole.Support;
         // Without a task column, a 工作内容 / 具体措施 column is the task itself.

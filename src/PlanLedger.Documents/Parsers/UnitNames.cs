@@ -5,7 +5,7 @@ namespace PlanLedger.Documents.Parsers;
 /// <summary>Splitting and recognising names of units (单位): 市教育局, 团市委, 妇联, 文广旅局, 各区县 …</summary>
 internal static partial class UnitNames
 {
-    [GeneratedRegex(@"(?:局|委|办|部|联|会|院|厅|署|所|站|中心|政府|法院|检察院|集团|公司|学校|小学|中学|大学|学院|幼儿园|股|科|室|处|队|团|社|馆|协|中央|银行|总局|街道)$")]
+    [GeneratedRegex(@"(?:局|委|办|部|联|会|院|厅|署|所|站|中心|政府|法院|检察院|集团|公司|学校|小学|中学|大学|学院|幼儿园|股|科|室|处|队|团|社|馆|协|中央|银行|总局|街道|专班|小组)$")]
     private static partial Regex OrgSuffix();
 
     /// <summary>A kind of body whose members are real units: 各区县, 各县区教育局, 各乡镇政府, 各街道, 各学校.</summary>
@@ -46,7 +46,7 @@ internal static partial class UnitNames
     public static List<string> Split(string list)
     {
         var result = new List<string>();
-        var parts = SplitOutsideBrackets(list, ListBreak());
+        var parts = SplitOutsideBrackets(JoinWrappedNames(list), ListBreak());
         for (var i = 0; i < parts.Length; i++)
         {
             var part = parts[i];
@@ -68,6 +68,28 @@ internal static partial class UnitNames
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// A cell line that does not end like a body's name ("农产品流通工作" + "专班", "“十五五”规划编制" + "领导小组办公室")
+    /// is the first part of a name the cell wrapped: it joins the next line. Lines that are whole names stay apart.
+    /// </summary>
+    private static string JoinWrappedNames(string list)
+    {
+        if (list.IndexOf('\n') < 0) return list;
+        var lines = list.Split('\n');
+        var sb = new System.Text.StringBuilder(lines[0].TrimEnd());
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var prev = lines[i - 1].Trim();
+            var line = lines[i].Trim();
+            // "区财政" + "市税务局": a line that opens with a place or level starts a name of its own.
+            var wrapped = prev.Length > 0 && !LooksLikeOrg(prev) && !IsGeneric(prev) && !EachBody().IsMatch(prev)
+                && prev.IndexOfAny(['、', '，', ',', '；', ';', '/']) < 0 && line.Length > 0
+                && !"省市区县镇乡街各".Contains(line[0]) && LooksLikeOrg(prev + line);
+            sb.Append(wrapped ? "" : "\n").Append(line);
+        }
+        return sb.ToString();
     }
 
     /// <summary>

@@ -47,6 +47,9 @@ public class SpecTests
     public static IEnumerable<object[]> UnseenDocuments2() => SpecFile.Load("unseen-documents-2.md");
     [Theory, MemberData(nameof(UnseenDocuments2))] public void Unseen_documents_round4_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> UnseenDocuments3() => SpecFile.Load("unseen-documents-3.md");
+    [Theory, MemberData(nameof(UnseenDocuments3))] public void Unseen_documents_round5_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html
