@@ -62,9 +62,13 @@ internal static class PipelineWarmUp
         }
     }
 
-    /// <summary>Starts <see cref="Run"/> on the thread pool when <paramref name="length"/> bytes are worth it and a second core is there.</summary>
+    /// <summary>
+    /// Starts <see cref="Run"/> on the thread pool when <paramref name="length"/> bytes are worth it and a second core
+    /// is there; <c>PLANLEDGER_WARMUP=0</c> turns it off (to measure it, or on a machine whose other cores are busy).
+    /// </summary>
     public static void StartFor(long length)
     {
-        if (length >= From && Environment.ProcessorCount >= 2) ThreadPool.UnsafeQueueUserWorkItem(_ => Run(), null);
+        if (length >= From && Environment.ProcessorCount >= 2 && Environment.GetEnvironmentVariable("PLANLEDGER_WARMUP") != "0")
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Run(), null);
     }
 }
