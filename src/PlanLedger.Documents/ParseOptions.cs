@@ -16,4 +16,7 @@ public sealed record ParseOptions
 
     /// <summary>The plan year to assume when the document does not say (used by deadline rules).</summary>
     public int? Year { get; init; }
+
+    /// <summary>Converts the items of a long document on one thread (tests compare it with the parallel pass).</summary>
+    internal bool Sequential { get; init; }
 }

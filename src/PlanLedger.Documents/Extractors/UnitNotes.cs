@@ -12,6 +12,9 @@ internal sealed class UnitConventions
 {
     public bool FirstNameLeads { get; set; }
     public List<string> AlwaysLead { get; } = [];
+
+    /// <summary>A note has declared something: the state differs from the one a document starts with.</summary>
+    public bool Declared => FirstNameLeads || AlwaysLead.Count > 0;
 }
 
 /// <summary>

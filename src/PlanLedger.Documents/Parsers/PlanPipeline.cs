@@ -1,4 +1,3 @@
-using System.Text;
 using PlanLedger.Documents.Extractors;
 using PlanLedger.Documents.Parsers.Blocks;
 using PlanLedger.Documents.Syntax;
@@ -17,26 +16,43 @@ internal static class PlanPipeline
         var doc = new PlanDocument { Source = source.FileName, Format = source.Format, Encoding = source.Encoding };
         doc.Diagnostics.AddRange(source.Diagnostics);
 
-        // 1. One clean text the positions refer to: a paragraph a line, a table row a line.
-        var text = new StringBuilder();
+        // 1. One clean text the positions refer to: a paragraph a line, a table row a line — its lines first, then
+        // the text in one piece (no growing builder and second copy of a large document's text).
+        var lines = new List<string>(source.Blocks.Count);
+        var length = 0;
         var nodes = new List<object>(source.Blocks.Count);
         var raw = new List<string>(source.Blocks.Count);
         foreach (var block in LineUnwrapper.Unwrap(PipeTableReader.Group(SpaceTableReader.Group(source.Blocks))))
         {
-            var offset = text.Length;
+            var offset = length;
             if (block.Kind == BlockKind.Table)
             {
-                foreach (var row in block.Rows) text.Append(string.Join('\t', row.Select(c => c.Replace('\n', ' ')))).Append('\n');
+                foreach (var row in block.Rows)
+                {
+                    var line = string.Join('\t', row.Select(c => c.Replace('\n', ' ')));
+                    lines.Add(line);
+                    length = checked(length + line.Length + 1);
+                }
                 nodes.Add(block);
                 continue;
             }
             var t = block.Text.Trim();
             if (t.Length == 0) continue;
             raw.Add(t);
-            text.Append(t).Append('\n');
+            lines.Add(t);
+            length = checked(length + t.Length + 1);
             nodes.Add(new Paragraph(t, block.Line, offset));
         }
-        doc.SourceText = text.ToString();
+        doc.SourceText = string.Create(length, lines, static (span, lines) =>
+        {
+            var at = 0;
+            for (var i = 0; i < lines.Count; i++)
+            {
+                lines[i].CopyTo(span[at..]);
+                at += lines[i].Length;
+                span[at++] = '\n';
+            }
+        });
 
         // 2. The tree: each layout is a parser (Blocks/), the per-document state is the processor's.
         var builder = new StructureProcessor(nodes, doc.SourceText, NoiseFilter.For(raw), options).Process();
@@ -45,12 +61,55 @@ internal static class PlanPipeline
         MetadataParser.Fill(doc, builder.Preamble, builder.Trailer, raw);
 
         // 4. Items.
-        var conventions = new UnitConventions();
-        foreach (var root in builder.Roots) doc.Items.Add(Convert(root, 1, doc, conventions));
+        doc.Items.AddRange(ConvertRoots(builder.Roots, doc, options));
         TableUnitReconciler.Reconcile(builder.Roots, doc);
         if (doc.Items.Count == 0)
             doc.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "no-items", "未找到编号条目 no numbered items were found"));
         return doc;
+    }
+
+    /// <summary>A document this long (characters of clean text) converts its top-level items in parallel.</summary>
+    internal const int ParallelFrom = 256 * 1024;
+
+    /// <summary>
+    /// The per-item fields of each top-level item and its subtree. Items are independent but for the unit
+    /// conventions a note declares for the items after it (“排在第一位的为牵头单位，下同”): on a long document each
+    /// top-level item is converted on its own, from the conventions a document starts with, on every core; if one
+    /// of them declared a convention, the items after it are converted again, in order, with what it declared — the
+    /// same result as one pass in document order.
+    /// </summary>
+    private static PlanItem[] ConvertRoots(List<ItemDraft> roots, PlanDocument doc, ParseOptions options)
+    {
+        var items = new PlanItem[roots.Count];
+        if (options.Sequential || roots.Count < 2 || doc.SourceText.Length < ParallelFrom || Environment.ProcessorCount < 2)
+        {
+            var conventions = new UnitConventions();
+            for (var i = 0; i < roots.Count; i++) items[i] = Convert(roots[i], 1, doc, conventions);
+            return items;
+        }
+        // This thread and one helper per further core take the next top-level item until none is left.
+        var own = new UnitConventions[roots.Count];
+        var next = -1;
+        void Work()
+        {
+            for (int i; (i = Interlocked.Increment(ref next)) < roots.Count;)
+                items[i] = Convert(roots[i], 1, doc, own[i] = new UnitConventions());
+        }
+        var helpers = new Task[Math.Min(Environment.ProcessorCount, roots.Count) - 1];
+        for (var k = 0; k < helpers.Length; k++) helpers[k] = Task.Run(Work);
+        Work();
+        try
+        {
+            Task.WaitAll(helpers);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        var first = Array.FindIndex(own, c => c.Declared);
+        if (first >= 0)
+            for (var i = first + 1; i < roots.Count; i++) items[i] = Convert(roots[i], 1, doc, own[first]);
+        return items;
     }
 
     private static PlanItem Convert(ItemDraft d, int level, PlanDocument doc, UnitConventions conventions)

@@ -6,14 +6,29 @@ internal static class InputBuffer
     /// <summary>Reads at most <paramref name="max"/> + 1 bytes; more than <paramref name="max"/> is "too-large".</summary>
     public static byte[] ReadBounded(Stream stream, long max)
     {
+        var length = 0;
+        byte[] buffer;
         if (stream.CanSeek)
         {
             var remaining = stream.Length - stream.Position;
             if (remaining > max) throw ReadErrors.TooLarge(max);
+            // Known length: one array of exactly that size, so a large document's bytes are not copied once more
+            // to cut the spare byte off. A stream that holds more than it said goes on in the loop below.
+            buffer = new byte[Math.Max(1, remaining)];
+            length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (length == buffer.Length && remaining > 0)
+            {
+                Span<byte> probe = stackalloc byte[1];
+                if (stream.Read(probe) == 0) return buffer;
+                Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 4096), Math.Min(max + 1, Array.MaxLength)));
+                buffer[length++] = probe[0];
+            }
+        }
+        else
+        {
+            buffer = new byte[64 * 1024];
         }
 
-        var buffer = new byte[stream.CanSeek ? Math.Max(1, (int)Math.Min(max + 1, stream.Length - stream.Position + 1)) : 64 * 1024];
-        var length = 0;
         while (true)
         {
             if (length == buffer.Length)

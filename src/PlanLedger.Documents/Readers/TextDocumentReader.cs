@@ -81,7 +81,16 @@ internal static class TextDocumentReader
         void Flush()
         {
             if (sb.Length == 0) return;
-            var s = TextNormalizer.DecodeEntitiesAndNormalize(sb.ToString()).Trim();
+            // A line (up to 4096 characters: the builder in one chunk) is trimmed before it becomes a string, so the indented lines of a
+            // page are not copied twice; whitespace at the ends stays whitespace when entities are decoded and
+            // characters normalized, so the trim after removes the same characters it did.
+            int start = 0, end = sb.Length;
+            if (end <= 4096)
+            {
+                while (start < end && char.IsWhiteSpace(sb[start])) start++;
+                while (end > start && char.IsWhiteSpace(sb[end - 1])) end--;
+            }
+            var s = end == start ? "" : TextNormalizer.DecodeEntitiesAndNormalize(sb.ToString(start, end - start)).Trim();
             sb.Clear();
             if (s.Length > 0) blocks.Add(SourceBlock.Paragraph(s, line));
         }
