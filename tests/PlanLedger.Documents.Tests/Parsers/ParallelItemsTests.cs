@@ -59,4 +59,24 @@ public class ParallelItemsTests
         Assert.Equal(PlanJsonWriter.ToJson(ordered, includePositions: true), PlanJsonWriter.ToJson(parallel, includePositions: true));
         Assert.Equal(["区财政局", "区教育局", "区人社局"], parallel.Items[1600].Children[1].Lead);
     }
+
+    /// <summary>
+    /// Every real document we have, as text, one after another until the whole is long enough for the parallel pass:
+    /// a rule that carries anything from one item to the next (as the unit conventions do) must keep the two passes equal.
+    /// </summary>
+    [Fact]
+    public void The_dev_corpus_and_the_seeds_run_together_parse_the_same_in_parallel_as_in_document_order()
+    {
+        var texts = Directory.GetFiles(Corpus.DevCorpus.Root, "*.txt").Concat(Directory.GetFiles(Corpus.SharedCorpus.Seeds, "*.txt"))
+            .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        var sb = new StringBuilder();
+        while (sb.Length < PlanPipeline.ParallelFrom * 2)
+            foreach (var t in texts) sb.Append(t).Append('\n');
+        var text = sb.ToString();
+        var parallel = PlanParser.ParseText(text);
+        var ordered = PlanParser.ParseText(text, options: ParseOptions.Default with { Sequential = true });
+
+        Assert.True(parallel.Items.Count > 100);
+        Assert.Equal(PlanJsonWriter.ToJson(ordered, includePositions: true), PlanJsonWriter.ToJson(parallel, includePositions: true));
+    }
 }
