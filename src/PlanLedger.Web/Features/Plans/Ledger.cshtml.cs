@@ -43,9 +43,8 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
         CanEdit = Access.Can(Me, LedgerAction.EditPlan, access.Value.Resource);
         if (View == "tree")
         {
-            // The tree shows label, heading, light, progress, lead units and deadline: no targets, no report texts, no filters.
-            Items = await queries.TasksAsync(id, ct, targets: false);
-            Total = Items.Count;
+            // The tree's HTML is cached per plan revision and language (<cache> in Ledger.cshtml): its rows are read by
+            // TreeAsync only when the cache has not got them.
             return Page();
         }
         (Items, Total) = await queries.PageAsync(id, new TaskFilter(Unit, Status, Section, Overdue, Q, P, PageSize), Today, ct);
@@ -66,6 +65,14 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
             .Select(t => new { t.Label, t.Heading }).ToListAsync(ct)).Select(x => (x.Label, x.Heading)).ToList();
         return Page();
     }
+
+    /// <summary>The whole tree's rows: label, heading, light, progress, lead units and deadline — no targets, no report
+    /// texts, no filters (two queries). Called by the view inside its <c>&lt;cache&gt;</c> block, i.e. once per plan
+    /// revision and language.</summary>
+    public Task<List<TaskDto>> TreeAsync() => queries.TasksAsync(Plan.Id, HttpContext.RequestAborted, targets: false);
+
+    /// <summary>The key of the cached tree: the plan and its content revision (every change it shows bumps it).</summary>
+    public string TreeKey => $"{Plan.Id}:{Plan.Revision}";
 
     /// <summary>A report text shortened for the table cell (the whole text is on hover and behind 展开).</summary>
     public static string Short(string text, int max = 40) =>
