@@ -55,6 +55,9 @@ public abstract class PlanReadCacheTests(LedgerFactory factory)
             .Where(p => p.Id == planId).Select(p => p.Revision).Single();
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions Plain =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Period => DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<JsonNode> TaskAsync(World w, HttpClient? who = null) =>
@@ -114,7 +117,7 @@ public abstract class PlanReadCacheTests(LedgerFactory factory)
             deadline = current["deadline"]?.GetValue<string>(), version = current["version"]!.GetValue<int>() })).EnsureSuccessStatusCode();
         Assert.Equal(heading, (await TaskAsync(w))["heading"]!.GetValue<string>());
         Assert.Contains(heading, await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger?View=tree"));
-        Assert.Contains(heading, (await w.Admin.GetJsonAsync($"/api/v1/plans/{w.PlanId}")).ToJsonString());
+        Assert.Contains(heading, (await w.Admin.GetJsonAsync($"/api/v1/plans/{w.PlanId}")).ToJsonString(Plain));
 
         // 单位更名: the summary, the dashboard's unit table and the 按时报送率 panel name the unit by its new name.
         await WarmAsync(w);
