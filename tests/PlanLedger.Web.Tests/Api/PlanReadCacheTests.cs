@@ -73,7 +73,10 @@ public abstract class PlanReadCacheTests(LedgerFactory factory)
         await w.Admin.GetJsonAsync($"/api/v1/plans/{w.PlanId}");
         await w.Admin.GetJsonAsync($"/api/v1/plans/{w.PlanId}/supervision-stats");
         await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger?View=tree");
+        await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger");
+        await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger?Unit={w.UnitId}");
         await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Dashboard");
+        await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Dashboard?handler=Stats");
     }
 
     [Fact]
@@ -91,6 +94,8 @@ public abstract class PlanReadCacheTests(LedgerFactory factory)
         var summary = await w.Admin.GetJsonAsync($"/api/v1/plans/{w.PlanId}/summary");
         Assert.Equal(20, summary["byUnit"]!.AsArray().Single(u => u!["unitId"]?.GetValue<int?>() == w.UnitId)!["progress"]!.GetValue<int>());
         Assert.Contains("40%", await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger?View=tree"));
+        Assert.Contains("已完成选址", await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger"));
+        Assert.Contains("已完成选址", await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger?Unit={w.UnitId}"));
         Assert.Contains("id=\"avg-progress\">20%", await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Dashboard"));
         var tree = await w.Admin.GetJsonAsync($"/api/v1/plans/{w.PlanId}");
         Assert.Contains("\"progress\":40", tree.ToJsonString());
@@ -99,6 +104,7 @@ public abstract class PlanReadCacheTests(LedgerFactory factory)
         await WarmAsync(w);
         await w.Admin.PostJsonAsync($"/api/v1/reports/{report.Id()}/return", new { comment = "请补充佐证材料" }, HttpStatusCode.OK);
         Assert.Equal(0, (await TaskAsync(w))["progress"]!.GetValue<int>());
+        Assert.DoesNotContain("已完成选址", await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger"));
         Assert.Contains("id=\"avg-progress\">0%", await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Dashboard"));
 
         // A new report, approved (通过): the revision moves with the review, the progress is the new report's.
@@ -117,6 +123,7 @@ public abstract class PlanReadCacheTests(LedgerFactory factory)
             deadline = current["deadline"]?.GetValue<string>(), version = current["version"]!.GetValue<int>() })).EnsureSuccessStatusCode();
         Assert.Equal(heading, (await TaskAsync(w))["heading"]!.GetValue<string>());
         Assert.Contains(heading, await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger?View=tree"));
+        Assert.Contains(heading, await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger"));
         Assert.Contains(heading, (await w.Admin.GetJsonAsync($"/api/v1/plans/{w.PlanId}")).ToJsonString(Plain));
 
         // 单位更名: the summary, the dashboard's unit table and the 按时报送率 panel name the unit by its new name.
