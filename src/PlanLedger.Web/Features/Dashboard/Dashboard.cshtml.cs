@@ -35,8 +35,22 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
         };
     }
 
-    /// <summary>Chart data as JSON, placed in an attribute (HTML-encoded by Razor) and read by dashboard.js.</summary>
-    public string ChartJson { get; private set; } = "{}";
+    /// <summary>Chart data as JSON, placed in an attribute (HTML-encoded by Razor) and read by dashboard.js; built when the
+    /// page's cached figures are rendered (once per revision and language), not on every request.</summary>
+    public string ChartJson => JsonSerializer.Serialize(new
+        {
+            labels = new
+            {
+                status = ChartWords.Statuses(), tasks = Strings.Localize("任务数"), done = Strings.Localize("已完成"),
+                overdue = Strings.Localize("逾期"), progress = Strings.Localize("平均进度"), reported = Strings.Localize("平均填报进度"),
+            },
+            byStatus = Summary.ByStatus,
+            byUnit = Summary.ByUnit.Take(30),
+            byPeriod = Periods,
+        }, JsonSerializerOptions.Web);
+
+    /// <summary>The key of the page's cached figures (<c>&lt;cache&gt;</c> in Dashboard.cshtml): the plan and its revision.</summary>
+    public string FiguresKey => $"{Plan.Id}:{Plan.Revision}";
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -52,17 +66,6 @@ public sealed class DashboardModel(LedgerQueries queries, SummaryService summari
         (Summary, Sections, Periods, OverdueTasks, AtRiskTasks) = figures;
         Findings = await findings.CountsAsync(Me, ct, planId: id);
         AverageProgress = Sections.Count == 0 ? 0 : (int)Math.Round(Sections.Sum(s => (double)s.Progress * s.Tasks) / Math.Max(1, Sections.Sum(s => s.Tasks)));
-        ChartJson = JsonSerializer.Serialize(new
-        {
-            labels = new
-            {
-                status = ChartWords.Statuses(), tasks = Strings.Localize("任务数"), done = Strings.Localize("已完成"),
-                overdue = Strings.Localize("逾期"), progress = Strings.Localize("平均进度"), reported = Strings.Localize("平均填报进度"),
-            },
-            byStatus = Summary.ByStatus,
-            byUnit = Summary.ByUnit.Take(30),
-            byPeriod = Periods,
-        }, JsonSerializerOptions.Web);
         return Page();
     }
 }
