@@ -118,8 +118,9 @@ public sealed class RevisionInterceptor : SaveChangesInterceptor
         foreach (var e in db.ChangeTracker.Entries())
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            // A new plan has no reader yet, a removed one no reader any more; a new unit is on no plan.
-            if (e.Entity is Plan or Unit && e.State != EntityState.Modified) continue;
+            // A new plan has no reader yet, a removed one no reader any more; a new unit is on no plan (a removed one
+            // is: its links fall back to the name as written).
+            if (e.Entity is Plan && e.State != EntityState.Modified || e.Entity is Unit && e.State == EntityState.Added) continue;
             if (e.State == EntityState.Modified && !e.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))) continue;
             foreach (var (kind, property) in Owners(e.Entity))
                 foreach (var id in Keys(e, property))
