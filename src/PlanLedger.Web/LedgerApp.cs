@@ -82,7 +82,9 @@ public static class LedgerApp
         services.AddDbContext<LedgerDbContext>((sp, o) =>
         {
             LedgerDatabase.Configure(o, sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Db);
-            o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), new VersionInterceptor(), sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), new VersionInterceptor(), sp.GetRequiredService<AuditInterceptor>(),
+                // After the audit: it uses the audit's transaction when there is one (Data/RevisionInterceptor.cs).
+                new RevisionInterceptor());
             // Extra interceptors registered by the host (tests count database commands with one).
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
@@ -195,6 +197,7 @@ public static class LedgerApp
             // Names only: a number (defined or not) for a role, unit kind or organisation level is refused (400).
             new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddScoped<PlanImporter>();
+        services.AddSingleton<PlanReadCache>();
         ImportParsing.AddImportParsing(services);
         services.AddScoped<DirectoryService>();
         services.AddScoped<UnitDirectory>();

@@ -36,6 +36,8 @@ public sealed class LedgerOptions
     public TimeSpan SessionStampCacheFor { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>How long an organisation's 下级汇总 (roll-up) figures, once computed, are served as they are (zero: never kept).</summary>
     public TimeSpan RollupCacheFor { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>The most memory (MB, estimated) the whole-plan read cache of one instance holds (<c>PlanReadCache</c>; 0: no cache).</summary>
+    public int PlanCacheMegabytes { get; set; } = 256;
     /// <summary>How often files without rows and rows without files are cleaned up (zero: never).</summary>
     public TimeSpan EvidenceCleanupInterval { get; set; } = TimeSpan.FromHours(6);
     /// <summary>A file without a row younger than this is an upload in progress and is left alone.</summary>

@@ -1134,6 +1134,9 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.Property<int>("ReportDay")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1081,6 +1081,9 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.Property<int>("ReportDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)

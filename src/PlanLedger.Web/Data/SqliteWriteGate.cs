@@ -9,7 +9,7 @@ namespace PlanLedger.Web.Data;
 /// SQLite has one write lock per database file; a transaction that finds it taken (<c>BEGIN IMMEDIATE</c> → SQLITE_BUSY)
 /// is retried by SQLite's busy handler after 1, 2, 5 … 25, 50, 100 ms sleeps on a blocked thread — not in order, so
 /// under a burst of report POSTs an unlucky writer sleeps 100 ms again and again while later ones pass it (p95 722 ms
-/// for POSTs of a few milliseconds each, docs/scale.md §14). Here each transaction waits on one
+/// for POSTs of a few milliseconds each, docs/scale.md §15). Here each transaction waits on one
 /// <see cref="SemaphoreSlim"/> per database file before it begins and releases it when it commits, rolls back or fails,
 /// or at the latest when its connection is closed or disposed. A single statement outside a transaction (EF saves one
 /// INSERT or UPDATE without one, as do <c>ExecuteUpdate</c> and raw SQL) and the writes of other processes (the CLI

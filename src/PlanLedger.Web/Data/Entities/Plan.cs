@@ -7,6 +7,13 @@ public sealed class Plan : IVersioned
     /// <summary>Grows with every edit; sent back by pages and API to detect a stale write (409).</summary>
     public int Version { get; set; }
     public static readonly string[] Derived = [nameof(TaskCount)];
+    /// <summary>
+    /// Content revision: grows by one in the transaction of every change that can alter what a read of the plan shows
+    /// (its tasks, units, targets, reports, 督办单 …; the one rule is <see cref="RevisionInterceptor"/>). Whole-plan
+    /// reads are cached under it (<c>PlanReadCache</c>). Not a concurrency token (that is <see cref="Version"/>, of the
+    /// plan row alone) and never set by code: the interceptor's <c>UPDATE … SET Revision = Revision + 1</c> writes it.
+    /// </summary>
+    public long Revision { get; private set; }
     public int Id { get; set; }
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }

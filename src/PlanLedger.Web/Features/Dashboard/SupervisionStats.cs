@@ -18,11 +18,21 @@ public sealed record TrendPoint(string Period, int Progress);
 public sealed record SupervisionStatsDto(IReadOnlyList<UnitPerformance> Units, IReadOnlyList<OverdueTask> Overdue, IReadOnlyList<TrendPoint> Trend);
 
 /// <summary>The dashboard's supervision figures for one plan, in a fixed number of queries.</summary>
-public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock)
+public sealed class SupervisionStats(LedgerDbContext db, TimeProvider clock, Plans.PlanReadCache cache)
 {
-    public async Task<SupervisionStatsDto> ForPlanAsync(Plan plan, CancellationToken ct = default)
+    /// <summary>The figures of the plan's current revision and today (due periods and days overdue follow the date),
+    /// the same for every reader: computed once per revision and day (<see cref="Plans.PlanReadCache"/>).</summary>
+    public Task<SupervisionStatsDto> ForPlanAsync(Plan plan, CancellationToken ct = default)
     {
         var today = OnTimeRule.Today(clock);
+        return cache.GetAsync("supervision-stats", plan, () => ComputeAsync(plan, today, ct),
+            s => 256 + s.Units.Sum(u => 200 + 2 * u.Unit.Length) + s.Overdue.Sum(o => 200 + 2 * (o.Path.Length + o.Heading.Length + o.Units.Length))
+                + s.Trend.Count * 64,
+            vary: today.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private async Task<SupervisionStatsDto> ComputeAsync(Plan plan, DateOnly today, CancellationToken ct)
+    {
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id)
             .Select(t => new { t.Id, t.ParentId, t.Path, t.Heading, t.Status, t.DueDate, t.ClosedAt, t.Order }).ToListAsync(ct);
         var parents = tasks.Where(t => t.ParentId != null).Select(t => t.ParentId!.Value).ToHashSet();

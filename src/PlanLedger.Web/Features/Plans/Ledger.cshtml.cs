@@ -11,7 +11,7 @@ using PlanLedger.Web.Features.Common;
 namespace PlanLedger.Web.Features.Plans;
 
 /// <summary>The ledger (台账): a filtered, paginated flat table, or the whole task tree.</summary>
-public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : LedgerPageModel
+public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries, PlanReadCache cache) : LedgerPageModel
 {
     public const int PageSize = 50;
     public Plan Plan { get; private set; } = null!;
@@ -43,13 +43,24 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
         CanEdit = Access.Can(Me, LedgerAction.EditPlan, access.Value.Resource);
         if (View == "tree")
         {
-            // The tree shows label, heading, light, progress, lead units and deadline: no targets, no report texts, no filters.
-            Items = await queries.TasksAsync(id, ct, targets: false);
-            Total = Items.Count;
+            // The tree's HTML is cached per plan revision and language (<cache> in Ledger.cshtml): its rows are read by
+            // TreeAsync only when the cache has not got them.
             return Page();
         }
-        (Items, Total) = await queries.PageAsync(id, new TaskFilter(Unit, Status, Section, Overdue, Q, P, PageSize), Today, ct);
-        var ids = Items.Select(t => t.Id).ToList();
+        // The page's rows are the same for every reader of the plan: kept per revision, filters and (for 仅逾期) today.
+        var filter = new TaskFilter(Unit, Status, Section, Overdue, Q, P, PageSize);
+        var rows = await cache.GetAsync("ledger-page", Plan, () => LoadPageAsync(id, filter, Today, ct), LedgerRows.Size,
+            vary: $"{filter}|{(Overdue ? Today.DayNumber : 0)}");
+        (Items, Total, Latest, SectionIds, Sections) = rows;
+        // The organisation's units are not plan content (a new unit does not change the plan's revision): read each time.
+        UnitOptions = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).ToListAsync(ct)).Sort(u => u.Name).ToList();
+        return Page();
+    }
+
+    private async Task<LedgerRows> LoadPageAsync(int id, TaskFilter filter, DateOnly today, CancellationToken ct)
+    {
+        var (items, total) = await queries.PageAsync(id, filter, today, ct);
+        var ids = items.Select(t => t.Id).ToList();
         // The newest standing report per task, chosen in SQL (ROW_NUMBER per task): the whole tree's tasks have a dozen
         // reports each, whose texts would otherwise all be read to keep one (docs/scale.md §9).
         var latest = await db.Reports.AsNoTracking()
@@ -58,14 +69,20 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
             .Select(g => g.OrderByDescending(r => r.Period).ThenByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
                 .Select(r => new { r.TaskId, r.Period, r.Text }).First())
             .ToListAsync(ct);
-        Latest = latest.ToDictionary(r => r.TaskId, r => (r.Period, r.Text));
-        SectionIds = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId != null && ids.Contains(t.ParentId!.Value))
+        var sectionIds = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId != null && ids.Contains(t.ParentId!.Value))
             .Select(t => t.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
-        UnitOptions = (await db.Units.AsNoTracking().Where(u => u.OrganisationId == Plan.OrganisationId && u.MergedIntoId == null).ToListAsync(ct)).Sort(u => u.Name).ToList();
-        Sections = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId == null).OrderBy(t => t.Order)
+        var sections = (await db.Tasks.AsNoTracking().Where(t => t.PlanId == id && t.ParentId == null).OrderBy(t => t.Order)
             .Select(t => new { t.Label, t.Heading }).ToListAsync(ct)).Select(x => (x.Label, x.Heading)).ToList();
-        return Page();
+        return new LedgerRows(items, total, latest.ToDictionary(r => r.TaskId, r => (r.Period, r.Text)), sectionIds, sections);
     }
+
+    /// <summary>The whole tree's rows: label, heading, light, progress, lead units and deadline — no targets, no report
+    /// texts, no filters (two queries). Called by the view inside its <c>&lt;cache&gt;</c> block, i.e. once per plan
+    /// revision and language.</summary>
+    public Task<List<TaskDto>> TreeAsync() => queries.TasksAsync(Plan.Id, HttpContext.RequestAborted, targets: false);
+
+    /// <summary>The key of the cached tree: the plan and its content revision (every change it shows bumps it).</summary>
+    public string TreeKey => $"{Plan.Id}:{Plan.Revision}";
 
     /// <summary>A report text shortened for the table cell (the whole text is on hover and behind 展开).</summary>
     public static string Short(string text, int max = 40) =>
@@ -73,4 +90,15 @@ public sealed class LedgerModel(LedgerDbContext db, LedgerQueries queries) : Led
 
     public string PageUrl(int page) =>
         $"?Unit={Unit}&Status={Uri.EscapeDataString(Status ?? "")}&Section={Uri.EscapeDataString(Section ?? "")}&Overdue={Overdue}&Q={Uri.EscapeDataString(Q ?? "")}&P={page}";
+}
+
+/// <summary>One page of the 台账 table as read from the plan's rows (kept per revision and filters).</summary>
+public sealed record LedgerRows(List<TaskDto> Items, int Total, Dictionary<int, (string Period, string Text)> Latest,
+    HashSet<int> SectionIds, List<(string Label, string Heading)> Sections)
+{
+    /// <summary>An estimate of the bytes it holds (the cache's size unit).</summary>
+    public static long Size(LedgerRows r) =>
+        1024 + r.Items.Sum(t => 512 + 2 * (t.Path.Length + t.Heading.Length + t.Text.Length + (t.Deadline?.Length ?? 0)
+            + t.Lead.Sum(x => x.Length) + t.Support.Sum(x => x.Length) + t.Targets.Sum(x => 64 + x.Text.Length)))
+        + r.Latest.Values.Sum(x => 64 + 2 * (x.Period.Length + x.Text.Length)) + r.Sections.Sum(x => 64 + 2 * (x.Label.Length + x.Heading.Length));
 }

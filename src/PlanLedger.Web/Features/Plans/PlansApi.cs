@@ -24,9 +24,9 @@ public static class PlansApi
         var g = api.MapGroup("/plans").RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Plans");
         g.MapPost("/", Create);
         g.MapGet("/", List);
-        g.MapGet("/{id:int}", Get);
-        g.MapGet("/{id:int}/tasks", Tasks);
-        g.MapGet("/{id:int}/summary", Summary);
+        g.MapGet("/{id:int}", Get).Produces<PlanTree>().ProducesProblem(404).Produces(304);
+        g.MapGet("/{id:int}/tasks", Tasks).Produces<List<TaskDto>>().ProducesProblem(404).Produces(304);
+        g.MapGet("/{id:int}/summary", Summary).Produces<PlanSummary>().ProducesProblem(404).Produces(304);
         g.MapPost("/{id:int}/publish", Publish);
         g.MapDelete("/{id:int}", Delete);
         return api;
@@ -84,26 +84,29 @@ public static class PlansApi
         return TypedResults.Ok(plans);
     }
 
-    public static async Task<Results<Ok<PlanTree>, ProblemHttpResult>> Get(int id, HttpContext http, LedgerQueries q, CancellationToken ct)
+    // The whole-plan reads: the access check on every request, then the body of the plan's current revision from the
+    // read cache (PlanReadCache), with an ETag of the revision (If-None-Match → 304).
+    public static async Task<IResult> Get(int id, HttpContext http, LedgerQueries q, PlanReadCache cache, CancellationToken ct)
     {
         var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
         if (access.Error is { } e) return Problems.From(e);
-        return TypedResults.Ok(PlanTree.Build(access.Value!.Plan, await q.TasksAsync(id, ct)));
+        var plan = access.Value!.Plan;
+        return await cache.JsonAsync(http, "tree", plan, async () => PlanTree.Build(plan, await q.TasksAsync(id, ct)));
     }
 
-    public static async Task<Results<Ok<List<TaskDto>>, ProblemHttpResult>> Tasks(int id, HttpContext http, LedgerQueries q, CancellationToken ct)
+    public static async Task<IResult> Tasks(int id, HttpContext http, LedgerQueries q, PlanReadCache cache, CancellationToken ct)
     {
         var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
         if (access.Error is { } e) return Problems.From(e);
-        return TypedResults.Ok(await q.TasksAsync(id, ct));
+        return await cache.JsonAsync(http, "tasks", access.Value!.Plan, () => q.TasksAsync(id, ct));
     }
 
-    public static async Task<Results<Ok<PlanSummary>, ProblemHttpResult>> Summary(int id, HttpContext http, LedgerQueries q,
-        SummaryService summaries, CancellationToken ct)
+    public static async Task<IResult> Summary(int id, HttpContext http, LedgerQueries q, SummaryService summaries,
+        PlanReadCache cache, CancellationToken ct)
     {
         var access = await q.PlanAsync(http.Me(), id, LedgerAction.ReadPlan, ct);
         if (access.Error is { } e) return Problems.From(e);
-        return TypedResults.Ok(await summaries.SummaryAsync(id, ct));
+        return await cache.JsonAsync(http, "summary", access.Value!.Plan, () => summaries.SummaryAsync(id, ct));
     }
 
     /// <summary>Deletes a draft plan (204); a published one → 409, another organisation's → 404.</summary>

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using PlanLedger.Web.Data.Entities;
+
+namespace PlanLedger.Web.Features.Plans;
+
+/// <summary>
+/// The whole-plan read cache of this instance: what a read computed from a plan's rows (the tasks API's and the
+/// summary's JSON, the dashboard's figures …), kept under (what was read, plan id, <see cref="Plan.Revision"/>, and
+/// the few other facts the output depends on — the local date where statuses or due periods depend on today). The
+/// revision is read from the database with the plan on every request (the access check reads the plan row anyway), and
+/// every change a plan read shows bumps it in its own transaction (<c>RevisionInterceptor</c>): an entry is never
+/// stale, only unused, and several instances on one database each keep a correct cache without talking to each other.
+/// Entries of older revisions leave by size (<see cref="LedgerOptions.PlanCacheMegabytes"/>, least recently used first)
+/// or after ten minutes unused. Output that depends on who reads it must not be cached here, except by the fact it
+/// depends on (never per user).
+/// </summary>
+public sealed class PlanReadCache : IDisposable
+{
+    private readonly MemoryCache? _cache;
+    private readonly JsonSerializerOptions _json;
+    private static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
+
+    public PlanReadCache(IOptions<LedgerOptions> options, IOptions<JsonOptions> json)
+    {
+        var mb = options.Value.PlanCacheMegabytes;
+        if (mb > 0) _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = mb * 1024L * 1024L });
+        _json = json.Value.SerializerOptions;
+    }
+
+    private sealed record Key(string What, int PlanId, long Revision, string Vary);
+
+    /// <summary>The value of <paramref name="what"/> for the plan at its current revision: cached, or loaded and kept.</summary>
+    public async Task<T> GetAsync<T>(string what, Plan plan, Func<Task<T>> load, Func<T, long> size, string vary = "")
+        where T : class
+    {
+        if (_cache is null) return await load();
+        var key = new Key(what, plan.Id, plan.Revision, vary);
+        if (_cache.TryGetValue(key, out T? hit) && hit is not null) return hit;
+        var value = await load();
+        _cache.Set(key, value, new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = Unused });
+        return value;
+    }
+
+    /// <summary>A whole-plan API read: the JSON body (serialised once per revision, as the minimal API would),
+    /// an <c>ETag</c> from the revision, and 304 when the client already has it (<c>If-None-Match</c>).
+    /// Call it after the access check, which runs on every request.</summary>
+    public async Task<IResult> JsonAsync<T>(HttpContext http, string what, Plan plan, Func<Task<T>> load)
+    {
+        var etag = new EntityTagHeaderValue($"\"{what}-{plan.Id}-{plan.Revision}\"");
+        var headers = http.Response.GetTypedHeaders();
+        headers.ETag = etag;
+        // private: the body is only for readers who passed the access check; no-cache: ask again, answered by 304.
+        http.Response.Headers.CacheControl = "private, no-cache";
+        var match = http.Request.GetTypedHeaders().IfNoneMatch;
+        if (match.Any(m => m.Equals(EntityTagHeaderValue.Any) || m.Compare(etag, useStrongComparison: false)))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        var body = await GetAsync(what, plan, async () => JsonSerializer.SerializeToUtf8Bytes(await load(), _json), b => b.LongLength);
+        return Results.Bytes(body, "application/json; charset=utf-8");
+    }
+
+    public void Dispose() => _cache?.Dispose();
+}
