@@ -29,6 +29,23 @@ public abstract class YearOverviewTests(LedgerFactory factory) : IAsyncLifetime
         Assert.Equal(light, YearOverview.Light(overdue, overdueFindings, red, onTime, yellow, open));
 
     [Fact]
+    public async Task A_close_out_shows_on_the_year_dashboard_read_just_before_it()
+    {
+        // The per-unit sums are kept per set of plan revisions: the write bumps its plan, the next read computes anew.
+        var leader = await W.As(W.Leader);
+        async Task<(int Tasks, int Done)> UnitA()
+        {
+            var view = await leader.GetJsonAsync($"/api/v1/dashboard/year?year={W.Year}");
+            var a = view["units"]!.AsArray().Single(u => u!.Int("unitId") == W.UnitA)!;
+            return (a.Int("tasks"), a.Int("done"));
+        }
+        Assert.Equal((2, 0), await UnitA());
+        Assert.Equal((2, 0), await UnitA()); // kept
+        await (await W.As(W.Office)).PostJsonAsync($"/api/v1/tasks/{W.Task3}/close", new { reason = "已完成" }, HttpStatusCode.OK);
+        Assert.Equal((2, 1), await UnitA());
+    }
+
+    [Fact]
     public async Task Units_are_ranked_over_all_plans_of_the_year_with_their_lights_notices_and_open_findings()
     {
         var office = await W.As(W.Office);

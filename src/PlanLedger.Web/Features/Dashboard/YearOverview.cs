@@ -21,7 +21,8 @@ public sealed record YearOverviewDto(int Year, IReadOnlyList<YearPlan> Plans, IR
 /// 督办单 by level and the unit's findings not yet 销号. Units are ranked by 按时报送率, then 办结率, then fewer 逾期
 /// tasks; equal on all three share a rank (1, 2, 2, 4) — <see cref="Ranking"/>.
 /// </summary>
-public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFindings findings, YearComparison years)
+public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFindings findings, YearComparison years,
+    Plans.PlanReadCache cache)
 {
     /// <summary>
     /// 红 when the unit has an overdue task, a finding past its 整改期限 or a red 督办单 this year; 黄 when it reports late
@@ -39,25 +40,11 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
             .OrderBy(p => p.Organisation!.Path).ThenBy(p => p.Id)
             .Include(p => p.Organisation).ToListAsync(ct);
         // Per unit over all the year's plans, in SQL (two commands whatever the number of plans; a province has hundreds):
-        // the leaf tasks it leads by status, as each plan's dashboard counts them, and the roll-up's on-time counts.
-        var ids = plans.Select(p => p.Id).ToList();
-        var led = await (from u in db.TaskUnits
-                join t in db.Tasks on u.TaskId equals t.Id
-                where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
-                group new { Lead = u.Role == UnitRole.Lead, t.Status } by new { UnitId = u.UnitId!.Value, u.Unit!.Name } into g
-                select new
-                {
-                    g.Key.UnitId, g.Key.Name,
-                    Tasks = g.Sum(x => x.Lead ? 1 : 0),
-                    Done = g.Sum(x => x.Lead && x.Status == PlanTaskStatus.Done ? 1 : 0),
-                    Overdue = g.Sum(x => x.Lead && x.Status == PlanTaskStatus.Overdue ? 1 : 0),
-                }).AsNoTracking().ToListAsync(ct);
-        var reporting = await new RollupOnTime(db).ByUnitAsync(plans, OnTimeRule.Today(clock), ct);
-        var sums = led.ToDictionary(u => u.UnitId, u =>
-        {
-            var (owed, onTime) = reporting.GetValueOrDefault(u.UnitId);
-            return (Unit: u.Name, u.Tasks, u.Done, u.Overdue, Owed: owed, OnTime: onTime);
-        });
+        // the leaf tasks it leads by status, as each plan's dashboard counts them, and the roll-up's on-time counts —
+        // the same for every reader of the same plans: kept once per set of plan revisions and day (PlanReadCache).
+        var today = OnTimeRule.Today(clock);
+        var sums = await cache.GetAsync("year-units", plans, () => UnitSumsAsync(plans, today, ct), s => 64 + s.Count * 96L,
+            today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var path = me.OrganisationPath;
         var notices = (await db.SupervisionUnits.AsNoTracking()
                 .Where(u => db.Supervisions.Any(n => n.Id == u.NoticeId && n.Year == year && n.Organisation!.Path.StartsWith(path)))
@@ -81,6 +68,30 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
         var recurring = await years.RecurringAsync(plans.Select(p => p.Id).ToList(), ct);
         return new YearOverviewDto(year, plans.Select(p => new YearPlan(p.Id, p.Title, p.Organisation?.Name ?? "", p.TaskCount)).ToList(),
             ranked, recurring);
+    }
+
+    private sealed record UnitSum(string Unit, int Tasks, int Done, int Overdue, int Owed, int OnTime);
+
+    private async Task<Dictionary<int, UnitSum>> UnitSumsAsync(List<Plan> plans, DateOnly today, CancellationToken ct)
+    {
+        var ids = plans.Select(p => p.Id).ToList();
+        var led = await (from u in db.TaskUnits
+                join t in db.Tasks on u.TaskId equals t.Id
+                where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
+                group new { Lead = u.Role == UnitRole.Lead, t.Status } by new { UnitId = u.UnitId!.Value, u.Unit!.Name } into g
+                select new
+                {
+                    g.Key.UnitId, g.Key.Name,
+                    Tasks = g.Sum(x => x.Lead ? 1 : 0),
+                    Done = g.Sum(x => x.Lead && x.Status == PlanTaskStatus.Done ? 1 : 0),
+                    Overdue = g.Sum(x => x.Lead && x.Status == PlanTaskStatus.Overdue ? 1 : 0),
+                }).AsNoTracking().ToListAsync(ct);
+        var reporting = await new RollupOnTime(db).ByUnitAsync(plans, today, ct);
+        return led.ToDictionary(u => u.UnitId, u =>
+        {
+            var (owed, onTime) = reporting.GetValueOrDefault(u.UnitId);
+            return new UnitSum(u.Name, u.Tasks, u.Done, u.Overdue, owed, onTime);
+        });
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -34,15 +34,30 @@ public sealed class PlanReadCache : IDisposable
     private sealed record Key(string What, int PlanId, long Revision, string Vary);
 
     /// <summary>The value of <paramref name="what"/> for the plan at its current revision: cached, or loaded and kept.</summary>
-    public async Task<T> GetAsync<T>(string what, Plan plan, Func<Task<T>> load, Func<T, long> size, string vary = "")
-        where T : class
+    public Task<T> GetAsync<T>(string what, Plan plan, Func<Task<T>> load, Func<T, long> size, string vary = "")
+        where T : class => GetAsync(new Key(what, plan.Id, plan.Revision, vary), load, size);
+
+    private async Task<T> GetAsync<T>(Key key, Func<Task<T>> load, Func<T, long> size) where T : class
     {
         if (_cache is null) return await load();
-        var key = new Key(what, plan.Id, plan.Revision, vary);
         if (_cache.TryGetValue(key, out T? hit) && hit is not null) return hit;
         var value = await load();
         _cache.Set(key, value, new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = Unused });
         return value;
+    }
+
+    /// <summary>
+    /// The value of <paramref name="what"/> computed over several plans (a year's plans in a reader's scope): kept under
+    /// every plan's id and revision together, so a change to any one of them — or a plan joining or leaving the set —
+    /// is a new key.
+    /// </summary>
+    public Task<T> GetAsync<T>(string what, IReadOnlyList<Plan> plans, Func<Task<T>> load, Func<T, long> size, string vary = "")
+        where T : class
+    {
+        var ids = new System.Text.StringBuilder(plans.Count * 12);
+        foreach (var p in plans) ids.Append(p.Id).Append(':').Append(p.Revision).Append(',');
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(ids.ToString())));
+        return GetAsync(new Key(what, 0, 0, $"{vary}|{plans.Count}|{hash}"), load, size);
     }
 
     /// <summary>A whole-plan API read: the JSON body (serialised once per revision, as the minimal API would),
