@@ -154,6 +154,19 @@ public abstract class PlanReadCacheTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task A_unit_merged_into_another_shows_under_the_other_at_once()
+    {
+        var w = await SetUpAsync();
+        var into = await w.Admin.UnitAsync(w.UnitName + "合并后");
+        await WarmAsync(w);
+        (await w.Admin.PostAsJsonAsync($"/api/v1/units/{w.UnitId}/merge", new { intoId = into })).EnsureSuccessStatusCode();
+        var byUnit = (await w.Admin.GetJsonAsync($"/api/v1/plans/{w.PlanId}/summary"))["byUnit"]!.AsArray();
+        Assert.Contains(byUnit, u => u!["unitId"]?.GetValue<int?>() == into);
+        Assert.DoesNotContain(byUnit, u => u!["unitId"]?.GetValue<int?>() == w.UnitId);
+        Assert.Contains(w.UnitName + "合并后", await w.Page.GetHtmlAsync($"/Plans/{w.PlanId}/Dashboard"));
+    }
+
+    [Fact]
     public async Task A_withdrawn_plan_reads_as_a_draft_at_once()
     {
         var w = await SetUpAsync();
