@@ -270,6 +270,15 @@ internal static partial class UnitNotes
     /// <summary>“（基教科、教研室、各区县）” at the end of a task: all lead.</summary>
     private static Note? ParseBareList(string body)
     {
+        // “（基础教育科、计划财务科，12月底前）”: a completion time after the names is the note's deadline.
+        var comma = body.LastIndexOfAny(['，', ',']);
+        if (comma > 0 && comma == body.IndexOfAny(['，', ',']))
+        {
+            var tail = body[(comma + 1)..].Trim();
+            var t = LeadingTime().Match(tail);
+            if (!t.Success || t.Length != tail.Length) return null;
+            return ParseBareList(body[..comma]) is { } named ? new Note(named.Lead, [], t.Groups["t"].Value) : null;
+        }
         if (body.Length > 120 || body.IndexOfAny(['，', ',', '：', ':', '。', '；']) >= 0) return null;
         var parts = body.Split('、', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return null;

@@ -46,7 +46,12 @@ internal static class PlanPipeline
 
         // 4. Items.
         var conventions = new UnitConventions();
-        foreach (var root in builder.Roots) doc.Items.Add(Convert(root, 1, doc, conventions));
+        foreach (var root in builder.Roots)
+        {
+            var item = Convert(root, 1, doc, conventions);
+            doc.Items.Add(item);
+            if (root.Parser.HasInlineRuns(root)) InlineRunParser.SplitFollowing(item, doc.Items, doc);
+        }
         TableUnitReconciler.Reconcile(builder.Roots, doc);
         if (doc.Items.Count == 0)
             doc.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "no-items", "未找到编号条目 no numbered items were found"));
@@ -82,7 +87,12 @@ internal static class PlanPipeline
             t.Span = at >= 0 ? new SourceSpan(item.Span.Line, at, t.Text.Length) : SourceSpan.Empty;
         }
         if (d.Parser.HasInlineRuns(d) && level < 8) InlineRunParser.Split(item, level, doc);
-        foreach (var c in d.Children) item.Children.Add(Convert(c, level + 1, doc, conventions));
+        foreach (var c in d.Children)
+        {
+            var child = Convert(c, level + 1, doc, conventions);
+            item.Children.Add(child);
+            if (c.Parser.HasInlineRuns(c)) InlineRunParser.SplitFollowing(child, item.Children, doc);
+        }
         return item;
     }
 }
