@@ -52,9 +52,6 @@ internal static partial class UnitExtractor
     [GeneratedRegex("^(?:" + PersonWords + ")$")]
     private static partial Regex PersonRole();
 
-    [GeneratedRegex(@"^(?:全年|长期|持续|常态|每[年月周季天日半]|贯穿全年)")]
-    private static partial Regex NoCompletionTime();
-
     [GeneratedRegex("^(?:" + TimeWords + ")$")]
     private static partial Regex TimeRole();
 
@@ -136,8 +133,8 @@ internal static partial class UnitExtractor
             if (PersonRole().IsMatch(role)) continue;
             if (TimeRole().IsMatch(role))
             {
-                // "完成时限：全年" / "长期坚持" / "每季度" mark a period or a rhythm, not a completion time.
-                if (value.Length > 0 && !NoCompletionTime().IsMatch(value)) deadline ??= value;
+                // "完成时限：全年" marks the period a count is measured over, not a completion time.
+                if (value.Length > 0 && !DeadlineExtractor.IsPeriodOnly(value)) deadline ??= value;
                 continue;
             }
             var isSupport = SupportRole().IsMatch(role)
