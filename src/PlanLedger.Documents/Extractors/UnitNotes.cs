@@ -22,7 +22,8 @@ internal sealed class UnitConventions
 /// </summary>
 internal static partial class UnitNotes
 {
-    [GeneratedRegex(@"[(（](?<body>[^()（）\n]{2,240})[)）]")]
+    // One level of short brackets inside a note: "（市教育局牵头，各县（市、区）教育局配合）".
+    [GeneratedRegex(@"[(（](?<body>(?:[^()（）\n]|[(（][^()（）\n]{1,12}[)）]){2,240})[)）]")]
     private static partial Regex Paren();
 
     [GeneratedRegex(@"^(?<names>[^：:]{2,200}?)(?<role>牵头负责|牵头|共同牵头|负责落实|负责实施|按职责分工负责|按职责分工落实|按职责负责|按职责分别负责|分工负责|共同负责|分别负责|负责|指导|配合|参与|协助|协同|按职责配合|配合落实|参与实施|组织实施)$")]
@@ -202,7 +203,7 @@ internal static partial class UnitNotes
             if (raw.StartsWith('由')) raw = raw[1..];
             var names = UnitNames.SplitNote(raw);
             // Every written name must read as a unit (generic collectives already dropped).
-            var all = NameBreak().Split(raw).Select(x => x.Trim().TrimEnd('等')).Where(x => x.Length > 0).ToList();
+            var all = UnitNames.SplitOutsideBrackets(raw, NameBreak()).Select(x => x.Trim().TrimEnd('等')).Where(x => x.Length > 0).ToList();
             if (all.Count == 0 || !all.All(n => UnitNames.LooksLikeUnit(n) || UnitNames.IsGeneric(n) || n.Length <= 3 && n.StartsWith('各'))) return null;
             if (strict && names.Count == 0) return null;
             parsed.Add((names, m.Groups["role"].Value));

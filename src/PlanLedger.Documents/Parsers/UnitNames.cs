@@ -117,7 +117,7 @@ internal static partial class UnitNames
     }
 
     /// <summary>Splits on a pattern except inside brackets: "各县(市、区)政府(管委会)" is one name.</summary>
-    private static string[] SplitOutsideBrackets(string list, Regex pattern)
+    public static string[] SplitOutsideBrackets(string list, Regex pattern)
     {
         if (list.IndexOfAny(['(', '（']) < 0) return pattern.Split(list);
         var chars = list.ToCharArray();
