@@ -27,6 +27,15 @@ internal static partial class DeadlineExtractor
     [GeneratedRegex(@"^\s*(?:底|末)?(?:前|以前)?\s*[，,]?\s*(?:力争|确保|争取|全面|基本|全部|初步|如期|要|将|实现|完成|建成|达到|达|通过|启动|投入|建立|形成|覆盖|消除|全覆盖|普及|取得)")]
     private static partial Regex YearFollow();
 
+    /// <summary>
+    /// A written 完成时限 of <c>全年</c> (<c>贯穿全年</c>) names the period a count is measured over, not a completion time
+    /// (RULES.md; the step tables' "全年 is none"). Other written times stay as written, <c>长期坚持</c> included (RULES-003).
+    /// </summary>
+    public static bool IsPeriodOnly(string written) => PeriodOnly().IsMatch(written.Trim());
+
+    [GeneratedRegex(@"^(?:贯穿)?全年[。；;]?$")]
+    private static partial Regex PeriodOnly();
+
     public static string? Find(string text)
     {
         var pos = 0;

@@ -17,8 +17,8 @@ internal static partial class UnitExtractor
     private const string TimeWords = "完成时限|完成时间|时间节点|时限要求|时限";
     private const string AnyRole = LeadWords + "|" + SupportWords + "|" + TimeWords + "|" + PersonWords;
 
-    /// <summary>A parenthetical that lists unit roles, at the end of the text or of a sentence.</summary>
-    [GeneratedRegex(@"[(（]\s*(?<body>(?:" + AnyRole + @")\s*[:：](?:[^()（）]|[(（][^()（）]{1,12}[)）]){1,400})[)）]\s*[。；;]?")]
+    /// <summary>A parenthetical that lists unit roles, at the end of the text or of a sentence; 【…】 brackets it as （…） does.</summary>
+    [GeneratedRegex(@"(?:[(（]\s*(?<body>(?:" + AnyRole + @")\s*[:：](?:[^()（）【】]|[(（][^()（）]{1,12}[)）]){1,400})[)）]|【\s*(?<body>(?:" + AnyRole + @")\s*[:：](?:[^()（）【】]|[(（][^()（）]{1,12}[)）]){1,400})】)\s*[。；;]?")]
     private static partial Regex Parenthetical();
 
     /// <summary>A line (or sentence) that starts with a role word; the start is checked in code (<see cref="AtClauseStart"/>).</summary>
@@ -133,7 +133,8 @@ internal static partial class UnitExtractor
             if (PersonRole().IsMatch(role)) continue;
             if (TimeRole().IsMatch(role))
             {
-                if (value.Length > 0) deadline ??= value;
+                // "完成时限：全年" marks the period a count is measured over, not a completion time.
+                if (value.Length > 0 && !DeadlineExtractor.IsPeriodOnly(value)) deadline ??= value;
                 continue;
             }
             var isSupport = SupportRole().IsMatch(role)

@@ -25,7 +25,8 @@ internal sealed class UnitConventions
 /// </summary>
 internal static partial class UnitNotes
 {
-    [GeneratedRegex(@"[(（](?<body>[^()（）\n]{2,240})[)）]")]
+    // One level of short brackets inside a note: "（市教育局牵头，各县（市、区）教育局配合）".
+    [GeneratedRegex(@"[(（](?<body>(?:[^()（）\n]|[(（][^()（）\n]{1,12}[)）]){2,240})[)）]")]
     private static partial Regex Paren();
 
     [GeneratedRegex(@"^(?<names>[^：:]{2,200}?)(?<role>牵头负责|牵头|共同牵头|负责落实|负责实施|按职责分工负责|按职责分工落实|按职责负责|按职责分别负责|分工负责|共同负责|分别负责|负责|指导|配合|参与|协助|协同|按职责配合|配合落实|参与实施|组织实施)$")]
@@ -205,7 +206,7 @@ internal static partial class UnitNotes
             if (raw.StartsWith('由')) raw = raw[1..];
             var names = UnitNames.SplitNote(raw);
             // Every written name must read as a unit (generic collectives already dropped).
-            var all = NameBreak().Split(raw).Select(x => x.Trim().TrimEnd('等')).Where(x => x.Length > 0).ToList();
+            var all = UnitNames.SplitOutsideBrackets(raw, NameBreak()).Select(x => x.Trim().TrimEnd('等')).Where(x => x.Length > 0).ToList();
             if (all.Count == 0 || !all.All(n => UnitNames.LooksLikeUnit(n) || UnitNames.IsGeneric(n) || n.Length <= 3 && n.StartsWith('各'))) return null;
             if (strict && names.Count == 0) return null;
             parsed.Add((names, m.Groups["role"].Value));
@@ -273,6 +274,15 @@ internal static partial class UnitNotes
     /// <summary>“（基教科、教研室、各区县）” at the end of a task: all lead.</summary>
     private static Note? ParseBareList(string body)
     {
+        // “（基础教育科、计划财务科，12月底前）”: a completion time after the names is the note's deadline.
+        var comma = body.LastIndexOfAny(['，', ',']);
+        if (comma > 0 && comma == body.IndexOfAny(['，', ',']))
+        {
+            var tail = body[(comma + 1)..].Trim();
+            var t = LeadingTime().Match(tail);
+            if (!t.Success || t.Length != tail.Length) return null;
+            return ParseBareList(body[..comma]) is { } named ? new Note(named.Lead, [], t.Groups["t"].Value) : null;
+        }
         if (body.Length > 120 || body.IndexOfAny(['，', ',', '：', ':', '。', '；']) >= 0) return null;
         var parts = body.Split('、', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return null;

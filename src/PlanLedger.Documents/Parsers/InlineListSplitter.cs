@@ -26,11 +26,48 @@ internal static class InlineListSplitter
         return (intro, list);
     }
 
-    private static List<(int Start, string Label)>? FindShi(string text)
+    /// <summary>
+    /// The members that a line-opened <c>一是</c> item carries on in its own text (<c>一是A；二是B；三是C。</c> on one
+    /// line): the parts from the next numeral on (二是, 三是, …) at clause boundaries, each with its closing ；/。, and
+    /// where the item's own part ends. Null when the text holds no next member.
+    /// </summary>
+    public static (int OwnEnd, List<(string Label, string Text)> Members)? SplitFollowing(string label, string text)
+    {
+        if (!label.EndsWith('是')) return null;
+        var n = Array.IndexOf(Numerals, label[..^1]);
+        if (n < 0 || n + 1 >= Numerals.Length) return null;
+        var found = FindShi(text, n + 1, allowSingle: true);
+        if (found is null || found.Count == 0 || found[0].Start == 0) return null;
+        var list = new List<(string, string)>();
+        for (var i = 0; i < found.Count; i++)
+        {
+            var end = i + 1 < found.Count ? found[i + 1].Start : text.Length;
+            var body = text[(found[i].Start + found[i].Label.Length)..end].Trim().TrimStart('，', ',', '：', ':').Trim();
+            list.Add((found[i].Label, body.TrimEnd('，', ',').Trim()));
+        }
+        return (found[0].Start, list);
+    }
+
+    private static List<(int Start, string Label)>? FindShi(string text) => FindShi(text, 0, allowSingle: false);
+
+    private static List<(int Start, string Label)>? FindShi(string text, int first, bool allowSingle)
     {
         var result = new List<(int, string)>();
         var from = 0;
-        for (var n = 0; n < Numerals.Length; n++)
+        if (allowSingle)
+        {
+            for (var n = first; n < Numerals.Length; n++)
+            {
+                var label = Numerals[n] + "是";
+                var at = IndexAtBoundary(text, label, from);
+                // A line-opened member's text carries the next ones only after a clause that closes it (；/。).
+                if (at <= 0 || text[at - 1] is not ('；' or ';' or '。')) break;
+                result.Add((at, label));
+                from = at + label.Length;
+            }
+            return result;
+        }
+        for (var n = first; n < Numerals.Length; n++)
         {
             var label = Numerals[n] + "是";
             var at = IndexAtBoundary(text, label, from);

@@ -61,7 +61,12 @@ internal static class PlanPipeline
         MetadataParser.Fill(doc, builder.Preamble, builder.Trailer, raw);
 
         // 4. Items.
-        doc.Items.AddRange(ConvertRoots(builder.Roots, doc, options));
+        var items = ConvertRoots(builder.Roots, doc, options);
+        for (var i = 0; i < items.Length; i++)
+        {
+            doc.Items.Add(items[i]);
+            if (builder.Roots[i].Parser.HasInlineRuns(builder.Roots[i])) InlineRunParser.SplitFollowing(items[i], doc.Items, doc);
+        }
         TableUnitReconciler.Reconcile(builder.Roots, doc);
         if (doc.Items.Count == 0)
             doc.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "no-items", "未找到编号条目 no numbered items were found"));
@@ -141,7 +146,12 @@ internal static class PlanPipeline
             t.Span = at >= 0 ? new SourceSpan(item.Span.Line, at, t.Text.Length) : SourceSpan.Empty;
         }
         if (d.Parser.HasInlineRuns(d) && level < 8) InlineRunParser.Split(item, level, doc);
-        foreach (var c in d.Children) item.Children.Add(Convert(c, level + 1, doc, conventions));
+        foreach (var c in d.Children)
+        {
+            var child = Convert(c, level + 1, doc, conventions);
+            item.Children.Add(child);
+            if (c.Parser.HasInlineRuns(c)) InlineRunParser.SplitFollowing(child, item.Children, doc);
+        }
         return item;
     }
 }

@@ -1,3 +1,4 @@
+using PlanLedger.Documents.Extractors;
 using PlanLedger.Documents.Syntax;
 using PlanLedger.Documents.Text;
 
@@ -109,7 +110,7 @@ internal static class RealTableReader
                     case ColumnRole.Text: text = text.Length == 0 ? NoiseFilter.CleanInline(cell) : text + "\n" + NoiseFilter.CleanInline(cell); break;
                     case ColumnRole.ExtraTask: (fields ??= [])["provincialTask"] = cell; break;
                     case ColumnRole.Measures: measures.Add(NoiseFilter.CleanInline(cell)); break;
-                    case ColumnRole.Deadline: if (cell.Length > 0) deadline = Cjk.RemoveSpacesBetweenHan(cell.Replace("\n", "")); break;
+                    case ColumnRole.Deadline: if (cell.Length > 0 && !DeadlineExtractor.IsPeriodOnly(cell)) deadline = Cjk.RemoveSpacesBetweenHan(cell.Replace("\n", "")); break;
                     case ColumnRole.Lead: UnitNames.AddWithMarkers(UnitNames.Split(cell.TrimEnd('。')), false, lead, support); break;
                     case ColumnRole.Support: UnitNames.AddWithMarkers(UnitNames.Split(cell.TrimEnd('。')), true, lead, support); break;
                     case ColumnRole.Check: text = text.Length == 0 ? NoiseFilter.CleanInline(cell) : text + "\n" + NoiseFilter.CleanInline(cell); break;

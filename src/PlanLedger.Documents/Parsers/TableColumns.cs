@@ -24,7 +24,9 @@ internal static class TableColumns
         if (h.Contains("配合") || h.Contains("协办") || h.Contains("参与单位") || h.Contains("协同")) return ColumnRole.Support;
         // 牵头领导, 责任领导, 分管领导: a leader's name, not a unit (RULES: not recorded).
         if (h.EndsWith("领导", StringComparison.Ordinal)) return ColumnRole.Other;
-        if (h.Contains("牵头") || h.Contains("指导部门") || h.Contains("指导单位") || h.Contains("责任单位") || h.Contains("负责单位") || h.Contains("责任部门") || h.Contains("主办") || h.Contains("承办")) return ColumnRole.Lead;
+        if (h.Contains("牵头") || h.Contains("指导部门") || h.Contains("指导单位") || h.Contains("责任单位") || h.Contains("负责单位") || h.Contains("责任部门") || h.Contains("主办") || h.Contains("承办")
+            // A bureau's own offices: 责任科室, 责任股室, 责任处室, 主责科室.
+            || h.Contains("责任科室") || h.Contains("责任股室") || h.Contains("责任处室") || h.Contains("负责科室") || h.Contains("主责科室")) return ColumnRole.Lead;
         if (h.Contains("领导") || h.Contains("责任人") || h.Contains("备注") || h.Contains("联系人")) return ColumnRole.Other;
         // "类别 | 民生事项名称 | …": the category cell opens a section (merged down the rows it covers).
         if (h is "类别" or "类型" or "分类" or "领域" or "板块" or "所属领域") return ColumnRole.Category;

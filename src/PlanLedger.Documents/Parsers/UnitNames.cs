@@ -12,8 +12,8 @@ internal static partial class UnitNames
     [GeneratedRegex(@"^各[\p{IsCJKUnifiedIdeographs}]{0,8}?(?:区县|县区|县市区|县市|市县|乡镇|街道|镇|乡|区|县|市|州|盟|旗|学校|校|园|局|委|办|政府|中心|院|所)$")]
     private static partial Regex EachBody();
 
-    /// <summary>Collectives that name no unit: 有关部门, 相关单位, 各地区, 国务院相关部门, 乡各有关单位 …</summary>
-    [GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}]{0,8}?)(?:各有关|有关|相关|其他有关|其他|各)(?:部门|单位|地区|方面|机构)$|^各(?:部门|单位|地区)$")]
+    /// <summary>Collectives that name no unit: 有关部门, 相关单位, 各地区, 国务院相关部门, 乡各有关单位, (局机关)各科室 …</summary>
+    [GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}]{0,8}?)(?:各有关|有关|相关|其他有关|其他|各)(?:部门|单位|地区|方面|机构|科室|股室|处室)$|^各(?:部门|单位|地区|科室|股室|处室)$")]
     private static partial Regex Generic();
 
     [GeneratedRegex(@"^各(?:有关)?[省市区县乡镇]{1,2}(?:、[省市区县乡镇]{1,3})*$")]
@@ -117,7 +117,7 @@ internal static partial class UnitNames
     }
 
     /// <summary>Splits on a pattern except inside brackets: "各县(市、区)政府(管委会)" is one name.</summary>
-    private static string[] SplitOutsideBrackets(string list, Regex pattern)
+    public static string[] SplitOutsideBrackets(string list, Regex pattern)
     {
         if (list.IndexOfAny(['(', '（']) < 0) return pattern.Split(list);
         var chars = list.ToCharArray();

@@ -339,7 +339,9 @@ internal static partial class DocxDocumentReader
                     switch (tag)
                     {
                         case Tag.P:
-                            var text = ReadParagraph();
+                            // A line break inside a cell separates lines as a new paragraph would ("基教科" / "教研室"),
+                            // as the HTML and spreadsheet readers keep a cell's <br> and Alt+Enter.
+                            var text = ReadParagraph(inCell: true);
                             if (!_inBox) AddBoxTexts(parts, _boxesBefore);
                             if (text.Length > 0) parts.Add(text);
                             if (!_inBox) { AddBoxTexts(parts, _boxesAfter); _boxesBefore.Clear(); _boxesAfter.Clear(); }
@@ -391,7 +393,7 @@ internal static partial class DocxDocumentReader
         /// Leaves the reader after the paragraph.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private string ReadParagraph()
+        private string ReadParagraph(bool inCell = false)
         {
             int? numId = null, level = null;
             string? style = null;
@@ -462,7 +464,8 @@ internal static partial class DocxDocumentReader
 
             var label = _numbering.Next(numId, level, style);
             if (_text.Length == 0) return "";
-            var text = JoinBreaks(TextNormalizer.Normalize(_text.ToString())).Trim();
+            var normalized = TextNormalizer.Normalize(_text.ToString());
+            var text = (inCell ? string.Join('\n', normalized.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)) : JoinBreaks(normalized)).Trim();
             if (text.Length == 0) return "";
             return label is null ? text : label + text;
         }

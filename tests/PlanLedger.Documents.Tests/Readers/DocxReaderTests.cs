@@ -177,6 +177,20 @@ public class DocxReaderTests
     }
 
     [Fact]
+    public void A_line_break_inside_a_table_cell_separates_its_lines_but_one_in_a_body_paragraph_joins_them()
+    {
+        // Word's Shift+Enter between two office names in a 责任科室 cell, and one that wraps a body sentence.
+        var doc = Read(DocxFixture.WithBody(
+            P(R("一、加强") + "<w:r><w:br/></w:r>" + R("党的建设"))
+            + "<w:tbl><w:tr>" + Tc(P(R("任务"))) + Tc(P(R("责任科室"))) + "</w:tr><w:tr>" + Tc(P(R("组建教育集团") + "<w:r><w:br/></w:r>" + R("3个")))
+            + Tc(P(R("基教科") + "<w:r><w:br/></w:r>" + R("教研室"))) + "</w:tr></w:tbl>"),
+            "plan.docx");
+        Assert.Equal("一、加强党的建设", doc.Blocks[0].Text);
+        var table = doc.Blocks.Single(b => b.Kind == BlockKind.Table);
+        Assert.Equal(["组建教育集团\n3个", "基教科\n教研室"], table.Rows[1]);
+    }
+
+    [Fact]
     public void A_password_protected_docx_is_reported_as_encrypted_not_as_a_legacy_doc()
     {
         // What Word writes for a .docx with an open password: an OLE compound file whose directory holds

@@ -50,6 +50,9 @@ public class SpecTests
     public static IEnumerable<object[]> UnseenDocuments3() => SpecFile.Load("unseen-documents-3.md");
     [Theory, MemberData(nameof(UnseenDocuments3))] public void Unseen_documents_round5_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> UnseenDocuments4() => SpecFile.Load("unseen-documents-4.md");
+    [Theory, MemberData(nameof(UnseenDocuments4))] public void Unseen_documents_round6_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html

@@ -33,4 +33,31 @@ internal static class InlineRunParser
             item.Children.Add(child);
         }
     }
+
+    /// <summary>
+    /// A line-opened <c>一是</c> whose line carries on with <c>；二是…；三是…</c> is the first of a run: the later parts
+    /// become its next siblings (heading "", text = the part with its closing ；/。), the item keeps its own part.
+    /// </summary>
+    public static void SplitFollowing(PlanItem item, List<PlanItem> siblings, PlanDocument doc)
+    {
+        if (item.Kind != LabelKind.Shi || item.Children.Count > 0) return;
+        // A short run may have been taken whole as the heading ("一是强化引领；二是夯实基础。").
+        var whole = item.Heading.Length > 0 && InlineListSplitter.SplitFollowing(item.Label, item.Heading) is not null;
+        var text = whole ? item.Heading + "。" + item.Text : item.Text;
+        if (InlineListSplitter.SplitFollowing(item.Label, text) is not { } split) return;
+        if (whole) item.Heading = "";
+        item.Text = text[..split.OwnEnd].Trim();
+        item.Targets.Clear();
+        item.Targets.AddRange(TargetExtractor.Extract(item.Text.Length == 0 ? item.Heading : item.Text));
+        item.Deadline = DeadlineExtractor.Find(item.Text) ?? DeadlineExtractor.Find(item.Heading);
+        foreach (var (label, body) in split.Members)
+        {
+            var next = new PlanItem { Label = label, Level = item.Level, Kind = LabelKind.Shi, Heading = "", Text = body };
+            next.Deadline = DeadlineExtractor.Find(next.Text);
+            next.Targets.AddRange(TargetExtractor.Extract(next.Text));
+            var at = doc.SourceText.IndexOf(body, item.Span.Offset, StringComparison.Ordinal);
+            next.Span = at >= 0 ? new SourceSpan(item.Span.Line, at, body.Length) : item.Span;
+            siblings.Add(next);
+        }
+    }
 }
