@@ -40,6 +40,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp),
         nameof(AppUser.ConcurrencyStamp), nameof(AppUser.NormalizedEmail), nameof(AppUser.NormalizedUserName),
         nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd),
+        nameof(Plan.Revision), // the read cache's bookkeeping (RevisionInterceptor), not an edit
     ];
 
     private List<(EntityEntry Entry, string Action, string? Before, string? After)>? _pending;

@@ -76,7 +76,9 @@ public static class AuditNames
 
     /// <summary>Internal columns (hashes, stamps, storage keys) that say nothing to a reader of the log.</summary>
     private static readonly HashSet<string> Hidden = ["SecurityStamp", "ConcurrencyStamp", "PasswordHash", "NormalizedUserName",
-        "NormalizedEmail", "LiveKey", "StoredName", "Sha256", "Token", "TokenHash"];
+        "NormalizedEmail", "LiveKey", "StoredName", "Sha256", "Token", "TokenHash",
+        // the plan's content revision: bookkeeping of the read cache, not an edit anyone made
+        "Revision"];
 
     public static string Entity(string name) => Entities.GetValueOrDefault(name, name);
     public static string Action(string name) => Actions.GetValueOrDefault(name, name);
