@@ -221,6 +221,7 @@ public static class LedgerApp
         services.AddScoped<InspectionNotifier>();
         services.AddHostedService<ReminderService>();
         services.AddScoped<EvidenceCleanup>();
+        services.AddScoped<Security.UnknownUserLockout>();
         services.AddHostedService<EvidenceCleanupService>();
         // supervision: the review loop, task decisions, 督办单, notifications (in-app, e-mail, webhook)
         services.AddOptions<Features.Notifications.NotificationOptions>().Bind(builder.Configuration.GetSection("PlanLedger:Notifications"));

@@ -1502,6 +1502,28 @@ namespace PlanLedger.Migrations.Postgres.Migrations
                     b.ToTable("RequestAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.SignInFailure", b =>
+                {
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NormalizedUserName");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.SupervisionAttachment", b =>
                 {
                     b.Property<int>("Id")

@@ -1439,6 +1439,28 @@ namespace PlanLedger.Migrations.Sqlite.Migrations
                     b.ToTable("RequestAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("PlanLedger.Web.Data.Entities.SignInFailure", b =>
+                {
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NormalizedUserName");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("PlanLedger.Web.Data.Entities.SupervisionAttachment", b =>
                 {
                     b.Property<int>("Id")

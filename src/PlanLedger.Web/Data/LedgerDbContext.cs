@@ -14,6 +14,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     /// <summary>When each background job last ran, so that several instances run it once per schedule.</summary>
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Plan> Plans => Set<Plan>();

@@ -8,20 +8,16 @@ namespace PlanLedger.Web.Security;
 /// <summary>Sign-in as Identity does it, except that a deactivated (停用) account is never allowed: pages and tokens alike.</summary>
 public sealed class LedgerSignInManager(UserManager<AppUser> users, IHttpContextAccessor context,
     IUserClaimsPrincipalFactory<AppUser> claims, IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger,
-    IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation)
+    IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation, UnknownUserLockout unknown)
     : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(AppUser user) => user.Active && await base.CanSignInAsync(user);
 
-    /// <summary>An unknown user name does the same hash work as a known one (no timing difference).</summary>
+    /// <summary>An unknown user name is answered, counted and locked out as a wrong password is (<see cref="UnknownUserLockout"/>).</summary>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         var user = await UserManager.FindByNameAsync(userName);
-        if (user is null)
-        {
-            TimingSafe.SpendHashWork(UserManager.PasswordHasher, password);
-            return SignInResult.Failed;
-        }
+        if (user is null) return await unknown.FailAsync(userName, password);
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
     }
 }

@@ -96,6 +96,40 @@ public abstract class SecurityPolicyTests(LedgerFactory factory)
     }
 
     [Fact]
+    public async Task An_unknown_user_name_is_answered_and_locked_out_as_a_real_account_is()
+    {
+        var admin = await factory.ClientAsync();
+        var known = Name("lu");
+        await admin.UserAsync(known, "viewer");
+        var anon = factory.CreateClient();
+        async Task<List<string?>> SixWrongTriesAsync(string user)
+        {
+            var titles = new List<string?>();
+            for (var i = 0; i < 6; i++)
+            {
+                var res = await anon.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password = "wrong-password-" + i });
+                Assert.Equal(HttpStatusCode.Unauthorized, res.StatusCode);
+                titles.Add(await res.ProblemTitle());
+            }
+            return titles;
+        }
+        var forKnown = await SixWrongTriesAsync(known);
+        var forUnknown = await SixWrongTriesAsync(Name("nobody"));
+        Assert.Equal(forKnown, forUnknown);
+        Assert.All(forKnown.Take(4), t => Assert.Contains("用户名或密码错误", t));
+        Assert.All(forKnown.Skip(4), t => Assert.Contains("账户已锁定", t));
+
+        // The sign-in page answers an unknown name the same way once it is locked.
+        var ghost = Name("ghost");
+        var page = new PageClient(factory.CreateClient(new() { HandleCookies = true, BaseAddress = factory.ClientOptions.BaseAddress }));
+        string last = "";
+        for (var i = 0; i < 5; i++)
+            last = await (await page.PostFormAsync("/Account/Login", "/Account/Login",
+                new() { ["UserName"] = ghost, ["Password"] = "wrong-password-x" })).Content.ReadAsStringAsync();
+        Assert.Contains("账户已锁定", last);
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_for_signed_in_users_only()
     {
         var anon = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/openapi/v1.json");

@@ -34,17 +34,14 @@ public static class AuthApi
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(TokenRequest? request,
         UserManager<AppUser> users, SignInManager<AppUser> signIn, IUserClaimsPrincipalFactory<AppUser> claims,
-        IOptionsMonitor<LedgerBearerOptions> bearer, TimeProvider clock)
+        IOptionsMonitor<LedgerBearerOptions> bearer, TimeProvider clock, UnknownUserLockout unknown)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
             return Problems.From(Failure.BadRequest("请提供用户名和密码"));
         var user = await users.FindByNameAsync(request.Username.Trim());
-        if (user is null)
-        {
-            TimingSafe.SpendHashWork(users.PasswordHasher, request.Password);
-            return Problems.From(new Failure(401, "用户名或密码错误"));
-        }
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        var check = user is null
+            ? await unknown.FailAsync(request.Username.Trim(), request.Password)
+            : await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (check.IsNotAllowed)
             return Problems.From(new Failure(401, "账户已停用，请联系管理员"));
         if (check.IsLockedOut)
@@ -52,7 +49,7 @@ public static class AuthApi
         if (!check.Succeeded)
             return Problems.From(new Failure(401, "用户名或密码错误"));
 
-        var principal = await claims.CreateAsync(user);
+        var principal = await claims.CreateAsync(user!); // succeeded: a real account
         var options = bearer.Get(IdentityConstants.BearerScheme);
         var now = clock.GetUtcNow();
         var expires = now + options.Lifetime;
