@@ -285,7 +285,6 @@ public enum SupervisionStep { [Display(Name = "下发")] Issue, [Display(Name = 
 public static class LevelNames
 {
     public static string Zh(SupervisionLevel l) => EnumLabels.Zh(l);
-    public static string Api(SupervisionLevel l) => l switch { SupervisionLevel.Blue => "blue", SupervisionLevel.Yellow => "yellow", _ => "red" };
     public static SupervisionLevel? Parse(string? s) => s?.Trim().ToLowerInvariant() switch
     {
         "blue" or "蓝" or "蓝色" => SupervisionLevel.Blue,
@@ -293,6 +292,4 @@ public static class LevelNames
         "red" or "红" or "红色" => SupervisionLevel.Red,
         _ => null,
     };
-    public static string StateApi(SupervisionState s) => s.ToString().ToLowerInvariant();
-    public static string StateZh(SupervisionState s) => EnumLabels.Zh(s);
 }

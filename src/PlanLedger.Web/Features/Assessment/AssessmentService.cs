@@ -14,7 +14,8 @@ public sealed record AssessmentUnit(int UnitId, string Unit, decimal Score, int 
     decimal Bonus, decimal Penalty, IReadOnlyList<AdjustmentResult> Adjustments, IReadOnlyList<string> Vetoes, int? LastYearRank, int? RankChange);
 
 /// <summary>The API shape: <c>{"state", "units": [{"unitId", "unit", "score", "rank", "grade", "parts": [{"indicator", "score", "max"}]}]}</c> and more.</summary>
-public sealed record AssessmentView(int OrganisationId, string Organisation, int Year, string State, int Version, bool DefaultScheme,
+public sealed record AssessmentView(int OrganisationId, string Organisation, int Year,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(SnakeCaseEnum<AssessmentState>))] AssessmentState State, int Version, bool DefaultScheme,
     DateTimeOffset? ConfirmedAt, string? ConfirmedBy, DateTimeOffset? PublishedAt, IReadOnlyList<AssessmentUnit> Units, SchemeDefinition Scheme,
     AssessmentInputs Inputs);
 
@@ -84,7 +85,7 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
             var last = await LastYearRanksAsync(org.Id, year - 1, ct);
             units = Scoring.Score(scheme, facts, inputs, last).Select(ToView).ToList();
         }
-        return new AssessmentView(org.Id, org.Name, year, Name(current?.State ?? AssessmentState.Draft), current?.Version ?? 1, isDefault,
+        return new AssessmentView(org.Id, org.Name, year, current?.State ?? AssessmentState.Draft, current?.Version ?? 1, isDefault,
             current?.ConfirmedAt, current?.ConfirmedByName, current?.PublishedAt, units, scheme, inputs);
     }
 
@@ -100,11 +101,6 @@ public sealed class AssessmentService(LedgerDbContext db, LedgerMeasures measure
             .OrderByDescending(a => a.Version).Select(a => a.FrozenResults).FirstOrDefaultAsync(ct);
         return last is null ? null : JsonSerializer.Deserialize<List<AssessmentUnit>>(last, Json)!.ToDictionary(u => u.UnitId, u => u.Rank);
     }
-
-    public static string Name(AssessmentState s) => s switch
-    {
-        AssessmentState.Draft => "draft", AssessmentState.Confirmed => "confirmed", _ => "published",
-    };
 
     public async Task<Outcome<SchemeDefinition>> SaveSchemeAsync(CurrentUser me, int organisationId, int year, SchemeDefinition? scheme, CancellationToken ct = default)
     {

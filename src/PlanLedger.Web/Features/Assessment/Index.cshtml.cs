@@ -60,7 +60,6 @@ public sealed class IndexModel(AssessmentService assessments) : LedgerPageModel
         return RedirectToPage(new { Year = TheYear, Org });
     }
 
-    public static string StateText(string state) => state switch { "draft" => "草稿", "confirmed" => "已确认", _ => "已公布" };
 
     public static string Change(int? c) => c switch { null => "—", > 0 => $"↑{c}", < 0 => $"↓{-c}", _ => "持平" };
 }

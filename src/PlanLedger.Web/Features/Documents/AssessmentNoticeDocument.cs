@@ -1,3 +1,4 @@
+using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Features.Assessment;
 
 namespace PlanLedger.Web.Features.Documents;
@@ -36,7 +37,7 @@ public static class AssessmentNoticeDocument
                 u.RankChange switch { null => "—", > 0 and var c => $"上升{c}位", < 0 and var c => $"下降{-c}位", _ => "持平" }]);
             return new DocRow(cells);
         }).ToList();
-        var draft = a.State == "draft" ? "（征求意见稿）" : "";
+        var draft = a.State == AssessmentState.Draft ? "（征求意见稿）" : "";
         return new OfficialDocument($"关于{a.Year}年度目标管理责任制考核结果的通报{draft}")
         {
             HeaderIssuer = a.Organisation + "文件",

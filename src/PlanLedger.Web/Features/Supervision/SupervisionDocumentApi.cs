@@ -28,13 +28,11 @@ public static class SupervisionDocumentApi
                 .ThenByDescending(x => x.Id).Select(x => x.Text).FirstOrDefault() })
             .ToDictionaryAsync(t => t.Id, ct);
         var issued = Shared.Shanghai.Date(n.IssuedAt);
-        var input = new SupervisionNoticeInput(n.Number, Level(n.Level), [.. n.Units.Select(u => u.Name)],
+        var input = new SupervisionNoticeInput(n.Number, Data.Entities.LevelNames.Zh(n.Level), [.. n.Units.Select(u => u.Name)],
             [.. n.Tasks.Select(t => new SupervisedTask(t.Path, t.Heading, tasks.GetValueOrDefault(t.Id)?.Deadline, t.Progress,
                 tasks.GetValueOrDefault(t.Id)?.LastReport))],
             n.Reason, n.ReplyBy, issuer, issued);
         return TypedResults.File(GongwenWriter.Write(SupervisionNoticeDocument.Build(input)), GongwenWriter.ContentType,
             $"{n.Number}.docx");
     }
-
-    private static string Level(string level) => level switch { "blue" => "蓝色", "yellow" => "黄色", "red" => "红色", _ => level };
 }

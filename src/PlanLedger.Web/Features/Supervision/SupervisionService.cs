@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
@@ -15,13 +16,16 @@ public sealed record MatterInput([TextLimit(typeof(PlanTask), nameof(PlanTask.He
 public sealed record IssueInput(IReadOnlyList<int>? TaskIds, IReadOnlyList<int>? UnitIds, [TextLimit(10)] string? Level, [TextLimit(typeof(SupervisionNotice), nameof(SupervisionNotice.Reason))] string? Reason, [TextLimit(20)] string? ReplyBy,
     MatterInput? Matter = null);
 /// <summary>One unit's part of a notice: its own state (<c>issued|acknowledged|replied|closed|stopped</c>), reply and close-out.</summary>
-public sealed record NoticeUnitDto(int Id, string Name, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RepliedAt, string State = "issued",
+public sealed record NoticeUnitDto(int Id, string Name, DateTimeOffset? AcknowledgedAt, DateTimeOffset? RepliedAt,
+    [property: JsonConverter(typeof(SnakeCaseEnum<SupervisionState>))] SupervisionState State = SupervisionState.Issued,
     string? ReplyText = null, DateTimeOffset? ClosedAt = null);
 public sealed record NoticeTaskDto(int Id, int PlanId, string Path, string Heading, string Status, int Progress, string Source);
 public sealed record AttachmentDto(int Id, string FileName, long Size);
-public sealed record NoticeEventDto(int Id, string Step, string? From, string To, string Level, string By, int? UnitId, string? Text,
+public sealed record NoticeEventDto(int Id, [property: JsonConverter(typeof(SnakeCaseEnum<SupervisionStep>))] SupervisionStep Step,
+    [property: JsonConverter(typeof(SnakeCaseEnum<SupervisionState>))] SupervisionState? From,
+    [property: JsonConverter(typeof(SnakeCaseEnum<SupervisionState>))] SupervisionState To, [property: JsonConverter(typeof(SnakeCaseEnum<SupervisionLevel>))] SupervisionLevel Level, string By, int? UnitId, string? Text,
     DateTimeOffset At, IReadOnlyList<AttachmentDto> Attachments);
-public sealed record NoticeDto(int Id, string Number, string Level, string State, DateOnly ReplyBy, IReadOnlyList<int> TaskIds,
+public sealed record NoticeDto(int Id, string Number, [property: JsonConverter(typeof(SnakeCaseEnum<SupervisionLevel>))] SupervisionLevel Level, [property: JsonConverter(typeof(SnakeCaseEnum<SupervisionState>))] SupervisionState State, DateOnly ReplyBy, IReadOnlyList<int> TaskIds,
     IReadOnlyList<int> UnitIds, string Reason, DateTimeOffset IssuedAt, string IssuedBy, string? ReplyText, DateTimeOffset? RepliedAt,
     DateTimeOffset? ClosedAt, string? StopReason, bool EscalationProposed, bool ReplyOverdue, int OrganisationId,
     IReadOnlyList<NoticeUnitDto> Units, IReadOnlyList<NoticeTaskDto> Tasks, IReadOnlyList<NoticeEventDto>? History = null);
@@ -367,13 +371,13 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         return ids.Where(byId.ContainsKey).Select(id =>
         {
             var n = byId[id];
-            return new NoticeDto(n.Id, n.Number, LevelNames.Api(n.Level), LevelNames.StateApi(n.State), n.ReplyBy,
+            return new NoticeDto(n.Id, n.Number, n.Level, n.State, n.ReplyBy,
                 tasks[n.Id].Select(t => t.TaskId).ToList(), units[n.Id].Select(u => u.UnitId).ToList(), n.Reason, n.IssuedAt, n.IssuedByName,
                 n.ReplyText, n.RepliedAt, n.ClosedAt, n.StopReason, n.EscalationProposedAt is not null, n.ReplyOverdue(today), n.OrganisationId,
-                units[n.Id].Select(u => new NoticeUnitDto(u.UnitId, u.Name, u.AcknowledgedAt, u.RepliedAt, LevelNames.StateApi(u.State), u.ReplyText, u.ClosedAt)).ToList(),
+                units[n.Id].Select(u => new NoticeUnitDto(u.UnitId, u.Name, u.AcknowledgedAt, u.RepliedAt, u.State, u.ReplyText, u.ClosedAt)).ToList(),
                 tasks[n.Id].Select(t => new NoticeTaskDto(t.TaskId, t.PlanId, t.Path, t.Heading, StatusNames.ToName(t.Status), t.Progress, SourceName(t.Source))).ToList(),
-                history?[n.Id].Select(e => new NoticeEventDto(e.Id, StepName(e.Step), e.FromState is { } fs ? LevelNames.StateApi(fs) : null,
-                    LevelNames.StateApi(e.ToState), LevelNames.Api(e.Level), e.ByName, e.UnitId, e.Text, e.At,
+                history?[n.Id].Select(e => new NoticeEventDto(e.Id, e.Step, e.FromState,
+                    e.ToState, e.Level, e.ByName, e.UnitId, e.Text, e.At,
                     files![e.Id].Select(a => new AttachmentDto(a.Id, a.FileName, a.Size)).ToList())).ToList());
         }).ToList();
     }
@@ -384,9 +388,4 @@ public sealed class SupervisionService(LedgerDbContext db, Notifier notifier, Ev
         TaskSource.HigherAssignment => "higher_assignment", _ => "plan",
     };
 
-    public static string StepName(SupervisionStep s) => s switch
-    {
-        SupervisionStep.ProposeEscalation => "propose_escalation",
-        _ => s.ToString().ToLowerInvariant(),
-    };
 }
