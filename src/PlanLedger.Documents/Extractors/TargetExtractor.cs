@@ -178,9 +178,9 @@ internal static partial class TargetExtractor
             if (cn == 1 && ParallelOne(text, m, unit)) return false;
             // 建设一座廉洁之城, 走一条廉洁之路: 一 + a "X之Y" noun is a figure of speech, not a count.
             if (cn == 1 && numText is "一" && FigureOfSpeech().IsMatch(after)) return false;
-            // 一次 / 一项: "once", "a" — a manner of speaking, not a committed count.
+            // 一次 / 一项 / 一节 (开一节主题班会): "once", "a" — a manner of speaking, not a committed count.
             // 至少一项成果: after 至少 it is a count again.
-            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" && !(unit == "次" && Frequency().IsMatch(before)) && OpBefore(before) != ">=") return false;
+            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" or "节" && !(unit is "次" or "节" && Frequency().IsMatch(before)) && OpBefore(before) != ">=") return false;
             // 二次供水, 三次产业: a numeral + 次 inside a fixed term.
             // 每季度组织一次专项检查: a frequency, whatever noun follows.
             if (unit == "次" && !Frequency().IsMatch(before) && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上", StringComparison.Ordinal) && !after.StartsWith("左右", StringComparison.Ordinal) && !after.StartsWith("以内", StringComparison.Ordinal)) return false;
