@@ -192,7 +192,7 @@ internal static partial class TargetExtractor
         else
         {
             if (!decimal.TryParse(numText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
-            if (unit == "年" && (value >= 100 || YearNameSuffix().IsMatch(after))) return false;
+            if (unit == "年" && (value >= 100 || YearNameSuffix().IsMatch(after) && !ProgrammeLength(before))) return false;
         }
         if (unit == "位" && after.StartsWith("一体", StringComparison.Ordinal)) return false;
         // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
@@ -232,8 +232,8 @@ internal static partial class TargetExtractor
         return before.Length - k >= 2 && (k == 0 || !char.IsAsciiLetterOrDigit(before[k - 1]));
     }
 
-    /// <summary>连续3年, 分2年给予: the length of a programme (RULES: a quantity, not a calendar year).</summary>
-    private static bool ProgrammeLength(ReadOnlySpan<char> before) => before.EndsWith("连续", StringComparison.Ordinal) || before.EndsWith("分", StringComparison.Ordinal) || before.EndsWith("长达", StringComparison.Ordinal);
+    /// <summary>连续3年, 分2年给予, 为期3年的…活动: the length of a programme (RULES: a quantity, not a calendar year).</summary>
+    private static bool ProgrammeLength(ReadOnlySpan<char> before) => before.EndsWith("连续", StringComparison.Ordinal) || before.EndsWith("分", StringComparison.Ordinal) || before.EndsWith("长达", StringComparison.Ordinal) || before.EndsWith("为期", StringComparison.Ordinal);
 
     /// <summary>"建一所、优一所", "办一所、强一所": a numeral 一 in parallel terms joined by 、.</summary>
     private static bool ParallelOne(string text, Match m, string unit)
