@@ -123,6 +123,9 @@ internal static partial class MetadataParser
         return best;
     }
 
+    [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*印发\s*$")]
+    private static partial Regex IssuedAtEnd();
+
     /// <summary>A seal line under a signature: "（某县人民政府办公室代章）", "(盖章)".</summary>
     [GeneratedRegex(@"^[(（][^()（）]{0,30}(?:代章|盖章|印章)[)）]$")]
     private static partial Regex SealLine();
@@ -447,6 +450,9 @@ internal static partial class MetadataParser
         // 1. "2020年3月10日印发"
         foreach (var p in all)
         {
+            // "抄送：县委各部门、… 某县人民政府办公室 2016年6月22日印发": the 版记 flattened onto one line ends with the 印发 date.
+            if (p.Length > 40 && (p.StartsWith("抄送", StringComparison.Ordinal) || p.StartsWith("抄报", StringComparison.Ordinal)) && IssuedAtEnd().Match(p) is { Success: true } issued)
+                return Iso(issued);
             if (p.Length > 40 || !p.Contains("印发", StringComparison.Ordinal)) continue;
             var m = ChineseDate().Match(p);
             if (m.Success) return Iso(m);

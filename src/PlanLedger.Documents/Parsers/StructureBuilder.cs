@@ -63,10 +63,18 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             if (IsBodyStart(text))
             {
                 _inBody = true;
+                // A later page of a long text ("四、工作保障" / "（一）明确责任。…"): the section line just before the first
+                // child numbered 1 opens the body, whatever its own number.
+                if (_lastPreamble is { } section && Preamble.Count > 0 && ReferenceEquals(Preamble[^1], section.Text) && OpensExcerpt(section.Text, text))
+                {
+                    Preamble.RemoveAt(Preamble.Count - 1);
+                    AddBody(section);
+                }
             }
             else
             {
                 Preamble.Add(text);
+                _lastPreamble = p;
                 return;
             }
         }
@@ -105,6 +113,15 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     }
 
     private Paragraph? _pendingSignature;
+
+    /// <summary>The last paragraph put in the preamble (a section line an excerpt may open with).</summary>
+    private Paragraph? _lastPreamble;
+
+    /// <summary>"四、工作保障" right before "（一）…" or "1.…": a section line (not 一/二, which open a body anyway) over its first child.</summary>
+    private static bool OpensExcerpt(string section, string child) =>
+        LabelParser.TryMatch(section, out var s) && s.Kind is LabelKind.ChineseComma or LabelKind.Part && s.Number > 2
+        && section.Length - s.Length is > 0 and <= 30 && !section.Contains('。')
+        && LabelParser.TryMatch(child, out var c) && c.Kind is LabelKind.ChineseParen or LabelKind.Arabic && c.Number == 1;
 
     /// <summary>Whether the preamble is inside a table of contents (after a <c>目录</c> line, before the first document).</summary>
     private bool _inContents;
