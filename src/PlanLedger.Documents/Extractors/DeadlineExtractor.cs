@@ -68,6 +68,8 @@ internal static partial class DeadlineExtractor
             if (m.Groups["y"].Success && (dl.EndsWith("上半年", StringComparison.Ordinal) || dl.EndsWith("下半年", StringComparison.Ordinal) || dl.Contains('月')) && !after.StartsWith("度", StringComparison.Ordinal) && !after.StartsWith("至", StringComparison.Ordinal) && !after.StartsWith("-", StringComparison.Ordinal)
                 && !before.EndsWith("-", StringComparison.Ordinal) && !before.EndsWith("至", StringComparison.Ordinal)) return dl;
             if (before.EndsWith("全", StringComparison.Ordinal) || before.EndsWith("每", StringComparison.Ordinal)) continue;
+            // "上半年累计组织会议23次", "上半年收文368份": the half-year a reported count is measured over, like 全年.
+            if (dl is "上半年" or "下半年" && MeasuresCount(text, afterStart, before)) continue;
             if (m.Groups["y"].Success)
             {
                 // 2020年度, 2021-2025年, (2021年…) and 2020年的 are names and periods, not deadlines.
@@ -93,6 +95,25 @@ internal static partial class DeadlineExtractor
         }
         return null;
     }
+
+    /// <summary>
+    /// A half-year that opens a clause reporting a count ("上半年督办重要事项15件"): a number with a counting unit in the
+    /// clause, no completion verb after the period and no planning word (力争, 确保, 于) before it.
+    /// </summary>
+    private static bool MeasuresCount(string text, int afterStart, ReadOnlySpan<char> before)
+    {
+        if (before.EndsWith("力争", StringComparison.Ordinal) || before.EndsWith("确保", StringComparison.Ordinal) || before.EndsWith("争取", StringComparison.Ordinal)
+            || before.EndsWith("于", StringComparison.Ordinal) || before.EndsWith("在", StringComparison.Ordinal)) return false;
+        var end = Math.Min(text.Length, afterStart + 40);
+        var clause = text.AsSpan(afterStart, end - afterStart);
+        var cut = clause.IndexOfAny("，,。；;");
+        if (cut >= 0) clause = clause[..cut];
+        if (YearFollow().IsMatch(clause) || CommitmentVerb().IsMatch(clause)) return false;
+        return ReportedCount().IsMatch(clause);
+    }
+
+    [GeneratedRegex(@"[0-9]+(?:\.[0-9]+)?\s*(?:万|余|多)?\s*(?:次|份|件|项|期|个|名|人次|人|所|场|篇|批|万元|元)")]
+    private static partial Regex ReportedCount();
 
     /// <summary>"…。2015年在预算改革上取得决定性进展": a year that opens a sentence whose clause commits to an outcome.</summary>
     private static bool OpensCommitment(string text, int start, int afterStart)

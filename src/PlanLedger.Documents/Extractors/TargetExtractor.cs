@@ -16,7 +16,7 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|" +
-        "个月|个|所|处|名|人|次|项|场次|场|期|家|件|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
+        "个月|个|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.
@@ -178,9 +178,9 @@ internal static partial class TargetExtractor
             if (cn == 1 && ParallelOne(text, m, unit)) return false;
             // 建设一座廉洁之城, 走一条廉洁之路: 一 + a "X之Y" noun is a figure of speech, not a count.
             if (cn == 1 && numText is "一" && FigureOfSpeech().IsMatch(after)) return false;
-            // 一次 / 一项: "once", "a" — a manner of speaking, not a committed count.
+            // 一次 / 一项 / 一节 (开一节主题班会): "once", "a" — a manner of speaking, not a committed count.
             // 至少一项成果: after 至少 it is a count again.
-            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" && !(unit == "次" && Frequency().IsMatch(before)) && OpBefore(before) != ">=") return false;
+            if (cn == 1 && numText is "一" && unit is "次" or "项" or "种" or "场" or "件" or "份" or "节" && !(unit is "次" or "节" && Frequency().IsMatch(before)) && OpBefore(before) != ">=") return false;
             // 二次供水, 三次产业: a numeral + 次 inside a fixed term.
             // 每季度组织一次专项检查: a frequency, whatever noun follows.
             if (unit == "次" && !Frequency().IsMatch(before) && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上", StringComparison.Ordinal) && !after.StartsWith("左右", StringComparison.Ordinal) && !after.StartsWith("以内", StringComparison.Ordinal)) return false;
@@ -192,7 +192,7 @@ internal static partial class TargetExtractor
         else
         {
             if (!decimal.TryParse(numText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
-            if (unit == "年" && (value >= 100 || YearNameSuffix().IsMatch(after))) return false;
+            if (unit == "年" && (value >= 100 || YearNameSuffix().IsMatch(after) && !ProgrammeLength(before))) return false;
         }
         if (unit == "位" && after.StartsWith("一体", StringComparison.Ordinal)) return false;
         // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
@@ -232,8 +232,8 @@ internal static partial class TargetExtractor
         return before.Length - k >= 2 && (k == 0 || !char.IsAsciiLetterOrDigit(before[k - 1]));
     }
 
-    /// <summary>连续3年, 分2年给予: the length of a programme (RULES: a quantity, not a calendar year).</summary>
-    private static bool ProgrammeLength(ReadOnlySpan<char> before) => before.EndsWith("连续", StringComparison.Ordinal) || before.EndsWith("分", StringComparison.Ordinal) || before.EndsWith("长达", StringComparison.Ordinal);
+    /// <summary>连续3年, 分2年给予, 为期3年的…活动: the length of a programme (RULES: a quantity, not a calendar year).</summary>
+    private static bool ProgrammeLength(ReadOnlySpan<char> before) => before.EndsWith("连续", StringComparison.Ordinal) || before.EndsWith("分", StringComparison.Ordinal) || before.EndsWith("长达", StringComparison.Ordinal) || before.EndsWith("为期", StringComparison.Ordinal);
 
     /// <summary>"建一所、优一所", "办一所、强一所": a numeral 一 in parallel terms joined by 、.</summary>
     private static bool ParallelOne(string text, Match m, string unit)

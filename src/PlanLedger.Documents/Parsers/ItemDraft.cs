@@ -28,6 +28,8 @@ internal sealed class ItemDraft
     public bool MeasuresFollow { get; set; }
     /// <summary>Labelled paragraphs too deep for the tree were kept here: they stay with this item.</summary>
     public bool KeepsParagraphs { get; set; }
+    /// <summary>The label's line stops inside its sentence, which goes on in the first paragraph of <see cref="More"/>.</summary>
+    public bool ContinuesOnNextLine { get; set; }
 
     public int Depth => Parent is null ? 1 : Parent.Depth + 1;
 }

@@ -82,10 +82,17 @@ internal static partial class MetadataParser
         // The document's own title block is the last title-like paragraph before the body; a notice that
         // forwards a plan ("印发《…》的通知") comes before the plan's own title and loses to it.
         string? best = null;
+        string? compilation = null;
+        var closed = false;
         for (var i = 0; i < preamble.Count; i++)
         {
             var p = BeforeContents(JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim())));
+            // After the notice's 落款 date, "附件：《title》" heads the inner document: the title is the rest of the line.
+            if (closed && AttachmentTitle().Match(p) is { Success: true } att) p = att.Groups["t"].Value.Trim();
+            if (!closed && IsDate(p) && p.Length <= 16) closed = true;
             if (IsNoticeLine(p) || !IsTitleLike(p) || IsHeadline(preamble, i)) continue;
+            // "…工作要点汇编(6篇)" before its 目录: the compilation is the document, its first part's title is not.
+            if (compilation is null && Compilation().IsMatch(p)) compilation = p;
             var candidate = p;
             // A title block wrapped over two or three lines: issuing body, then "2020年工作要点"; "关于调整中职学校" + "招生计划的请示".
             for (var k = 1; k <= 2 && i - k >= 0; k++)
@@ -99,6 +106,7 @@ internal static partial class MetadataParser
             if (i + 1 < preamble.Count && YearSuffixLine().IsMatch(preamble[i + 1].Trim())) candidate += preamble[i + 1].Trim();
             best = candidate;
         }
+        if (compilation is not null) return compilation;
         if (best is null)
         {
             // Only a notice that forwards the plan ("关于印发《2024年教育工作要点》的通知"): the plan's title is
@@ -114,6 +122,19 @@ internal static partial class MetadataParser
         }
         return best;
     }
+
+    [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*印发\s*$")]
+    private static partial Regex IssuedAtEnd();
+
+    /// <summary>A seal line under a signature: "（某县人民政府办公室代章）", "(盖章)".</summary>
+    [GeneratedRegex(@"^[(（][^()（）]{0,30}(?:代章|盖章|印章)[)）]$")]
+    private static partial Regex SealLine();
+
+    [GeneratedRegex(@"^附\s*件\s*\d{0,2}\s*[:：]\s*《?(?<t>[^《》]{4,90}?)》?$")]
+    private static partial Regex AttachmentTitle();
+
+    [GeneratedRegex(@"汇编\s*(?:[(（]\s*\d{1,3}\s*篇\s*[)）])?$")]
+    private static partial Regex Compilation();
 
     /// <summary>"…工作总结汇编(3篇)目录1.…": a compilation's title, with its table of contents glued after it.</summary>
     private static string BeforeContents(string p)
@@ -153,7 +174,9 @@ internal static partial class MetadataParser
 
     /// <summary>A name with a placeholder in it (XX市教育局) names no body.</summary>
     private static bool IsPlaceholderName(string name) =>
-        name.Length > 0 && "市县区省乡镇某".Contains(name[0]) || name is "教育局" or "教体局" or "教育体育局" or "教育和体育局" or "政府" or "人民政府" || name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal);
+        name.Length > 0 && "市县区省乡镇某".Contains(name[0]) || name is "教育局" or "教体局" or "教育体育局" or "教育和体育局" or "政府" or "人民政府" || name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal)
+        // A template site's redaction of the place: "〔...〕市教育局", "…县教育局".
+        || name.Contains("...", StringComparison.Ordinal) || name.Contains('…') || name.Contains("〔〕", StringComparison.Ordinal);
 
     /// <summary>
     /// A title glued to the text after it, as files without line breaks store it
@@ -271,6 +294,9 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"^[(（]\s*(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]\s*(?:19|20)\d{2}\s*年\s*[)）]$")]
     private static partial Regex YearSuffixLine();
 
+    [GeneratedRegex(@"^(?:标\s*题|名\s*称)(?:\s*[:：]\s*|[ \u3000]+)")]
+    private static partial Regex MetadataLabel();
+
     private static readonly string[] SiteLinks = ["手机版", "无障碍", "English", "繁体", "简体"];
 
     [GeneratedRegex(@"[ \u3000\u00a0]{3,}")]
@@ -278,6 +304,8 @@ internal static partial class MetadataParser
 
     private static string StripHeadlinePrefix(string p)
     {
+        // "标题 【政策】…的通知": a government site's metadata table labels the notice's title.
+        if (MetadataLabel().Match(p) is { Success: true } label && p.Length > label.Length + 6) p = p[label.Length..];
         // "无障碍      手机版昌黎县人民政府关于…": site links before a wide layout gap.
         var gap = LayoutGap().Matches(p);
         if (gap.Count > 0) p = p[(gap[^1].Index + gap[^1].Length)..];
@@ -293,6 +321,8 @@ internal static partial class MetadataParser
     /// <summary>"某区卫健局 关于开展义诊活动的通知": the layout space between the issuing body and 关于 goes.</summary>
     private static string JoinLayoutSpace(string p)
     {
+        // "…的通 知": a layout space inside the notice's last word.
+        if (p.Length > 4 && p.EndsWith('知') && (p[^2] is ' ' or '\u3000') && p.TrimEnd('知').TrimEnd().EndsWith('通')) p = p.TrimEnd('知').TrimEnd() + "知";
         var at = p.IndexOf(" 关于", StringComparison.Ordinal);
         if (at < 0) at = p.IndexOf("\u3000关于", StringComparison.Ordinal);
         if (at <= 0) return p;
@@ -349,6 +379,8 @@ internal static partial class MetadataParser
                 var sig = SignatureWithDate().Match(p);
                 if (sig.Success && OrgLine().IsMatch(sig.Groups["org"].Value.Trim())) return sig.Groups["org"].Value.Trim();
                 if (i + 1 < block.Count && OrgLine().IsMatch(p) && !Cjk.HasSentencePunctuation(p) && IsDate(block[i + 1])) return p;
+                // "（某县人民政府办公室代章）" between the signature and its date.
+                if (i + 2 < block.Count && OrgLine().IsMatch(p) && !Cjk.HasSentencePunctuation(p) && SealLine().IsMatch(block[i + 1].Trim()) && IsDate(block[i + 2])) return p;
             }
         }
         return null;
@@ -418,6 +450,9 @@ internal static partial class MetadataParser
         // 1. "2020年3月10日印发"
         foreach (var p in all)
         {
+            // "抄送：县委各部门、… 某县人民政府办公室 2016年6月22日印发": the 版记 flattened onto one line ends with the 印发 date.
+            if (p.Length > 40 && (p.StartsWith("抄送", StringComparison.Ordinal) || p.StartsWith("抄报", StringComparison.Ordinal)) && IssuedAtEnd().Match(p) is { Success: true } issued)
+                return Iso(issued);
             if (p.Length > 40 || !p.Contains("印发", StringComparison.Ordinal)) continue;
             var m = ChineseDate().Match(p);
             if (m.Success) return Iso(m);
@@ -433,7 +468,8 @@ internal static partial class MetadataParser
                 var p = block[i].Trim();
                 if (SignatureWithDate().Match(p) is { Success: true } sig && OrgLine().IsMatch(sig.Groups["org"].Value.Trim()))
                     return ChineseDate().Match(p) is { Success: true } sd ? Iso(sd) : IsoHan(ChineseNumeralDate().Match(p));
-                if (i == 0 || !OrgLine().IsMatch(block[i - 1].Trim())) continue;
+                var signature = i >= 2 && SealLine().IsMatch(block[i - 1].Trim()) ? i - 2 : i - 1;
+                if (signature < 0 || !OrgLine().IsMatch(block[signature].Trim())) continue;
                 var m = ChineseDate().Match(p);
                 if (m.Success && m.Length >= p.Length - 1) return Iso(m);
                 var c = ChineseNumeralDate().Match(p);

@@ -53,15 +53,28 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     public void Add(Paragraph p)
     {
         var text = p.Text;
+        if (!_inBody && Contents(text))
+        {
+            Preamble.Add(text);
+            return;
+        }
         if (!_inBody)
         {
             if (IsBodyStart(text))
             {
                 _inBody = true;
+                // A later page of a long text ("四、工作保障" / "（一）明确责任。…"): the section line just before the first
+                // child numbered 1 opens the body, whatever its own number.
+                if (_lastPreamble is { } section && Preamble.Count > 0 && ReferenceEquals(Preamble[^1], section.Text) && OpensExcerpt(section.Text, text))
+                {
+                    Preamble.RemoveAt(Preamble.Count - 1);
+                    AddBody(section);
+                }
             }
             else
             {
                 Preamble.Add(text);
+                _lastPreamble = p;
                 return;
             }
         }
@@ -101,6 +114,38 @@ internal sealed partial class StructureBuilder(ParseOptions options)
 
     private Paragraph? _pendingSignature;
 
+    /// <summary>The last paragraph put in the preamble (a section line an excerpt may open with).</summary>
+    private Paragraph? _lastPreamble;
+
+    /// <summary>"四、工作保障" right before "（一）…" or "1.…": a section line (not 一/二, which open a body anyway) over its first child.</summary>
+    private static bool OpensExcerpt(string section, string child) =>
+        LabelParser.TryMatch(section, out var s) && s.Kind is LabelKind.ChineseComma or LabelKind.Part && s.Number > 2
+        && section.Length - s.Length is > 0 and <= 30 && !section.Contains('。')
+        && LabelParser.TryMatch(child, out var c) && c.Kind is LabelKind.ChineseParen or LabelKind.Arabic && c.Number == 1;
+
+    /// <summary>Whether the preamble is inside a table of contents (after a <c>目录</c> line, before the first document).</summary>
+    private bool _inContents;
+
+    /// <summary>
+    /// A compilation's table of contents: a <c>目录</c> line, then entries that end with their page number
+    /// ("区教育局2024年工作要点15", some numbered "2.", a number alone on a line). The entries are no items; the body
+    /// starts after them.
+    /// </summary>
+    private bool Contents(string text)
+    {
+        if (ContentsLine().IsMatch(text)) { _inContents = true; return true; }
+        if (!_inContents) return false;
+        if (ContentsEntry().IsMatch(text)) return true;
+        _inContents = false;
+        return false;
+    }
+
+    [GeneratedRegex(@"^目\s*录$")]
+    private static partial Regex ContentsLine();
+
+    [GeneratedRegex(@"^(?:\d{1,3}\s*[.．、]?|(?:\d{1,3}\s*[.．、])?\s*\D.{2,80}?\D\s*[.…·]{0,40}\s*\d{1,4})$")]
+    private static partial Regex ContentsEntry();
+
     /// <summary>End of input: a signature line held back without a date after it is the 落款 after all.</summary>
     public void Finish()
     {
@@ -110,6 +155,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             _pendingSignature = null;
             _ended = true;
         }
+        foreach (var root in Roots) MarkCutLines(root, _cutLines > 0);
         foreach (var root in Roots) PlaceParagraphsAfterLastChild(root);
         DropClosingMatter();
     }
@@ -126,10 +172,38 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         if (last.Children.Count > 0 || last.More.Count == 0 || last.KeepsParagraphs || last.Kind is LabelKind.TableRow or LabelKind.Measure or LabelKind.Attachment) return;
         // A child that is only a title line ("（二）工作原则") has its body in the paragraphs after it.
         if (IsTitleLine(last)) return;
+        // A child's line cut inside its sentence ("2.推进…活动,将开学第一课" / "作为一项政治任务,…") goes on in the paragraph after it.
+        if (last.ContinuesOnNextLine) return;
         // "——建设廉洁政治。…" entries are the list of the child above them (its goals, its principles).
         if (last.More[0].Text.StartsWith("——", StringComparison.Ordinal)) return;
         item.More.AddRange(last.More);
         last.More.Clear();
+    }
+
+    /// <summary>Body lines that end with a comma or 、 and go on in the next paragraph: the page kept line breaks inside sentences.</summary>
+    private int _cutLines;
+
+    private static bool EndsInsideClause(string text) => text.Length > 0 && text[^1] is '，' or ',' or '、';
+
+    private static void MarkCutLines(ItemDraft item, bool cutLines)
+    {
+        foreach (var c in item.Children) MarkCutLines(c, cutLines);
+        if (item.More.Count > 0 && item.Kind is not (LabelKind.Attachment or LabelKind.TableRow or LabelKind.Measure)
+            && !Extractors.UnitExtractor.IsRoleLine(item.More[0].Text) && !item.More[0].Text.StartsWith("——", StringComparison.Ordinal))
+            item.ContinuesOnNextLine = StopsInsideSentence(item, cutLines);
+    }
+
+    /// <summary>
+    /// A label line that ends with a comma or 、, or — in a text whose lines break inside sentences — with a word after a
+    /// clause of its own and no closing mark ("2.推进…活动,将开学第一课"): its sentence goes on in the next paragraph.
+    /// </summary>
+    private static bool StopsInsideSentence(ItemDraft item, bool cutLines)
+    {
+        var first = item.First.TrimEnd();
+        if (first.Length == 0 || item.Source is not { RunOn: false }) return false;
+        var end = first[^1];
+        if (EndsInsideClause(first)) return true;
+        return cutLines && first.IndexOfAny(['。', '；', ';', '！', '？', '!', '?', '：', ':']) < 0 && Cjk.IsHan(end) && first.IndexOfAny(['，', ',']) > 0 && item.More[0].Text is { Length: > 0 } next && Cjk.IsHan(next[0]);
     }
 
     private static bool IsTitleLine(ItemDraft item) =>
@@ -155,6 +229,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
 
         if (LabelParser.TryMatch(text, out var label) && Accepts(label) || SequelDecimalLabel(text, out label))
         {
+            if (EndsInsideClause(text)) _cutLines++;
             Open(label, p);
             return;
         }
@@ -171,6 +246,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             return;
         }
         current.More.Add(p);
+        if (EndsInsideClause(text)) _cutLines++;
         if (MeasuresLine().IsMatch(text)) current.MeasuresFollow = true;
     }
 

@@ -32,9 +32,12 @@ internal sealed class NumberedParagraphParser : BlockParser
 
     public override ItemContent Content(ItemDraft d)
     {
-        var standsAlone = d.Children.Count > 0 || d.More.Any(p => !UnitExtractor.IsRoleLine(p.Text));
-        var (heading, rest) = HeadingExtractor.Split(d.First, d.Kind, d.NoHeading, standsAlone, runOn: d.Source?.RunOn == true);
-        var body = d.More.Count == 0 ? rest : string.Join("\n", new[] { rest }.Concat(d.More.Select(p => p.Text)).Where(s => s.Length > 0));
+        // A line cut inside its sentence: the sentence is the line and the paragraph after it, joined as one.
+        var first = d.ContinuesOnNextLine ? d.First + d.More[0].Text : d.First;
+        var more = d.ContinuesOnNextLine ? d.More.Skip(1).ToList() : d.More;
+        var standsAlone = d.Children.Count > 0 || more.Any(p => !UnitExtractor.IsRoleLine(p.Text));
+        var (heading, rest) = HeadingExtractor.Split(first, d.Kind, d.NoHeading, standsAlone, runOn: d.Source?.RunOn == true);
+        var body = more.Count == 0 ? rest : string.Join("\n", new[] { rest }.Concat(more.Select(p => p.Text)).Where(s => s.Length > 0));
         return new(heading, body);
     }
 
