@@ -3,13 +3,10 @@ using PlanLedger.Cli.Commands;
 namespace PlanLedger.Cli;
 
 /// <summary>
-/// <c>planledger</c>: parse | bench | serve | import | export. Exit codes: 0 ok, 1 a document could not be
-/// read, 2 wrong usage, 3 a file or folder is missing or not writable, 4 a server/database error.
+/// <c>planledger</c>: parse | bench | serve | import | export. Exit codes: <c>CliApp.ExitCodes.cs</c>.
 /// </summary>
-public static class CliApp
+public static partial class CliApp
 {
-    public const int Ok = 0, Unreadable = 1, Usage = 2, FileError = 3, ServerError = 4;
-
     private static readonly Dictionary<string, ICliCommand> Commands = new(StringComparer.Ordinal)
     {
         ["parse"] = new ParseCommand(),

@@ -39,9 +39,15 @@ internal sealed class StageClock
 
     public IReadOnlyList<(string Name, double Wall, double Cpu, double ThreadCpu, long Bytes)> Stages => _stages;
 
-    /// <summary>"read 0.02 s wall, 0.02 s cpu (0.02 s on this thread), 42.0 MiB allocated; pipeline …".</summary>
+    /// <summary>
+    /// "read 0.02 s wall, 0.02 s cpu (0.02 s on this thread), 42.0 MiB allocated; pipeline …; process: 165 methods
+    /// jitted in 0.050 s, 3 GCs (gen 2: 1) paused 0.010 s, 90.0 MiB heap committed" — the process's totals so far, to
+    /// tell the JIT and the GC apart from the engine's own work.
+    /// </summary>
     public override string ToString() => string.Join("; ", _stages.Select(s =>
-        FormattableString.Invariant($"{s.Name} {s.Wall:F3} s wall, {s.Cpu:F3} s cpu ({s.ThreadCpu:F3} s on this thread), {s.Bytes / 1048576.0:F1} MiB allocated")));
+        FormattableString.Invariant($"{s.Name} {s.Wall:F3} s wall, {s.Cpu:F3} s cpu ({s.ThreadCpu:F3} s on this thread), {s.Bytes / 1048576.0:F1} MiB allocated")))
+        + FormattableString.Invariant(
+            $"; process: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods jitted in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F3} s, {GC.CollectionCount(0)} GCs (gen 2: {GC.CollectionCount(2)}) paused {GC.GetTotalPauseDuration().TotalSeconds:F3} s, {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:F1} MiB heap committed");
 
     private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 }
