@@ -7,12 +7,14 @@ namespace PlanLedger.Web.Features.Dashboard;
 public sealed class YearModel(YearOverview overview, TimeProvider clock) : LedgerPageModel
 {
     public YearOverviewDto Data { get; private set; } = null!;
+    /// <summary>The key of the cached ranking and 年度对比 HTML (<c>&lt;cache&gt;</c> in Year.cshtml): <see cref="YearOverviewRead.Key"/>.</summary>
+    public string FiguresKey { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
         var y = year ?? Shanghai.Today(clock).Year;
         if (y is < 2000 or > 2100) return BadRequest();
-        Data = await overview.ForAsync(Me, y, ct);
+        (Data, FiguresKey) = await overview.ReadAsync(Me, y, ct);
         return Page();
     }
 }

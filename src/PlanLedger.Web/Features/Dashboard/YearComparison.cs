@@ -13,6 +13,16 @@ public sealed record RecurringTask(int TaskId, string Heading, string Status, in
 /// <summary>年度对比: the recurring tasks of some plans — targets and actuals this year against last year's.</summary>
 public sealed class YearComparison(LedgerDbContext db)
 {
+    /// <summary>The plans holding last year's side of the recurring tasks of <paramref name="planIds"/> (their changes show in 年度对比 too).</summary>
+    public async Task<List<int>> PreviousPlansAsync(IReadOnlyList<int> planIds, CancellationToken ct = default)
+    {
+        if (planIds.Count == 0) return [];
+        return await (from t in db.Tasks
+                where planIds.Contains(t.PlanId) && t.PreviousTaskId != null
+                join p in db.Tasks on t.PreviousTaskId equals (int?)p.Id
+                select p.PlanId).Distinct().OrderBy(id => id).ToListAsync(ct);
+    }
+
     public async Task<List<RecurringTask>> RecurringAsync(IReadOnlyList<int> planIds, CancellationToken ct = default)
     {
         if (planIds.Count == 0) return [];

@@ -13,6 +13,8 @@ public sealed record UnitYearRow(int Rank, int UnitId, string Unit, string Light
 public sealed record YearPlan(int Id, string Title, string Organisation, int Tasks);
 public sealed record YearOverviewDto(int Year, IReadOnlyList<YearPlan> Plans, IReadOnlyList<UnitYearRow> Units,
     IReadOnlyList<RecurringTask> Recurring);
+/// <summary>The year's overview and the key its figures are kept under (pages key their cached HTML by it).</summary>
+public sealed record YearOverviewRead(YearOverviewDto Dto, string Key);
 
 /// <summary>
 /// The leaders' view of a whole year: every published plan of the year in the caller's scope, summed per unit in SQL with
@@ -33,41 +35,93 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
         : onTimeRate < 0.8 || yellow > 0 || openFindings > 0 ? "yellow"
         : "green";
 
-    public async Task<YearOverviewDto> ForAsync(CurrentUser me, int year, CancellationToken ct = default)
+    public sealed record YearFigures(List<UnitYearRow> Units, List<RecurringTask> Recurring)
+    {
+        public static long Size(YearFigures f) => 64 + f.Units.Sum(u => 160 + 2L * u.Unit.Length)
+            + f.Recurring.Sum(r => 256 + 2L * (r.Heading.Length + r.PreviousHeading.Length) + r.Targets.Sum(t => 96 + 2L * (t.Text.Length + t.Unit.Length)));
+    }
+
+    public async Task<YearOverviewDto> ForAsync(CurrentUser me, int year, CancellationToken ct = default) => (await ReadAsync(me, year, ct)).Dto;
+
+    /// <summary>
+    /// The year's overview and the key it is kept under: the year's plans in scope at their revisions (and the previous
+    /// years' plans of the 年度对比 rows), the day, and a fingerprint of the reader-scoped 督办单 and findings counts.
+    /// Pages cache their HTML under <see cref="YearOverviewRead.Key"/>, the API its JSON bytes.
+    /// </summary>
+    public async Task<YearOverviewRead> ReadAsync(CurrentUser me, int year, CancellationToken ct = default)
     {
         var plans = await Access.VisiblePlans(db.Plans.AsNoTracking(), me)
             .Where(p => p.Year == year && p.Status == PlanStatus.Published)
             .OrderBy(p => p.Organisation!.Path).ThenBy(p => p.Id)
             .Include(p => p.Organisation).ToListAsync(ct);
+        var set = plans.Select(p => (p.Id, p.Revision)).ToList();
         // Per unit over all the year's plans, in SQL (two commands whatever the number of plans; a province has hundreds):
         // the leaf tasks it leads by status, as each plan's dashboard counts them, and the roll-up's on-time counts —
         // the same for every reader of the same plans: kept once per set of plan revisions and day (PlanReadCache).
         var today = OnTimeRule.Today(clock);
-        var sums = await cache.GetAsync("year-units", plans, () => UnitSumsAsync(plans, today, ct), s => 64 + s.Count * 96L,
-            today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var path = me.OrganisationPath;
+        // 督办单 and findings are the reader's scope (its organisation and below), not all tied to a plan: read per view.
         var notices = (await db.SupervisionUnits.AsNoTracking()
                 .Where(u => db.Supervisions.Any(n => n.Id == u.NoticeId && n.Year == year && n.Organisation!.Path.StartsWith(path)))
                 .Select(u => new { u.UnitId, u.NoticeId, Level = db.Supervisions.Where(n => n.Id == u.NoticeId).Select(n => n.Level).First() })
                 .ToListAsync(ct))
-            .GroupBy(n => n.UnitId).ToDictionary(g => g.Key, g => g.DistinctBy(n => n.NoticeId).ToList());
+            .GroupBy(n => n.UnitId).ToDictionary(g => g.Key, g =>
+            {
+                var distinct = g.DistinctBy(n => n.NoticeId).ToList();
+                return new NoticeLevels(distinct.Count(n => n.Level == SupervisionLevel.Blue), distinct.Count(n => n.Level == SupervisionLevel.Yellow),
+                    distinct.Count(n => n.Level == SupervisionLevel.Red));
+            });
         var open = await findings.ByUnitAsync(path, ct);
-
-        var rows = sums.Select(kv =>
+        // 年度对比 also shows last year's tasks: their plans' revisions join the key (read only when there are such rows).
+        var previous = await cache.GetAsync("year-previous-plans", set, () => years.PreviousPlansAsync(set.Select(p => p.Id).ToList(), ct),
+            l => 64 + l.Count * 8L);
+        var keyed = previous.Count == 0 ? set
+            : set.Concat((await db.Plans.AsNoTracking().Where(p => previous.Contains(p.Id)).OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.Revision }).ToListAsync(ct)).Select(p => (p.Id, p.Revision))).ToList();
+        var vary = $"{year}|{day}|{Fingerprint(notices, open)}|{previous.Count}";
+        var (units, recurring) = await cache.GetAsync("year-overview", keyed, async () =>
         {
-            var (unit, tasks, done, overdue, owed, onTime) = kv.Value;
-            var mine = notices.GetValueOrDefault(kv.Key) ?? [];
-            var f = open.GetValueOrDefault(kv.Key) ?? new UnitFindingCount(0, 0);
-            var rate = OnTimeRule.Rate(onTime, owed);
-            int blue = mine.Count(n => n.Level == SupervisionLevel.Blue), yellow = mine.Count(n => n.Level == SupervisionLevel.Yellow),
-                red = mine.Count(n => n.Level == SupervisionLevel.Red);
-            return new UnitYearRow(0, kv.Key, unit, Light(overdue, f.Overdue, red, rate, yellow, f.Open), tasks, done, overdue, owed, onTime,
-                rate, tasks == 0 ? 0 : Math.Round((double)done / tasks, 3), blue, yellow, red, f.Open, f.Overdue);
-        });
-        var ranked = Ranking.Rank(rows, r => new RankKey(r.OnTimeRate, r.CompletionRate, r.Overdue, r.Unit), (r, rank) => r with { Rank = rank });
-        var recurring = await years.RecurringAsync(plans.Select(p => p.Id).ToList(), ct);
-        return new YearOverviewDto(year, plans.Select(p => new YearPlan(p.Id, p.Title, p.Organisation?.Name ?? "", p.TaskCount)).ToList(),
-            ranked, recurring);
+            var sums = await cache.GetAsync("year-units", set, () => UnitSumsAsync(plans, today, ct),
+                s => 64 + s.Count * 96L, day);
+            var rows = sums.Select(kv =>
+            {
+                var (unit, tasks, done, overdue, owed, onTime) = kv.Value;
+                var n = notices.GetValueOrDefault(kv.Key) ?? new NoticeLevels(0, 0, 0);
+                var f = open.GetValueOrDefault(kv.Key) ?? new UnitFindingCount(0, 0);
+                var rate = OnTimeRule.Rate(onTime, owed);
+                return new UnitYearRow(0, kv.Key, unit, Light(overdue, f.Overdue, n.Red, rate, n.Yellow, f.Open), tasks, done, overdue, owed, onTime,
+                    rate, tasks == 0 ? 0 : Math.Round((double)done / tasks, 3), n.Blue, n.Yellow, n.Red, f.Open, f.Overdue);
+            });
+            var ranked = Ranking.Rank(rows, r => new RankKey(r.OnTimeRate, r.CompletionRate, r.Overdue, r.Unit), (r, rank) => r with { Rank = rank });
+            return new YearFigures(ranked, await years.RecurringAsync(set.Select(p => p.Id).ToList(), ct));
+        }, YearFigures.Size, vary);
+        var dto = new YearOverviewDto(year, plans.Select(p => new YearPlan(p.Id, p.Title, p.Organisation?.Name ?? "", p.TaskCount)).ToList(), units, recurring);
+        return new YearOverviewRead(dto, $"{vary}|{Plans.PlanReadCache.SetKey(keyed)}");
+    }
+
+    private sealed record NoticeLevels(int Blue, int Yellow, int Red);
+
+    /// <summary>What the reader-scoped counts add to the key: a SHA-256 of every unit's 督办单 levels and findings.</summary>
+    private static string Fingerprint(Dictionary<int, NoticeLevels> notices, Dictionary<int, UnitFindingCount> findings)
+    {
+        if (notices.Count == 0 && findings.Count == 0) return "-";
+        var text = new System.Text.StringBuilder();
+        foreach (var (unit, n) in notices.OrderBy(x => x.Key)) text.Append(unit).Append(':').Append(n.Blue).Append(',').Append(n.Yellow).Append(',').Append(n.Red).Append(';');
+        text.Append('|');
+        foreach (var (unit, f) in findings.OrderBy(x => x.Key)) text.Append(unit).Append(':').Append(f.Open).Append(',').Append(f.Overdue).Append(';');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(text.ToString())));
+    }
+
+    /// <summary>The year API's JSON: the overview serialised once per key (and per list of plans, whose organisation
+    /// names are not plan content).</summary>
+    public async Task<byte[]> JsonAsync(CurrentUser me, int year, System.Text.Json.JsonSerializerOptions json, CancellationToken ct = default)
+    {
+        var read = await ReadAsync(me, year, ct);
+        var plans = string.Join(",", read.Dto.Plans.Select(p => $"{p.Id}\u001f{p.Title}\u001f{p.Organisation}\u001f{p.Tasks}"));
+        var listKey = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(plans)));
+        return await cache.GetAsync("year-json", $"{read.Key}|{listKey}",
+            () => Task.FromResult(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(read.Dto, json)), b => b.LongLength);
     }
 
     private sealed record UnitSum(string Unit, int Tasks, int Done, int Overdue, int Owed, int OnTime);
@@ -95,11 +149,12 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/dashboard/year", async Task<Results<Ok<YearOverviewDto>, ProblemHttpResult>> (int? year, HttpContext http,
-            YearOverview overview, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/dashboard/year", async Task<IResult> (int? year, HttpContext http, YearOverview overview, TimeProvider clock,
+            Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
         {
             var y = year ?? Shared.Shanghai.Today(clock).Year;
             if (y is < 2000 or > 2100) return Problems.From(Failure.BadRequest("年度应在 2000–2100 之间"));
-            return TypedResults.Ok(await overview.ForAsync(http.Me(), y, ct));
-        }).RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Dashboard");
+            // Serialised once per set of plan revisions, day and reader-scoped counts (JsonAsync), as the minimal API would.
+            return Results.Bytes(await overview.JsonAsync(http.Me(), y, json.Value.SerializerOptions, ct), "application/json; charset=utf-8");
+        }).RequireAuthorization(LedgerApp.ApiPolicy).WithTags("Dashboard").Produces<YearOverviewDto>().ProducesProblem(400);
 }

@@ -21,6 +21,8 @@ public sealed class IndexModel(LedgerDbContext db, PlanEditor editor, PlanLifecy
     [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
     /// <summary>Leader home: the year's 红黄绿 and ranking of units over all plans.</summary>
     public Dashboard.YearOverviewDto? Year { get; private set; }
+    /// <summary>The key of the leader's cached ranking HTML (<see cref="Dashboard.YearOverviewRead.Key"/>).</summary>
+    public string YearKey { get; private set; } = "";
 
     /// <summary>Deletes a draft plan from the list (office/admin of the owning organisation).</summary>
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
@@ -64,7 +66,7 @@ public sealed class IndexModel(LedgerDbContext db, PlanEditor editor, PlanLifecy
             Notifications = await db.Notifications.AsNoTracking().Where(n => n.UnitId == unit && n.ReadAt == null)
                 .OrderByDescending(n => n.CreatedAt).Take(50).ToListAsync(ct);
         if (Me.Role is UserRole.Admin or UserRole.Office) Work = await today.ForAsync(Me, ct);
-        if (Me.Role is UserRole.Leader) Year = await years.ForAsync(Me, Shanghai.Today(clock).Year, ct);
+        if (Me.Role is UserRole.Leader) (Year, YearKey) = await years.ReadAsync(Me, Shanghai.Today(clock).Year, ct);
         Plans = await Access.VisiblePlans(db.Plans, Me).Where(p => (p.ArchivedAt != null) == Archived).OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Take(100)
             .Select(p => new PlanListItem(p.Id, p.Title, p.Issuer, p.Year, p.Status == PlanStatus.Draft ? "draft" : "published", p.TaskCount, p.ArchivedAt != null))
             .ToListAsync(ct);

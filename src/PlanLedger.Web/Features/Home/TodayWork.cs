@@ -11,8 +11,11 @@ public sealed record LatePlan(int PlanId, string Title, string Period, int Units
 public sealed record TodayWork(int ToReview, IReadOnlyList<LatePlan> Late, int NoticesNearDeadline, int NoticesOverdue, int NoticesReplied,
     int RequestsWaiting, int Unread);
 
+/// <summary>How many units are late on one plan for one period (what 今日工作 keeps per plan revision).</summary>
+public sealed record LateUnits(int Count);
+
 /// <summary>今日工作 of the office home: reports to review, units late this period, notices near or past their reply deadline, requests waiting.</summary>
-public sealed class TodayWorkService(LedgerDbContext db, PeriodService periods, TimeProvider clock)
+public sealed class TodayWorkService(LedgerDbContext db, PeriodService periods, Plans.PlanReadCache cache, TimeProvider clock)
 {
     public async Task<TodayWork> ForAsync(CurrentUser me, CancellationToken ct = default)
     {
@@ -27,8 +30,11 @@ public sealed class TodayWorkService(LedgerDbContext db, PeriodService periods, 
         {
             var period = StatusRules.ExpectedPeriod(today, p.ReportDay, p.PublishedAt is { } pa ? DateOnly.FromDateTime(pa.UtcDateTime) : null, p.Year);
             if (period is null) continue;
-            var missing = await periods.MissingAsync(me, p.Id, period, ct);
-            if (missing.Value is { Count: > 0 } m) late.Add(new LatePlan(p.Id, p.Title, period, m.Count));
+            // The office's own published plan (no access check needed): its late units are plan content, kept per
+            // revision and period (a report filed or a task closed bumps the revision).
+            var missing = await cache.GetAsync("period-missing", p, async () => new LateUnits((await periods.MissingOfAsync(p, period, ct)).Count),
+                _ => 32, period);
+            if (missing.Count > 0) late.Add(new LatePlan(p.Id, p.Title, period, missing.Count));
         }
         var open = db.Supervisions.Where(n => n.OrganisationId == org && (n.State == SupervisionState.Issued || n.State == SupervisionState.Acknowledged));
         var soon = today.AddDays(3);

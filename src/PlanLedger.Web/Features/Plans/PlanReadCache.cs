@@ -52,12 +52,24 @@ public sealed class PlanReadCache : IDisposable
     /// is a new key.
     /// </summary>
     public Task<T> GetAsync<T>(string what, IReadOnlyList<Plan> plans, Func<Task<T>> load, Func<T, long> size, string vary = "")
-        where T : class
+        where T : class => GetAsync(what, plans.Select(p => (p.Id, p.Revision)).ToList(), load, size, vary);
+
+    /// <summary>As above, for plans known by id and revision only (read with a narrow projection).</summary>
+    public Task<T> GetAsync<T>(string what, IReadOnlyList<(int Id, long Revision)> plans, Func<Task<T>> load, Func<T, long> size, string vary = "")
+        where T : class => GetAsync(new Key(what, 0, 0, $"{vary}|{SetKey(plans)}"), load, size);
+
+    /// <summary>A value whose key the caller built from plan revisions (and the other facts the value depends on),
+    /// e.g. <see cref="SetKey"/> of its plans with the reader-scoped counts it merged in.</summary>
+    public Task<T> GetAsync<T>(string what, string key, Func<Task<T>> load, Func<T, long> size) where T : class =>
+        GetAsync(new Key(what, 0, 0, key), load, size);
+
+    /// <summary>The key of a set of plans at their revisions: their count and a SHA-256 of <c>id:revision,…</c> in the given order.</summary>
+    public static string SetKey(IReadOnlyList<(int Id, long Revision)> plans)
     {
         var ids = new System.Text.StringBuilder(plans.Count * 12);
-        foreach (var p in plans) ids.Append(p.Id).Append(':').Append(p.Revision).Append(',');
+        foreach (var (id, revision) in plans) ids.Append(id).Append(':').Append(revision).Append(',');
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(ids.ToString())));
-        return GetAsync(new Key(what, 0, 0, $"{vary}|{plans.Count}|{hash}"), load, size);
+        return $"{plans.Count}|{hash}";
     }
 
     /// <summary>A whole-plan API read: the JSON body (serialised once per revision, as the minimal API would),

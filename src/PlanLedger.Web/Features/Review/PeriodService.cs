@@ -37,7 +37,20 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
         if (access.Error is { } e) return e;
         if (Periods.CheckFormat(period) is { } bad) return bad;
         var plan = access.Value!.Plan;
-        var (start, end) = Bounds(period!);
+        var (cells, dueOn) = await CellsAsync(plan, period!, ct);
+        var urges = await db.UrgeRecords.AsNoTracking().Where(u => u.PlanId == planId && u.Period == period)
+            .OrderByDescending(u => u.At).Select(u => new UrgeDto(u.UnitId, u.ByName, u.At)).ToListAsync(ct);
+        return new PeriodView(period!, dueOn, Today > dueOn, cells, urges);
+    }
+
+    /// <summary>Late units of a plan the caller has already been allowed to read (今日工作: the office's own plans).</summary>
+    public async Task<List<MissingUnit>> MissingOfAsync(Plan plan, string period, CancellationToken ct = default) =>
+        Missing(new PeriodView(period, default, false, (await CellsAsync(plan, period, ct)).Cells, []));
+
+    private async Task<(List<PeriodCell> Cells, DateOnly DueOn)> CellsAsync(Plan plan, string period, CancellationToken ct)
+    {
+        var planId = plan.Id;
+        var (start, end) = Bounds(period);
         var dueOn = end.AddDays(Math.Clamp(plan.ReportDay, 1, 28));
         var cells = new List<PeriodCell>();
         if (plan.Status == PlanStatus.Published && plan.PublishedAt is { } pub && DateOnly.FromDateTime(pub.UtcDateTime) <= end)
@@ -49,9 +62,11 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
             var filed = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.TaskId) && r.Period == period)
                 .Select(r => new { r.Id, r.TaskId, r.UnitId, r.Status, r.SubmittedAt }).ToListAsync(ct);
             var byTask = tasks.ToDictionary(t => t.Id);
+            // Per task, not over the whole period's reports per link (900 links × 300 reports at province scale).
+            var filedByTask = filed.ToLookup(r => r.TaskId);
             foreach (var l in links.DistinctBy(l => (l.TaskId, l.UnitId)).OrderBy(l => byTask[l.TaskId].Order).ThenBy(l => l.Unit, StringComparer.Ordinal))
             {
-                var own = filed.Where(r => r.TaskId == l.TaskId && (r.UnitId == l.UnitId || r.UnitId == null))
+                var own = filedByTask[l.TaskId].Where(r => r.UnitId == l.UnitId || r.UnitId == null)
                     .OrderByDescending(r => r.Id).ToList();
                 var live = own.FirstOrDefault(r => r.Status is ReportStatus.Submitted or ReportStatus.Approved);
                 var last = live ?? own.FirstOrDefault();
@@ -62,9 +77,7 @@ public sealed class PeriodService(LedgerDbContext db, LedgerQueries queries, Not
                 cells.Add(new PeriodCell(t.Id, t.Path, t.Heading, l.UnitId, l.Unit, l.Role == UnitRole.Lead, state, last?.Id, last?.SubmittedAt));
             }
         }
-        var urges = await db.UrgeRecords.AsNoTracking().Where(u => u.PlanId == planId && u.Period == period)
-            .OrderByDescending(u => u.At).Select(u => new UrgeDto(u.UnitId, u.ByName, u.At)).ToListAsync(ct);
-        return new PeriodView(period!, dueOn, Today > dueOn, cells, urges);
+        return (cells, dueOn);
     }
 
     /// <summary>Units that owe a report for the period and have filed none (a returned report counts as none).</summary>

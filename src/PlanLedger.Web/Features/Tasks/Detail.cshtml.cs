@@ -12,7 +12,7 @@ namespace PlanLedger.Web.Features.Tasks;
 /// <summary>A task: targets (target vs actual), report history with evidence, filing a report, return and close-out.</summary>
 [RequestSizeLimit(64L * 1024 * 1024)]
 public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, ReportService reports, Review.ReviewService reviews,
-    Decisions.TaskDecisionService decisions, Supervision.SupervisionService notices, TimeProvider clock) : LedgerPageModel
+    Decisions.TaskDecisionService decisions, Supervision.SupervisionService notices, Plans.PlanReadCache cache, TimeProvider clock) : LedgerPageModel
 {
     public PlanTask Task { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
@@ -45,21 +45,25 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var r = await queries.TaskAsync(Me, id, LedgerAction.ReadPlan, ct);
+        var r = await queries.TaskWithPathAsync(Me, id, LedgerAction.ReadPlan, ct);
         if (r.Error is { } e) return Fail(e);
-        (Task, Plan) = r.Value;
-        Targets = await db.Targets.AsNoTracking().Where(t => t.TaskId == id).OrderBy(t => t.Id).ToListAsync(ct);
-        Units = await db.TaskUnits.AsNoTracking().Where(u => u.TaskId == id).OrderBy(u => u.Id).ToListAsync(ct);
-        Reports = await reports.ListAsync(id, ct);
-        Children = await db.Tasks.AsNoTracking().Where(t => t.ParentId == id).OrderBy(t => t.Order).ToListAsync(ct);
-        var orgPath = await db.Organisations.Where(o => o.Id == Plan.OrganisationId).Select(o => o.Path).FirstAsync(ct);
+        (Task, Plan, var orgPath) = r.Value;
+        // The task's own rows (targets, units, reports with actuals and evidence, sub-tasks, 批示, history) are plan
+        // content, the same for every reader who may open the task: read once per plan revision (PlanReadCache).
+        (Targets, Units, Reports, Children, Comments, History) = await cache.GetAsync("task-page", Plan, async () => new TaskPageRows(
+                await db.Targets.AsNoTracking().Where(t => t.TaskId == id).OrderBy(t => t.Id).ToListAsync(ct),
+                await db.TaskUnits.AsNoTracking().Where(u => u.TaskId == id).OrderBy(u => u.Id).ToListAsync(ct),
+                await reports.ListAsync(id, ct),
+                await db.Tasks.AsNoTracking().Where(t => t.ParentId == id).OrderBy(t => t.Order).ToListAsync(ct),
+                await decisions.CommentsAsync(id, ct),
+                await decisions.EventsAsync(id, ct)),
+            TaskPageRows.Size, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var resource = new Resource(Plan.OrganisationId, orgPath, Plan.Status == PlanStatus.Draft,
             Units.Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).ToList());
         CanReport = Plan.Status == PlanStatus.Published && Task.ClosedAt is null && !IsSection && Access.Can(Me, LedgerAction.ReportOnTask, resource);
         CanReview = Access.Can(Me, LedgerAction.ReviewReport, resource);
+        // 督办单 and 申请 are listed in the reader's scope: read per view.
         Notices = await notices.ListAsync(Me, new Supervision.NoticeFilter(TaskId: id), ct);
-        Comments = await decisions.CommentsAsync(id, ct);
-        History = await decisions.EventsAsync(id, ct);
         Requests = await decisions.RequestsAsync(Me, id, ct: ct);
         // The unit has seen this task: its reminders about it are read.
         // Looked for first: an UPDATE that matches nothing still takes SQLite's single write lock, so every view of a
@@ -137,4 +141,16 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
         var r = await decisions.CloseOutAsync(Me, id, reason, ct);
         return Back(id, r.Error);
     }
+}
+
+/// <summary>What the task page shows of one task's plan content, kept per plan revision (the page never changes them).</summary>
+public sealed record TaskPageRows(List<TaskTarget> Targets, List<TaskUnit> Units, List<ReportDto> Reports, List<PlanTask> Children,
+    List<Decisions.CommentDto> Comments, List<Decisions.TaskEventDto> History)
+{
+    /// <summary>An estimate of the bytes it holds (the cache's size unit).</summary>
+    public static long Size(TaskPageRows r) =>
+        512 + r.Targets.Sum(t => 160 + 2L * (t.Text.Length + t.Unit.Length)) + r.Units.Sum(u => 96 + 2L * u.Name.Length)
+        + r.Reports.Sum(x => 320 + 2L * (x.Text?.Length ?? 0) + 2L * (x.ReviewComment?.Length ?? 0) + x.Actuals.Count * 48 + x.Evidence.Sum(v => 96 + 2L * v.FileName.Length))
+        + r.Children.Sum(t => 512 + 2L * (t.Path.Length + t.Heading.Length + t.Text.Length))
+        + r.Comments.Sum(c => 160 + 2L * c.Text.Length) + r.History.Sum(h => 160 + 2L * (h.Text?.Length ?? 0));
 }

@@ -35,6 +35,15 @@ public sealed class LedgerQueries(LedgerDbContext db)
     /// <summary>The task with its plan if allowed; for reporting, the task's unit links decide.</summary>
     public async Task<Outcome<(PlanTask Task, Plan Plan)>> TaskAsync(CurrentUser me, int taskId, LedgerAction action, CancellationToken ct = default)
     {
+        var r = await TaskWithPathAsync(me, taskId, action, ct);
+        if (r.Error is { } e) return e;
+        return (r.Value.Task, r.Value.Plan);
+    }
+
+    /// <summary>As <see cref="TaskAsync"/>, with the path of the plan's organisation (read in the same query).</summary>
+    public async Task<Outcome<(PlanTask Task, Plan Plan, string OrganisationPath)>> TaskWithPathAsync(CurrentUser me, int taskId, LedgerAction action,
+        CancellationToken ct = default)
+    {
         var row = await db.Tasks.Where(t => t.Id == taskId)
             .Select(t => new { Task = t, t.Plan, t.Plan!.Organisation!.Path }).FirstOrDefaultAsync(ct);
         if (row is null) return Failure.NotFound("任务不存在");
@@ -45,7 +54,7 @@ public sealed class LedgerQueries(LedgerDbContext db)
         var decision = Access.Decide(me, action, resource);
         // A reporter who may read the plan but not report on this task gets 403, not 404.
         if (Problems.FromDecision(decision) is { } f) return f;
-        return (row.Task, row.Plan);
+        return (row.Task, row.Plan, row.Path);
     }
 
     /// <summary>All tasks of a plan in document order with units and targets (three queries; two without <paramref name="targets"/>).</summary>
