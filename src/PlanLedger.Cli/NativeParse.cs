@@ -21,6 +21,7 @@ internal static partial class NativeParse
         if (args.Length == 0 || args[0] != "parse") return;
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
         if (Environment.GetEnvironmentVariable("PLANLEDGER_NATIVE_PARSE") is "0" or "off") return;
+        if (!CpuRunsIt()) return;
         var path = Path.Combine(AppContext.BaseDirectory, FileName);
         if (!File.Exists(path)) return;
 
@@ -43,6 +44,16 @@ internal static partial class NativeParse
             foreach (var p in envp) Marshal.FreeCoTaskMem(p);
         }
     }
+
+    /// <summary>
+    /// The executable is compiled for x86-64-v3 (AVX2, BMI1/2, FMA, LZCNT, MOVBE) on x64: on an older processor it would
+    /// refuse to start, so the parse stays in this process there.
+    /// </summary>
+    private static bool CpuRunsIt() =>
+        RuntimeInformation.ProcessArchitecture != Architecture.X64
+        || (System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Bmi1.IsSupported
+            && System.Runtime.Intrinsics.X86.Bmi2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported
+            && System.Runtime.Intrinsics.X86.Lzcnt.IsSupported);
 
     /// <summary>UTF-8 C strings and the terminating null pointer.</summary>
     private static nint[] ToNative(IReadOnlyList<string> strings)
