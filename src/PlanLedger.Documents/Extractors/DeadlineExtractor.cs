@@ -81,7 +81,12 @@ internal static partial class DeadlineExtractor
             {
                 // "3月10日印发" is a date of something done; "5月启动" / "6月底前完成" commit to a time.
                 if (after.StartsWith("份", StringComparison.Ordinal) || dl.EndsWith('份')) { if (!YearFollow().IsMatch(after.TrimStart('份'))) continue; }
-                if (after.Length > 0 && after[0] is '至' or '-' or '—' or '～') continue;
+                // "4月22日—5月15日", "3月1日至3月31日": a period written as a range of dates is the deadline as written.
+                if (after.Length > 0 && after[0] is '至' or '-' or '—' or '～')
+                {
+                    if (DateRangeEnd().Match(text, afterStart) is { Success: true } end) return dl + end.Value.Replace(" ", "", StringComparison.Ordinal);
+                    continue;
+                }
             }
             else if (dl == "持续推进")
             {
@@ -125,6 +130,10 @@ internal static partial class DeadlineExtractor
         if (cut >= 0) clause = clause[..cut];
         return CommitmentVerb().IsMatch(clause);
     }
+
+    /// <summary>The rest of a range of dates after its first month (and day): "—5月15日", "至3月31日", "—10月".</summary>
+    [GeneratedRegex(@"\G[至\-—～]{1,2}\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前)?")]
+    private static partial Regex DateRangeEnd();
 
     [GeneratedRegex(@"取得|实现|完成|建成|达到|形成")]
     private static partial Regex CommitmentVerb();

@@ -17,7 +17,7 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|[XxＸ×]{2}|关于|$)")]
     private static partial Regex OrgPrefix();
 
-    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院|部|院|署|会)(?:办公室)?$")]
+    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院|部|院|署|会|室)(?:办公室)?$")]
     private static partial Regex OrgLine();
 
     [GeneratedRegex(@"(?<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?<m>[一二三四五六七八九十]{1,3})\s*月\s*(?<d>[一二三四五六七八九十]{1,3})\s*日")]
@@ -321,8 +321,8 @@ internal static partial class MetadataParser
     /// <summary>"某区卫健局 关于开展义诊活动的通知": the layout space between the issuing body and 关于 goes.</summary>
     private static string JoinLayoutSpace(string p)
     {
-        // "…的通 知": a layout space inside the notice's last word.
-        if (p.Length > 4 && p.EndsWith('知') && (p[^2] is ' ' or '\u3000') && p.TrimEnd('知').TrimEnd().EndsWith('通')) p = p.TrimEnd('知').TrimEnd() + "知";
+        // "…的通 知": a layout space inside the notice's last word; a title block that is only "通 知" is the title 通知.
+        if (p.Length >= 3 && p.EndsWith('知') && (p[^2] is ' ' or '\u3000') && p.TrimEnd('知').TrimEnd().EndsWith('通')) p = p.TrimEnd('知').TrimEnd() + "知";
         var at = p.IndexOf(" 关于", StringComparison.Ordinal);
         if (at < 0) at = p.IndexOf("\u3000关于", StringComparison.Ordinal);
         if (at <= 0) return p;

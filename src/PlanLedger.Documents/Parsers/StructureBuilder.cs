@@ -206,9 +206,18 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         return cutLines && first.IndexOfAny(['。', '；', ';', '！', '？', '!', '?', '：', ':']) < 0 && Cjk.IsHan(end) && first.IndexOfAny(['，', ',']) > 0 && item.More[0].Text is { Length: > 0 } next && Cjk.IsHan(next[0]);
     }
 
-    private static bool IsTitleLine(ItemDraft item) =>
-        item.First.Length is > 0 and <= 30 && item.Source is { RunOn: false } && !Cjk.HasSentencePunctuation(item.First)
-        && item.First.IndexOfAny(['，', ',', '：', ':']) < 0;
+    /// <summary>
+    /// A label line that is only a title ("（二）工作原则"), also closed by its one full stop ("（一）发展环境。"); a short
+    /// line with a number in it ("4.零售总额增长10.5%以上。") is a sentence, not a title.
+    /// </summary>
+    private static bool IsTitleLine(ItemDraft item)
+    {
+        var stop = item.First.EndsWith('。');
+        var first = stop ? item.First[..^1] : item.First;
+        if (stop && (first.Length > 20 || first.Any(char.IsDigit))) return false;
+        return first.Length is > 0 and <= 30 && item.Source is { RunOn: false } && !Cjk.HasSentencePunctuation(first)
+            && first.IndexOfAny(['，', ',', '：', ':']) < 0;
+    }
 
     /// <summary>After the body's last item, paragraphs addressed to all recipients are closing matter.</summary>
     private void DropClosingMatter()

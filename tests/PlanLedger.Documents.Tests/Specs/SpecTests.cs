@@ -56,6 +56,9 @@ public class SpecTests
     public static IEnumerable<object[]> UnseenDocuments5() => SpecFile.Load("unseen-documents-5.md");
     [Theory, MemberData(nameof(UnseenDocuments5))] public void Unseen_documents_round7_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> UnseenDocuments6() => SpecFile.Load("unseen-documents-6.md");
+    [Theory, MemberData(nameof(UnseenDocuments6))] public void Unseen_documents_round8_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html
