@@ -110,7 +110,7 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
         foreach (var (unit, n) in notices.OrderBy(x => x.Key)) text.Append(unit).Append(':').Append(n.Blue).Append(',').Append(n.Yellow).Append(',').Append(n.Red).Append(';');
         text.Append('|');
         foreach (var (unit, f) in findings.OrderBy(x => x.Key)) text.Append(unit).Append(':').Append(f.Open).Append(',').Append(f.Overdue).Append(';');
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(text.ToString())));
+        return Plans.PlanReadCache.Hash(text.ToString());
     }
 
     /// <summary>The year API's JSON: the overview serialised once per key (and per list of plans, whose organisation
@@ -119,7 +119,7 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
     {
         var read = await ReadAsync(me, year, ct);
         var plans = string.Join(",", read.Dto.Plans.Select(p => $"{p.Id}\u001f{p.Title}\u001f{p.Organisation}\u001f{p.Tasks}"));
-        var listKey = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(plans)));
+        var listKey = Plans.PlanReadCache.Hash(plans);
         return await cache.GetAsync("year-json", $"{read.Key}|{listKey}",
             () => Task.FromResult(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(read.Dto, json)), b => b.LongLength);
     }

@@ -68,9 +68,12 @@ public sealed class PlanReadCache : IDisposable
     {
         var ids = new System.Text.StringBuilder(plans.Count * 12);
         foreach (var (id, revision) in plans) ids.Append(id).Append(':').Append(revision).Append(',');
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(ids.ToString())));
-        return $"{plans.Count}|{hash}";
+        return $"{plans.Count}|{Hash(ids.ToString())}";
     }
+
+    /// <summary>A key part standing for a long text (a list of ids and revisions, counts, names): its SHA-256 in hex.</summary>
+    public static string Hash(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>A whole-plan API read: the JSON body (serialised once per revision, as the minimal API would),
     /// an <c>ETag</c> from the revision, and 304 when the client already has it (<c>If-None-Match</c>).
