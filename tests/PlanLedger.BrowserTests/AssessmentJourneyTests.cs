@@ -76,6 +76,11 @@ public sealed class AssessmentJourneyTests(AppServer server)
         await admin.ClickAsync("#publish"); // the assessment's 公布
         await Assertions.Expect(admin.Locator("#assessment-state")).ToContainTextAsync("已公布");
         await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, "assessment.png"), FullPage = true });
+        foreach (var (width, height) in new[] { (1440, 900), (390, 844) })
+        {
+            await admin.SetViewportSizeAsync(width, height);
+            await admin.ScreenshotAsync(new() { Path = Path.Combine(AppServer.Screenshots, $"assessment-{width}.png"), FullPage = true });
+        }
 
         var unit = await server.SignInAsync("kaohe-yi", "password-123");
         await unit.GotoAsync($"/Assessment?Year={year}");
