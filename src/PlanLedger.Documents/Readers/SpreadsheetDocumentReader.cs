@@ -68,10 +68,17 @@ internal static class SpreadsheetDocumentReader
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>A vertical merge repeats the top-left text in the rows below; the other covered cells stay empty.</summary>
+    /// <summary>
+    /// A vertical merge repeats the top-left text in the rows below; the other covered cells stay empty. Merged
+    /// ranges of a sheet Excel wrote never overlap, so together they cover at most every cell once: a sheet whose
+    /// ranges cover more is damaged or crafted (a hundred thousand copies of one range over the whole sheet would
+    /// take hours), and is refused.
+    /// </summary>
     private static void Expand(List<string[]> grid, CellRange[]? merges)
     {
         if (merges is null) return;
+        long cells = 0, covered = 0;
+        foreach (var row in grid) cells += row.Length;
         foreach (var m in merges)
         {
             if (m.FromRow < 0 || m.FromRow >= grid.Count || m.FromColumn < 0) continue;
@@ -81,7 +88,12 @@ internal static class SpreadsheetDocumentReader
             for (var r = m.FromRow; r <= Math.Min(m.ToRow, grid.Count - 1); r++)
             {
                 var row = grid[r];
-                for (var c = m.FromColumn; c <= Math.Min(m.ToColumn, row.Length - 1); c++)
+                var last = Math.Min(m.ToColumn, row.Length - 1);
+                covered += Math.Max(0, last - m.FromColumn + 1);
+                if (covered > cells)
+                    throw new DocumentReadException("corrupt-xlsx", "Excel 文件已损坏：合并单元格相互重叠，无法读取",
+                        "the Excel file is damaged: its merged cells overlap");
+                for (var c = m.FromColumn; c <= last; c++)
                     row[c] = c == m.FromColumn ? text : "";
             }
         }

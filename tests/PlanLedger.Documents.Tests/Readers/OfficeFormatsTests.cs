@@ -92,6 +92,32 @@ public sealed class OfficeFormatsTests
     }
 
     [Fact]
+    public void An_xlsx_whose_merged_cells_overlap_is_refused_as_damaged_not_expanded_for_hours()
+    {
+        var rows = Enumerable.Range(1, 200).Select(r => new[] { r.ToString(), $"第{r}项任务。", r % 2 == 1 ? "县教育局" : "", "", "" }).ToArray();
+        var bytes = Build(rows, Enumerable.Repeat("A1:E200", 50_000).ToArray());
+        var e = Assert.Throws<DocumentReadException>(() => Read(bytes, "分解表.xlsx"));
+        Assert.Equal("corrupt-xlsx", e.Code);
+        Assert.Contains("合并单元格相互重叠", e.Message);
+
+        // Ranges that do not overlap, however many, are expanded as before (each even row's lead comes from the merge).
+        var tidy = Read(Build(rows, Enumerable.Range(1, 100).Select(r => $"C{2 * r - 1}:C{2 * r}").ToArray()), "分解表.xlsx");
+        Assert.Equal("县教育局", tidy.Blocks.Single(b => b.Kind == BlockKind.Table).Rows[^1][2]);
+
+        static byte[] Build(string[][] rows, string[] merges)
+        {
+            var ms = new MemoryStream();
+            using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
+            {
+                var wb = doc.AddWorkbookPart();
+                wb.Workbook = new Workbook();
+                AddSheet(wb, wb.Workbook.AppendChild(new Sheets()), 1, "任务", false, rows, merges);
+            }
+            return ms.ToArray();
+        }
+    }
+
+    [Fact]
     public void An_xlsx_task_table_becomes_tasks_with_their_units_and_deadlines()
     {
         var plan = PlanParser.Parse(new MemoryStream(TaskTableXlsx()), "任务分解表.xlsx");
