@@ -173,16 +173,33 @@ def main():
                                   f'AND t."ParentId" IS NOT NULL AND u."Role" = \'Lead\'{mine} ORDER BY t."Order" LIMIT 1')[0][0])
         leaf = {org: first_leaf(org) for org in plan}
         filter_unit = {org: int(sink.query(f'SELECT "Id" FROM "Units" WHERE "OrganisationId" = {org} ORDER BY "Id" LIMIT 1')[0][0]) for org in plan}
-        # POST pool: (task, period) pairs the county user's unit supports and has not reported, newest plan first.
-        rows = sink.query(f'SELECT t."Id", p."Year" FROM "TaskUnits" u JOIN "PlanTasks" t ON t."Id" = u."TaskId" JOIN "Plans" p ON p."Id" = t."PlanId" '
-                          f'WHERE u."UnitId" = {county_unit} AND u."Role" = \'Support\' ORDER BY p."Year" DESC, t."Order"')
-        filed = {k for (k,) in sink.query(f'SELECT "LiveKey" FROM "ProgressReports" WHERE "UnitId" = {county_unit} AND "LiveKey" IS NOT NULL')}
-        pool = os.path.join(work, f"pool-{int(time.time())}.txt")
-        with open(pool, "w") as f:
-            for tid, year in rows:
-                last = 12 if int(year) < today.year else today.month - 1
-                for m in range(1, last + 1):
-                    if f"{tid}|{county_unit}|{year}-{m:02d}" not in filed: f.write(f"{tid} {year}-{m:02d}\n")
+        # POST: the reporters of the county user's bureau file reports on (task, period) pairs their unit supports, on
+        # tasks not closed out (销号: a report is refused with 409), and has not reported yet. The pool is read again
+        # before every run (a pair filed by an earlier run — of this invocation or of one before on the same data set —
+        # is never offered again), so every POST is a valid new report.
+        reporters = [(int(uid), name) for uid, name in sink.query(
+            f'SELECT "UnitId", "UserName" FROM "AspNetUsers" WHERE "Role" = \'Reporter\' AND "UnitId" IN '
+            f'(SELECT "Id" FROM "Units" WHERE "OrganisationId" = {county_org}) ORDER BY "UnitId"')]
+        tokens = {}
+        def post_pool(needed):
+            """A pool file of at least `needed` unreported (task, period, bearer) lines, or None when the data set has run out."""
+            lines = []
+            for unit, name in reporters:
+                rows = sink.query(f'SELECT t."Id", p."Year" FROM "TaskUnits" u JOIN "PlanTasks" t ON t."Id" = u."TaskId" JOIN "Plans" p ON p."Id" = t."PlanId" '
+                                  f'WHERE u."UnitId" = {unit} AND u."Role" = \'Support\' AND t."ClosedAt" IS NULL AND p."Status" = \'Published\' ORDER BY p."Year" DESC, t."Order"')
+                filed = {k for (k,) in sink.query(f'SELECT "LiveKey" FROM "ProgressReports" WHERE "UnitId" = {unit} AND "LiveKey" IS NOT NULL')}
+                for tid, year in rows:
+                    last = 12 if int(year) < today.year else today.month - 1
+                    for m in range(1, last + 1):
+                        if f"{tid}|{unit}|{year}-{m:02d}" not in filed: lines.append((unit, name, tid, f"{year}-{m:02d}"))
+                if len(lines) >= needed: break
+            if len(lines) < needed: return None, len(lines)
+            path = os.path.join(work, "post-pool.txt")
+            with open(path, "w") as f:
+                for unit, name, tid, period in lines:
+                    if name not in tokens: tokens[name] = sign_in(base, name)[1].split("Bearer ", 1)[1]
+                    f.write(f"{tid} {period} {tokens[name]}\n")
+            return path, len(lines)
         cookie_admin, bearer_admin = sign_in(base, "admin")
         cookie_county, bearer_county = sign_in(base, "bench.county")
         requests = [
@@ -219,6 +236,11 @@ def main():
                         # the security-stamp interval); wrk cannot, so each run starts from a fresh sign-in.
                         auth = sign_in(base, user)[0]
                     if path == "post":
+                        # enough fresh pairs for 500 POSTs a second over the run (the pool is never cycled: a pair used twice is a 409)
+                        pool, size = post_pool(500 * a.seconds)
+                        if pool is None:
+                            print(f"  {name}: only {size} unreported pairs left; rebuild the data set (run without --keep)", flush=True)
+                            break
                         c0 = cpu_ms(p.pid)
                         r = wrk(base, "/", auth, a.seconds, pool=pool, connections=4, threads=1)
                     else:
