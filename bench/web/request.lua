@@ -31,9 +31,12 @@ request = function()
   return wrk.format("POST", "/api/v1/tasks/" .. item[1] .. "/reports", headers, body)
 end
 
-local bad = 0
+local bad = {}
 response = function(status, headers, body)
-  if status >= 300 then bad = bad + 1 end
+  if status >= 300 then
+    bad[status] = (bad[status] or 0) + 1
+    if pool and bad[status] == 1 then io.stderr:write("BENCH first " .. status .. ": " .. string.sub(body or "", 1, 200) .. "\n") end
+  end
 end
 
 done = function(summary, latency, requests)

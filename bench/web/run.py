@@ -107,7 +107,10 @@ def cpu_ms(pid):
 def wrk(base, path, auth, seconds, pool=None, connections=8, threads=2):
     env = dict(os.environ, BENCH_AUTH=auth, BENCH_POOL=pool or "")
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s",
-                          "-s", os.path.join(HERE, "request.lua"), base + path], env=env, capture_output=True, text=True).stdout
+                          "-s", os.path.join(HERE, "request.lua"), base + path], env=env, capture_output=True, text=True)
+    for line in out.stderr.splitlines():
+        if line.startswith("BENCH first"): print("  " + line, flush=True)  # the first answer of each failing status
+    out = out.stdout
     m = re.search(r"BENCH p50=([\d.]+) p95=([\d.]+) p99=([\d.]+) rps=([\d.]+) requests=(\d+) errors=(\d+)", out)
     if not m: return None
     return dict(p95=float(m.group(2)), rps=float(m.group(4)), requests=int(m.group(5)), errors=int(m.group(6)))
@@ -181,6 +184,9 @@ def main():
             f'SELECT "UnitId", "UserName" FROM "AspNetUsers" WHERE "Role" = \'Reporter\' AND "UnitId" IN '
             f'(SELECT "Id" FROM "Units" WHERE "OrganisationId" = {county_org}) ORDER BY "UnitId"')]
         tokens = {}
+        # Lines handed to an earlier run of this invocation are never offered again: a POST wrk gave up on at the end of
+        # its run may still be committing while the next pool is read.
+        offered = set()
         def post_pool(needed):
             """A pool file of at least `needed` unreported (task, period, bearer) lines, or None when the data set has run out."""
             lines = []
@@ -191,7 +197,8 @@ def main():
                 for tid, year in rows:
                     last = 12 if int(year) < today.year else today.month - 1
                     for m in range(1, last + 1):
-                        if f"{tid}|{unit}|{year}-{m:02d}" not in filed: lines.append((unit, name, tid, f"{year}-{m:02d}"))
+                        key = f"{tid}|{unit}|{year}-{m:02d}"
+                        if key not in filed and key not in offered: lines.append((unit, name, tid, f"{year}-{m:02d}"))
                 if len(lines) >= needed: break
             if len(lines) < needed: return None, len(lines)
             path = os.path.join(work, "post-pool.txt")
@@ -199,6 +206,7 @@ def main():
                 for unit, name, tid, period in lines:
                     if name not in tokens: tokens[name] = sign_in(base, name)[1].split("Bearer ", 1)[1]
                     f.write(f"{tid} {period} {tokens[name]}\n")
+                    offered.add(f"{tid}|{unit}|{period}")
             return path, len(lines)
         cookie_admin, bearer_admin = sign_in(base, "admin")
         cookie_county, bearer_county = sign_in(base, "bench.county")
