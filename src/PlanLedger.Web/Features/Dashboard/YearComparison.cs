@@ -13,8 +13,8 @@ public sealed record RecurringTask(int TaskId, string Heading, string Status, in
 /// <summary>年度对比: the recurring tasks of some plans — targets and actuals this year against last year's.</summary>
 public sealed class YearComparison(LedgerDbContext db)
 {
-    /// <summary>For each of <paramref name="planIds"/>, the plans holding last year's side of its recurring tasks (their changes show in 年度对比 too) (one query
-    /// for all; a plan without such tasks has an empty list).</summary>
+    /// <summary>For each of <paramref name="planIds"/>, the plans holding last year's side of its recurring tasks — their
+    /// changes show in 年度对比 too (one query for all; a plan without such tasks has an empty list).</summary>
     public async Task<Dictionary<int, List<int>>> PreviousPlansByPlanAsync(IReadOnlyList<int> planIds, CancellationToken ct = default)
     {
         var pairs = planIds.Count == 0 ? [] : await (from t in db.Tasks
