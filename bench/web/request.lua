@@ -1,5 +1,6 @@
 -- wrk script of the web benchmark: one signed-in request (cookie or bearer header from the environment),
--- or, with BENCH_POOL set, POSTs of reports cycling through "taskId period" lines (each pair once; run with -t1).
+-- or, with BENCH_POOL set, POSTs of reports through "taskId period bearer" lines, each line once (run with -t1; run.py
+-- writes more lines than a run can use; should a run use them all, it stops sending rather than repeat a pair).
 local auth = os.getenv("BENCH_AUTH")
 if auth and auth ~= "" then
   local name, value = auth:match("^([^:]+):%s*(.*)$")
@@ -12,8 +13,8 @@ local pool_file = os.getenv("BENCH_POOL")
 if pool_file and pool_file ~= "" then
   pool = {}
   for line in io.lines(pool_file) do
-    local id, period = line:match("^(%d+)%s+(%S+)$")
-    if id then pool[#pool + 1] = { id, period } end
+    local id, period, bearer = line:match("^(%d+)%s+(%S+)%s+(%S+)$")
+    if id then pool[#pool + 1] = { id, period, bearer } end
   end
   wrk.headers["Content-Type"] = "application/json"
 end
@@ -21,15 +22,21 @@ end
 request = function()
   if not pool then return wrk.format(nil, nil) end
   local item = pool[next_item]
+  if not item then return wrk.format("GET", "/pool-used-up") end -- counted as an error (404), never a repeated report
   next_item = next_item + 1
-  if next_item > #pool then next_item = 1 end
   local body = string.format('{"period":"%s","progress":50,"text":"压测填报：按计划推进"}', item[2])
-  return wrk.format("POST", "/api/v1/tasks/" .. item[1] .. "/reports", nil, body)
+  local headers = {}
+  for k, v in pairs(wrk.headers) do headers[k] = v end
+  headers["Authorization"] = "Bearer " .. item[3] -- the reporter of the pair's unit
+  return wrk.format("POST", "/api/v1/tasks/" .. item[1] .. "/reports", headers, body)
 end
 
-local bad = 0
+local bad = {}
 response = function(status, headers, body)
-  if status >= 300 then bad = bad + 1 end
+  if status >= 300 then
+    bad[status] = (bad[status] or 0) + 1
+    if pool and bad[status] == 1 then io.stderr:write("BENCH first " .. status .. ": " .. string.sub(body or "", 1, 200) .. "\n") end
+  end
 end
 
 done = function(summary, latency, requests)

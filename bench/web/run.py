@@ -107,7 +107,10 @@ def cpu_ms(pid):
 def wrk(base, path, auth, seconds, pool=None, connections=8, threads=2):
     env = dict(os.environ, BENCH_AUTH=auth, BENCH_POOL=pool or "")
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s",
-                          "-s", os.path.join(HERE, "request.lua"), base + path], env=env, capture_output=True, text=True).stdout
+                          "-s", os.path.join(HERE, "request.lua"), base + path], env=env, capture_output=True, text=True)
+    for line in out.stderr.splitlines():
+        if line.startswith("BENCH first"): print("  " + line, flush=True)  # the first answer of each failing status
+    out = out.stdout
     m = re.search(r"BENCH p50=([\d.]+) p95=([\d.]+) p99=([\d.]+) rps=([\d.]+) requests=(\d+) errors=(\d+)", out)
     if not m: return None
     return dict(p95=float(m.group(2)), rps=float(m.group(4)), requests=int(m.group(5)), errors=int(m.group(6)))
@@ -173,16 +176,38 @@ def main():
                                   f'AND t."ParentId" IS NOT NULL AND u."Role" = \'Lead\'{mine} ORDER BY t."Order" LIMIT 1')[0][0])
         leaf = {org: first_leaf(org) for org in plan}
         filter_unit = {org: int(sink.query(f'SELECT "Id" FROM "Units" WHERE "OrganisationId" = {org} ORDER BY "Id" LIMIT 1')[0][0]) for org in plan}
-        # POST pool: (task, period) pairs the county user's unit supports and has not reported, newest plan first.
-        rows = sink.query(f'SELECT t."Id", p."Year" FROM "TaskUnits" u JOIN "PlanTasks" t ON t."Id" = u."TaskId" JOIN "Plans" p ON p."Id" = t."PlanId" '
-                          f'WHERE u."UnitId" = {county_unit} AND u."Role" = \'Support\' ORDER BY p."Year" DESC, t."Order"')
-        filed = {k for (k,) in sink.query(f'SELECT "LiveKey" FROM "ProgressReports" WHERE "UnitId" = {county_unit} AND "LiveKey" IS NOT NULL')}
-        pool = os.path.join(work, f"pool-{int(time.time())}.txt")
-        with open(pool, "w") as f:
-            for tid, year in rows:
-                last = 12 if int(year) < today.year else today.month - 1
-                for m in range(1, last + 1):
-                    if f"{tid}|{county_unit}|{year}-{m:02d}" not in filed: f.write(f"{tid} {year}-{m:02d}\n")
+        # POST: the reporters of the county user's bureau file reports on (task, period) pairs their unit supports, on
+        # tasks not closed out (销号: a report is refused with 409), and has not reported yet. The pool is read again
+        # before every run (a pair filed by an earlier run — of this invocation or of one before on the same data set —
+        # is never offered again), so every POST is a valid new report.
+        reporters = [(int(uid), name) for uid, name in sink.query(
+            f'SELECT "UnitId", "UserName" FROM "AspNetUsers" WHERE "Role" = \'Reporter\' AND "UnitId" IN '
+            f'(SELECT "Id" FROM "Units" WHERE "OrganisationId" = {county_org}) ORDER BY "UnitId"')]
+        tokens = {}
+        # Lines handed to an earlier run of this invocation are never offered again: a POST wrk gave up on at the end of
+        # its run may still be committing while the next pool is read.
+        offered = set()
+        def post_pool(needed):
+            """A pool file of at least `needed` unreported (task, period, bearer) lines, or None when the data set has run out."""
+            lines = []
+            for unit, name in reporters:
+                rows = sink.query(f'SELECT t."Id", p."Year" FROM "TaskUnits" u JOIN "PlanTasks" t ON t."Id" = u."TaskId" JOIN "Plans" p ON p."Id" = t."PlanId" '
+                                  f'WHERE u."UnitId" = {unit} AND u."Role" = \'Support\' AND t."ClosedAt" IS NULL AND p."Status" = \'Published\' ORDER BY p."Year" DESC, t."Order"')
+                filed = {k for (k,) in sink.query(f'SELECT "LiveKey" FROM "ProgressReports" WHERE "UnitId" = {unit} AND "LiveKey" IS NOT NULL')}
+                for tid, year in rows:
+                    last = 12 if int(year) < today.year else today.month - 1
+                    for m in range(1, last + 1):
+                        key = f"{tid}|{unit}|{year}-{m:02d}"
+                        if key not in filed and key not in offered: lines.append((unit, name, tid, f"{year}-{m:02d}"))
+                if len(lines) >= needed: break
+            if len(lines) < needed: return None, len(lines)
+            path = os.path.join(work, "post-pool.txt")
+            with open(path, "w") as f:
+                for unit, name, tid, period in lines:
+                    if name not in tokens: tokens[name] = sign_in(base, name)[1].split("Bearer ", 1)[1]
+                    f.write(f"{tid} {period} {tokens[name]}\n")
+                    offered.add(f"{tid}|{unit}|{period}")
+            return path, len(lines)
         cookie_admin, bearer_admin = sign_in(base, "admin")
         cookie_county, bearer_county = sign_in(base, "bench.county")
         requests = [
@@ -219,6 +244,11 @@ def main():
                         # the security-stamp interval); wrk cannot, so each run starts from a fresh sign-in.
                         auth = sign_in(base, user)[0]
                     if path == "post":
+                        # enough fresh pairs for 500 POSTs a second over the run (the pool is never cycled: a pair used twice is a 409)
+                        pool, size = post_pool(500 * a.seconds)
+                        if pool is None:
+                            print(f"  {name}: only {size} unreported pairs left; rebuild the data set (run without --keep)", flush=True)
+                            break
                         c0 = cpu_ms(p.pid)
                         r = wrk(base, "/", auth, a.seconds, pool=pool, connections=4, threads=1)
                     else:

@@ -38,6 +38,17 @@ public sealed class RollupOnTime(LedgerDbContext db)
         return rows.ToDictionary(r => r.Key, r => (r.Owed, r.OnTime));
     }
 
+    /// <summary>Owed and on time per plan and unit of <paramref name="plans"/> (the year dashboard's per-plan parts: one
+    /// command for all the plans whose parts are not kept yet).</summary>
+    public async Task<Dictionary<(int PlanId, int UnitId), (int Owed, int OnTime)>> ByPlanAndUnitAsync(IReadOnlyList<Plan> plans, DateOnly today,
+        CancellationToken ct)
+    {
+        if (LinkCounts(plans, today) is not { } all) return [];
+        var rows = await all.GroupBy(x => new { x.PlanId, x.UnitId })
+            .Select(g => new { g.Key.PlanId, g.Key.UnitId, Owed = g.Sum(x => x.Owed), OnTime = g.Sum(x => x.OnTime) }).ToListAsync(ct);
+        return rows.ToDictionary(r => (r.PlanId, r.UnitId), r => (r.Owed, r.OnTime));
+    }
+
     /// <summary>One row per unit–leaf-task link of <paramref name="plans"/> with its owed and on-time counts; null when nothing is due yet.</summary>
     private IQueryable<LinkCount>? LinkCounts(IReadOnlyList<Plan> plans, DateOnly today)
     {
@@ -51,7 +62,7 @@ public sealed class RollupOnTime(LedgerDbContext db)
                 join t in db.Tasks on u.TaskId equals t.Id
                 join p in db.Plans on t.PlanId equals p.Id
                 where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
-                select new Link { OrganisationId = p.OrganisationId, UnitId = u.UnitId!.Value, Task = t };
+                select new Link { PlanId = t.PlanId, OrganisationId = p.OrganisationId, UnitId = u.UnitId!.Value, Task = t };
             var part = links.Select(Counts(due));
             all = all is null ? part : all.Concat(part);
         }
@@ -60,6 +71,7 @@ public sealed class RollupOnTime(LedgerDbContext db)
 
     private sealed class Link
     {
+        public int PlanId { get; init; }
         public int OrganisationId { get; init; }
         public int UnitId { get; init; }
         public PlanTask Task { get; init; } = null!;
@@ -67,6 +79,7 @@ public sealed class RollupOnTime(LedgerDbContext db)
 
     private sealed class LinkCount
     {
+        public int PlanId { get; init; }
         public int OrganisationId { get; init; }
         public int UnitId { get; init; }
         public int Owed { get; init; }
@@ -74,7 +87,7 @@ public sealed class RollupOnTime(LedgerDbContext db)
     }
 
     /// <summary>
-    /// <c>l => new LinkCount { OrganisationId, Owed = Σ owes(period), OnTime = reports of the task by the unit (or nobody),
+    /// <c>l => new LinkCount { PlanId, OrganisationId, Owed = Σ owes(period), OnTime = reports of the task by the unit (or nobody),
     /// live, for a period owed and filed by its report day: distinct periods }</c>, built from <see cref="OnTimeRule"/>'s expressions.
     /// </summary>
     private Expression<Func<Link, LinkCount>> Counts(IReadOnlyList<DuePeriod> due)
@@ -100,6 +113,7 @@ public sealed class RollupOnTime(LedgerDbContext db)
         var onTime = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(string)], distinct);
 
         var body = Expression.MemberInit(Expression.New(typeof(LinkCount)),
+            Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.PlanId))!, Expression.Property(l, nameof(Link.PlanId))),
             Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.OrganisationId))!, Expression.Property(l, nameof(Link.OrganisationId))),
             Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.UnitId))!, Expression.Property(l, nameof(Link.UnitId))),
             Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.Owed))!, owed),

@@ -13,29 +13,32 @@ public sealed record RecurringTask(int TaskId, string Heading, string Status, in
 /// <summary>年度对比: the recurring tasks of some plans — targets and actuals this year against last year's.</summary>
 public sealed class YearComparison(LedgerDbContext db)
 {
-    /// <summary>The plans holding last year's side of the recurring tasks of <paramref name="planIds"/> (their changes show in 年度对比 too).</summary>
-    public async Task<List<int>> PreviousPlansAsync(IReadOnlyList<int> planIds, CancellationToken ct = default)
+    /// <summary>For each of <paramref name="planIds"/>, the plans holding last year's side of its recurring tasks — their
+    /// changes show in 年度对比 too (one query for all; a plan without such tasks has an empty list).</summary>
+    public async Task<Dictionary<int, List<int>>> PreviousPlansByPlanAsync(IReadOnlyList<int> planIds, CancellationToken ct = default)
     {
-        if (planIds.Count == 0) return [];
-        return await (from t in db.Tasks
+        var pairs = planIds.Count == 0 ? [] : await (from t in db.Tasks
                 where planIds.Contains(t.PlanId) && t.PreviousTaskId != null
                 join p in db.Tasks on t.PreviousTaskId equals (int?)p.Id
-                select p.PlanId).Distinct().OrderBy(id => id).ToListAsync(ct);
+                select new { t.PlanId, Previous = p.PlanId }).Distinct().ToListAsync(ct);
+        var of = pairs.ToLookup(x => x.PlanId, x => x.Previous);
+        return planIds.ToDictionary(id => id, id => of[id].Order().ToList());
     }
 
-    public async Task<List<RecurringTask>> RecurringAsync(IReadOnlyList<int> planIds, CancellationToken ct = default)
+    /// <summary>The recurring tasks of each of <paramref name="planIds"/> that has any, in the plan's order.</summary>
+    public async Task<Dictionary<int, List<RecurringTask>>> RecurringByPlanAsync(IReadOnlyList<int> planIds, CancellationToken ct = default)
     {
         if (planIds.Count == 0) return [];
         var tasks = await db.Tasks.AsNoTracking().Where(t => planIds.Contains(t.PlanId) && t.PreviousTaskId != null)
             .OrderBy(t => t.PlanId).ThenBy(t => t.Order)
-            .Select(t => new { t.Id, t.Heading, t.Status, t.Progress, Prev = t.PreviousTaskId!.Value, t.CarriedOver }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.PlanId, t.Heading, t.Status, t.Progress, Prev = t.PreviousTaskId!.Value, t.CarriedOver }).ToListAsync(ct);
         if (tasks.Count == 0) return [];
         var prevIds = tasks.Select(t => t.Prev).ToList();
         var prev = await db.Tasks.AsNoTracking().Where(t => prevIds.Contains(t.Id))
             .Select(t => new { t.Id, t.Heading, t.Status, t.Progress, t.Plan!.Year }).ToDictionaryAsync(t => t.Id, ct);
         var all = tasks.Select(t => t.Id).Concat(prevIds).ToList();
         var targets = (await db.Targets.AsNoTracking().Where(x => all.Contains(x.TaskId)).OrderBy(x => x.Id).ToListAsync(ct)).ToLookup(x => x.TaskId);
-        return tasks.Where(t => prev.ContainsKey(t.Prev)).Select(t =>
+        return tasks.Where(t => prev.ContainsKey(t.Prev)).GroupBy(t => t.PlanId).ToDictionary(g => g.Key, g => g.Select(t =>
         {
             var p = prev[t.Prev];
             var old = targets[t.Prev].ToList();
@@ -47,6 +50,6 @@ public sealed class YearComparison(LedgerDbContext db)
             }).ToList();
             return new RecurringTask(t.Id, t.Heading, StatusNames.ToName(t.Status), t.Progress, t.Prev, p.Year, p.Heading,
                 StatusNames.ToName(p.Status), p.Progress, t.CarriedOver, rows);
-        }).ToList();
+        }).ToList());
     }
 }

@@ -37,8 +37,7 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
 
     public sealed record YearFigures(List<UnitYearRow> Units, List<RecurringTask> Recurring)
     {
-        public static long Size(YearFigures f) => 64 + f.Units.Sum(u => 160 + 2L * u.Unit.Length)
-            + f.Recurring.Sum(r => 256 + 2L * (r.Heading.Length + r.PreviousHeading.Length) + r.Targets.Sum(t => 96 + 2L * (t.Text.Length + t.Unit.Length)));
+        public static long Size(YearFigures f) => f.Units.Sum(u => 160 + 2L * u.Unit.Length) + RecurringSize(f.Recurring);
     }
 
     public async Task<YearOverviewDto> ForAsync(CurrentUser me, int year, CancellationToken ct = default) => (await ReadAsync(me, year, ct)).Dto;
@@ -74,16 +73,18 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
             });
         var open = await findings.ByUnitAsync(path, ct);
         // 年度对比 also shows last year's tasks: their plans' revisions join the key (read only when there are such rows).
-        var previous = await cache.GetAsync("year-previous-plans", set, () => years.PreviousPlansAsync(set.Select(p => p.Id).ToList(), ct),
-            l => 64 + l.Count * 8L);
-        var keyed = previous.Count == 0 ? set
-            : set.Concat((await db.Plans.AsNoTracking().Where(p => previous.Contains(p.Id)).OrderBy(p => p.Id)
-                .Select(p => new { p.Id, p.Revision }).ToListAsync(ct)).Select(p => (p.Id, p.Revision))).ToList();
+        // Which plans those are is kept per plan and revision (a write to one plan reads that plan's links again only).
+        var previousOf = await cache.GetEachAsync("year-previous-plans", plans, _ => "",
+            missing => years.PreviousPlansByPlanAsync(missing.Select(p => p.Id).ToList(), ct), l => 64 + l.Count * 8L);
+        var previous = previousOf.Values.SelectMany(l => l).Distinct().Order().ToList();
+        var previousRevisions = previous.Count == 0 ? []
+            : (await db.Plans.AsNoTracking().Where(p => previous.Contains(p.Id)).OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.Revision }).ToListAsync(ct)).Select(p => (p.Id, p.Revision)).ToList();
+        var keyed = previous.Count == 0 ? set : set.Concat(previousRevisions).ToList();
         var vary = $"{year}|{day}|{Fingerprint(notices, open)}|{previous.Count}";
         var (units, recurring) = await cache.GetAsync("year-overview", keyed, async () =>
         {
-            var sums = await cache.GetAsync("year-units", set, () => UnitSumsAsync(plans, today, ct),
-                s => 64 + s.Count * 96L, day);
+            var sums = await UnitSumsAsync(plans, today, day, ct);
             var rows = sums.Select(kv =>
             {
                 var (unit, tasks, done, overdue, owed, onTime) = kv.Value;
@@ -94,7 +95,7 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
                     rate, tasks == 0 ? 0 : Math.Round((double)done / tasks, 3), n.Blue, n.Yellow, n.Red, f.Open, f.Overdue);
             });
             var ranked = Ranking.Rank(rows, r => new RankKey(r.OnTimeRate, r.CompletionRate, r.Overdue, r.Unit), (r, rank) => r with { Rank = rank });
-            return new YearFigures(ranked, await years.RecurringAsync(set.Select(p => p.Id).ToList(), ct));
+            return new YearFigures(ranked, await RecurringAsync(plans, previousOf, previousRevisions, ct));
         }, YearFigures.Size, vary);
         var dto = new YearOverviewDto(year, plans.Select(p => new YearPlan(p.Id, p.Title, p.Organisation?.Name ?? "", p.TaskCount)).ToList(), units, recurring);
         return new YearOverviewRead(dto, $"{vary}|{Plans.PlanReadCache.SetKey(keyed)}");
@@ -126,27 +127,72 @@ public sealed class YearOverview(LedgerDbContext db, TimeProvider clock, UnitFin
 
     private sealed record UnitSum(string Unit, int Tasks, int Done, int Overdue, int Owed, int OnTime);
 
-    private async Task<Dictionary<int, UnitSum>> UnitSumsAsync(List<Plan> plans, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Per unit over all <paramref name="plans"/>: the sum of each plan's own part (<see cref="PlanUnitSumsAsync"/>), kept per
+    /// plan, revision and day — after a write to one plan only that plan's part is computed again; the others are added
+    /// from memory. Units in unit id order (the ranking orders them; equal units keep this order).
+    /// </summary>
+    private async Task<SortedDictionary<int, UnitSum>> UnitSumsAsync(List<Plan> plans, DateOnly today, string day, CancellationToken ct)
+    {
+        var parts = await cache.GetEachAsync("plan-unit-sums", plans, _ => day, missing => PlanUnitSumsAsync(missing, today, ct),
+            s => 64 + s.Sum(x => 96 + 2L * x.Sum.Unit.Length));
+        var sums = new SortedDictionary<int, UnitSum>();
+        foreach (var plan in plans)
+            foreach (var (unitId, u) in parts[plan.Id])
+                sums[unitId] = sums.TryGetValue(unitId, out var s)
+                    ? s with { Tasks = s.Tasks + u.Tasks, Done = s.Done + u.Done, Overdue = s.Overdue + u.Overdue, Owed = s.Owed + u.Owed, OnTime = s.OnTime + u.OnTime }
+                    : u;
+        return sums;
+    }
+
+    /// <summary>
+    /// Each plan's part of the per-unit sums, in SQL (two commands for all of <paramref name="plans"/>): the leaf tasks each
+    /// unit leads by status, as the plan's dashboard counts them, and the on-time counts of <see cref="RollupOnTime"/>.
+    /// </summary>
+    private async Task<Dictionary<int, List<(int UnitId, UnitSum Sum)>>> PlanUnitSumsAsync(IReadOnlyList<Plan> plans, DateOnly today, CancellationToken ct)
     {
         var ids = plans.Select(p => p.Id).ToList();
         var led = await (from u in db.TaskUnits
                 join t in db.Tasks on u.TaskId equals t.Id
                 where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
-                group new { Lead = u.Role == UnitRole.Lead, t.Status } by new { UnitId = u.UnitId!.Value, u.Unit!.Name } into g
+                group new { Lead = u.Role == UnitRole.Lead, t.Status } by new { t.PlanId, UnitId = u.UnitId!.Value, u.Unit!.Name } into g
                 select new
                 {
-                    g.Key.UnitId, g.Key.Name,
+                    g.Key.PlanId, g.Key.UnitId, g.Key.Name,
                     Tasks = g.Sum(x => x.Lead ? 1 : 0),
                     Done = g.Sum(x => x.Lead && x.Status == PlanTaskStatus.Done ? 1 : 0),
                     Overdue = g.Sum(x => x.Lead && x.Status == PlanTaskStatus.Overdue ? 1 : 0),
                 }).AsNoTracking().ToListAsync(ct);
-        var reporting = await new RollupOnTime(db).ByUnitAsync(plans, today, ct);
-        return led.ToDictionary(u => u.UnitId, u =>
+        var reporting = await new RollupOnTime(db).ByPlanAndUnitAsync(plans, today, ct);
+        var byPlan = led.ToLookup(u => u.PlanId);
+        return plans.ToDictionary(p => p.Id, p => byPlan[p.Id].Select(u =>
         {
-            var (owed, onTime) = reporting.GetValueOrDefault(u.UnitId);
-            return new UnitSum(u.Name, u.Tasks, u.Done, u.Overdue, owed, onTime);
-        });
+            var (owed, onTime) = reporting.GetValueOrDefault((p.Id, u.UnitId));
+            return (u.UnitId, new UnitSum(u.Name, u.Tasks, u.Done, u.Overdue, owed, onTime));
+        }).ToList());
     }
+
+    /// <summary>
+    /// 年度对比 of <paramref name="plans"/>: each plan's rows kept per its revision and the revisions of the plans holding
+    /// their last-year side, in plan id order (as one query over all plans would give them).
+    /// </summary>
+    private async Task<List<RecurringTask>> RecurringAsync(List<Plan> plans, Dictionary<int, List<int>> previousOf,
+        List<(int Id, long Revision)> previousRevisions, CancellationToken ct)
+    {
+        var revisionOf = previousRevisions.ToDictionary(p => p.Id, p => p.Revision);
+        string Vary(Plan p) => previousOf[p.Id] is { Count: > 0 } l ? Plans.PlanReadCache.SetKey(l.Select(id => (id, revisionOf.GetValueOrDefault(id))).ToList()) : "";
+        var parts = await cache.GetEachAsync("plan-recurring", plans, Vary,
+            async missing =>
+            {
+                // a plan without last-year links has no rows: only the others are read
+                var read = await years.RecurringByPlanAsync(missing.Where(p => previousOf[p.Id].Count > 0).Select(p => p.Id).ToList(), ct);
+                return missing.ToDictionary(p => p.Id, p => read.GetValueOrDefault(p.Id) ?? []);
+            }, RecurringSize);
+        return plans.OrderBy(p => p.Id).SelectMany(p => parts[p.Id]).ToList();
+    }
+
+    private static long RecurringSize(List<RecurringTask> rows) => 64 + rows.Sum(r => 256 + 2L * (r.Heading.Length + r.PreviousHeading.Length)
+        + r.Targets.Sum(t => 96 + 2L * (t.Text.Length + t.Unit.Length)));
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/dashboard/year", async Task<IResult> (int? year, HttpContext http, YearOverview overview, TimeProvider clock,

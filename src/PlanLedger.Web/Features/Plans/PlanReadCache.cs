@@ -47,6 +47,35 @@ public sealed class PlanReadCache : IDisposable
     }
 
     /// <summary>
+    /// The value of <paramref name="what"/> for each of <paramref name="plans"/>, each kept under its own plan's id and
+    /// revision (and <paramref name="vary"/> of that plan): the plans missing from the cache are loaded together by one
+    /// call of <paramref name="loadMissing"/>, which must answer for every plan it is given. A year's figures composed
+    /// from these cost, after a write to one plan, only that plan's share.
+    /// </summary>
+    public async Task<Dictionary<int, T>> GetEachAsync<T>(string what, IReadOnlyList<Plan> plans, Func<Plan, string> vary,
+        Func<IReadOnlyList<Plan>, Task<Dictionary<int, T>>> loadMissing, Func<T, long> size) where T : class
+    {
+        var found = new Dictionary<int, T>(plans.Count);
+        var missing = new List<Plan>();
+        foreach (var plan in plans)
+        {
+            if (_cache is not null && _cache.TryGetValue(new Key(what, plan.Id, plan.Revision, vary(plan)), out T? hit) && hit is not null)
+                found[plan.Id] = hit;
+            else missing.Add(plan);
+        }
+        if (missing.Count == 0) return found;
+        var loaded = await loadMissing(missing);
+        foreach (var plan in missing)
+        {
+            var value = loaded[plan.Id];
+            found[plan.Id] = value;
+            _cache?.Set(new Key(what, plan.Id, plan.Revision, vary(plan)), value,
+                new MemoryCacheEntryOptions { Size = Math.Max(1, size(value)), SlidingExpiration = Unused });
+        }
+        return found;
+    }
+
+    /// <summary>
     /// The value of <paramref name="what"/> computed over several plans (a year's plans in a reader's scope): kept under
     /// every plan's id and revision together, so a change to any one of them — or a plan joining or leaving the set —
     /// is a new key.
