@@ -22,10 +22,10 @@ public sealed class UnreadCounts(IMemoryCache cache, IOptions<LedgerOptions> opt
     private sealed record Kept(long Generation, int Count);
 
     // The count of a unit's or an office's notifications: one compiled query each (no expression tree per page view).
-    private static readonly Func<LedgerDbContext, int, Task<int>> OfUnit =
-        EF.CompileAsyncQuery((LedgerDbContext db, int unit) => db.Notifications.Count(n => n.UnitId == unit && n.ReadAt == null));
-    private static readonly Func<LedgerDbContext, int, Task<int>> OfOffice =
-        EF.CompileAsyncQuery((LedgerDbContext db, int org) => db.Notifications.Count(n => n.UnitId == null && n.OrganisationId == org && n.ReadAt == null));
+    private static readonly CompiledPerProvider<Func<LedgerDbContext, int, Task<int>>> OfUnit = new(() =>
+        EF.CompileAsyncQuery((LedgerDbContext db, int unit) => db.Notifications.Count(n => n.UnitId == unit && n.ReadAt == null)));
+    private static readonly CompiledPerProvider<Func<LedgerDbContext, int, Task<int>>> OfOffice = new(() =>
+        EF.CompileAsyncQuery((LedgerDbContext db, int org) => db.Notifications.Count(n => n.UnitId == null && n.OrganisationId == org && n.ReadAt == null)));
 
     /// <summary>Every kept count is old from now on (a write that may change unread counts was saved or committed).</summary>
     public void Changed() => Interlocked.Increment(ref _generation);
@@ -34,7 +34,7 @@ public sealed class UnreadCounts(IMemoryCache cache, IOptions<LedgerOptions> opt
     public async Task<int> CountAsync(LedgerDbContext db, CurrentUser me)
     {
         string key;
-        Func<LedgerDbContext, int, Task<int>> query;
+        CompiledPerProvider<Func<LedgerDbContext, int, Task<int>>> query;
         int id;
         if (me.UnitId is { } unit) (key, query, id) = ("unread:u:" + unit.ToString(CultureInfo.InvariantCulture), OfUnit, unit);
         else if (me.Role is UserRole.Office or UserRole.Admin)
@@ -43,7 +43,7 @@ public sealed class UnreadCounts(IMemoryCache cache, IOptions<LedgerOptions> opt
         // Read before counting: a write during the count leaves the kept count under the old generation (counted again next time).
         var generation = Volatile.Read(ref _generation);
         if (cache.TryGetValue(key, out Kept? kept) && kept is not null && kept.Generation == generation) return kept.Count;
-        var count = await query(db, id);
+        var count = await query.For(db)(db, id);
         var keepFor = options.Value.UnreadCountCacheFor;
         if (keepFor > TimeSpan.Zero) cache.Set(key, new Kept(generation, count), keepFor);
         return count;

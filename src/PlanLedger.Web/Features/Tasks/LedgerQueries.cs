@@ -26,17 +26,17 @@ public sealed class LedgerQueries(LedgerDbContext db)
     private sealed record PlanRow(Plan Plan, string Path);
     private sealed record TaskRow(PlanTask Task, Plan Plan, string Path);
 
-    private static readonly Func<LedgerDbContext, int, Task<PlanRow?>> PlanById = EF.CompileAsyncQuery((LedgerDbContext db, int id) =>
-        db.Plans.Where(p => p.Id == id).Select(p => new PlanRow(p, p.Organisation!.Path)).FirstOrDefault());
+    private static readonly CompiledPerProvider<Func<LedgerDbContext, int, Task<PlanRow?>>> PlanById = new(() => EF.CompileAsyncQuery(
+        (LedgerDbContext db, int id) => db.Plans.Where(p => p.Id == id).Select(p => new PlanRow(p, p.Organisation!.Path)).FirstOrDefault()));
 
-    private static readonly Func<LedgerDbContext, int, Task<TaskRow?>> TaskById = EF.CompileAsyncQuery((LedgerDbContext db, int id) =>
-        db.Tasks.Where(t => t.Id == id).Select(t => new TaskRow(t, t.Plan!, t.Plan!.Organisation!.Path)).FirstOrDefault());
+    private static readonly CompiledPerProvider<Func<LedgerDbContext, int, Task<TaskRow?>>> TaskById = new(() => EF.CompileAsyncQuery(
+        (LedgerDbContext db, int id) => db.Tasks.Where(t => t.Id == id).Select(t => new TaskRow(t, t.Plan!, t.Plan!.Organisation!.Path)).FirstOrDefault()));
 
     /// <summary>The plan if <paramref name="me"/> may do <paramref name="action"/> on it, else 404/403.</summary>
     public async Task<Outcome<PlanAccess>> PlanAsync(CurrentUser me, int planId, LedgerAction action, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var row = await PlanById(db, planId);
+        var row = await PlanById.For(db)(db, planId);
         if (row is null) return Failure.NotFound("计划不存在");
         var resource = new Resource(row.Plan.OrganisationId, row.Path, row.Plan.Status == PlanStatus.Draft);
         if (Problems.FromDecision(Access.Decide(me, action, resource)) is { } f) return f;
@@ -56,7 +56,7 @@ public sealed class LedgerQueries(LedgerDbContext db)
         CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var row = await TaskById(db, taskId);
+        var row = await TaskById.For(db)(db, taskId);
         if (row is null) return Failure.NotFound("任务不存在");
         IReadOnlyCollection<int>? unitIds = null;
         if (action == LedgerAction.ReportOnTask)
