@@ -78,13 +78,14 @@ public static class LedgerApp
         services.AddScoped<AuditInterceptor>();
         services.AddMemoryCache();
         services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<UnreadCounts>();
         services.AddScoped<UserStampInterceptor>();
         services.AddDbContext<LedgerDbContext>((sp, o) =>
         {
             LedgerDatabase.Configure(o, sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Db);
             o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), new VersionInterceptor(), sp.GetRequiredService<AuditInterceptor>(),
                 // After the audit: it uses the audit's transaction when there is one (Data/RevisionInterceptor.cs).
-                new RevisionInterceptor());
+                new RevisionInterceptor(), new UnreadCountInterceptor(sp.GetRequiredService<UnreadCounts>()));
             // Extra interceptors registered by the host (tests count database commands with one).
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });

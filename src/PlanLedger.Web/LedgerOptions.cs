@@ -34,6 +34,12 @@ public sealed class LedgerOptions
     /// server end sessions at once; this bounds the delay for changes made by another server process.
     /// </summary>
     public TimeSpan SessionStampCacheFor { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long the menu's unread-notification count of a unit or office, once counted, is shown without counting again
+    /// (zero: counted on every page). Notifications written or read through this server show at once; this bounds the
+    /// delay for those of another server process on the same database.
+    /// </summary>
+    public TimeSpan UnreadCountCacheFor { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>How long an organisation's 下级汇总 (roll-up) figures, once computed, are served as they are (zero: never kept).</summary>
     public TimeSpan RollupCacheFor { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>The most memory (MB, estimated) the whole-plan read cache of one instance holds (<c>PlanReadCache</c>; 0: no cache).</summary>

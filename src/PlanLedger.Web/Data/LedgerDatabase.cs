@@ -34,6 +34,18 @@ public static class LedgerDatabase
     /// </summary>
     public static string PostgresConnectionString(string db)
     {
+        // Asked for every DbContext (every request): parsed once per configured string (one reference, swapped whole).
+        if (_lastPostgres is { } last && last.Given == db) return last.Used;
+        var used = WithJitOff(db);
+        _lastPostgres = new PostgresString(db, used);
+        return used;
+    }
+
+    private sealed record PostgresString(string Given, string Used);
+    private static PostgresString? _lastPostgres;
+
+    private static string WithJitOff(string db)
+    {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(db);
         if (b.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
             b.Options = string.IsNullOrWhiteSpace(b.Options) ? "-c jit=off" : $"{b.Options} -c jit=off";

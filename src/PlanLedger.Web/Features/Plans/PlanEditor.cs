@@ -12,7 +12,7 @@ public sealed record TaskEdit(string Heading, string Text, string? Deadline, Dat
 public sealed record TargetEdit(string Text, decimal Value, string Unit, string Op, int? Version = null);
 
 /// <summary>The review step: the office corrects what the engine got wrong, then publishes the plan.</summary>
-public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimeProvider clock)
+public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimeProvider clock, Notifications.UnreadCounts unreadCounts)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -58,6 +58,7 @@ public sealed class PlanEditor(LedgerDbContext db, LedgerQueries queries, TimePr
         db.Plans.Remove(plan);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        unreadCounts.Changed(); // the draft's notifications went with it
         return plan;
     }
 

@@ -12,7 +12,7 @@ namespace PlanLedger.Web.Features.Tasks;
 /// <summary>A task: targets (target vs actual), report history with evidence, filing a report, return and close-out.</summary>
 [RequestSizeLimit(64L * 1024 * 1024)]
 public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, ReportService reports, Review.ReviewService reviews,
-    Decisions.TaskDecisionService decisions, Supervision.SupervisionService notices, Plans.PlanReadCache cache, TimeProvider clock) : LedgerPageModel
+    Decisions.TaskDecisionService decisions, Supervision.SupervisionService notices, Plans.PlanReadCache cache, Notifications.UnreadCounts unreadCounts, TimeProvider clock) : LedgerPageModel
 {
     public PlanTask Task { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
@@ -72,7 +72,10 @@ public sealed class DetailModel(LedgerDbContext db, LedgerQueries queries, Repor
         {
             var unread = db.Notifications.Where(n => n.UnitId == unit && n.TaskId == id && n.ReadAt == null);
             if (await unread.AnyAsync(ct))
+            {
                 await unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow()), ct);
+                unreadCounts.Changed();
+            }
         }
         Error ??= Flash;
         return Page();

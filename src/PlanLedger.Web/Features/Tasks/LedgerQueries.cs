@@ -21,11 +21,22 @@ public sealed record PlanAccess(Plan Plan, Resource Resource);
 /// <summary>Reads plans and tasks with the authorisation rules applied; loads whole plans in three queries, never row by row.</summary>
 public sealed class LedgerQueries(LedgerDbContext db)
 {
+    // The access check runs on every plan and task read: compiled once, so a request does not build, hash and look up
+    // the LINQ expression tree again (docs/scale.md §20). Both still track the rows: editors change them.
+    private sealed record PlanRow(Plan Plan, string Path);
+    private sealed record TaskRow(PlanTask Task, Plan Plan, string Path);
+
+    private static readonly CompiledPerProvider<Func<LedgerDbContext, int, Task<PlanRow?>>> PlanById = new(() => EF.CompileAsyncQuery(
+        (LedgerDbContext db, int id) => db.Plans.Where(p => p.Id == id).Select(p => new PlanRow(p, p.Organisation!.Path)).FirstOrDefault()));
+
+    private static readonly CompiledPerProvider<Func<LedgerDbContext, int, Task<TaskRow?>>> TaskById = new(() => EF.CompileAsyncQuery(
+        (LedgerDbContext db, int id) => db.Tasks.Where(t => t.Id == id).Select(t => new TaskRow(t, t.Plan!, t.Plan!.Organisation!.Path)).FirstOrDefault()));
+
     /// <summary>The plan if <paramref name="me"/> may do <paramref name="action"/> on it, else 404/403.</summary>
     public async Task<Outcome<PlanAccess>> PlanAsync(CurrentUser me, int planId, LedgerAction action, CancellationToken ct = default)
     {
-        var row = await db.Plans.Where(p => p.Id == planId)
-            .Select(p => new { Plan = p, p.Organisation!.Path }).FirstOrDefaultAsync(ct);
+        ct.ThrowIfCancellationRequested();
+        var row = await PlanById.For(db)(db, planId);
         if (row is null) return Failure.NotFound("计划不存在");
         var resource = new Resource(row.Plan.OrganisationId, row.Path, row.Plan.Status == PlanStatus.Draft);
         if (Problems.FromDecision(Access.Decide(me, action, resource)) is { } f) return f;
@@ -44,13 +55,13 @@ public sealed class LedgerQueries(LedgerDbContext db)
     public async Task<Outcome<(PlanTask Task, Plan Plan, string OrganisationPath)>> TaskWithPathAsync(CurrentUser me, int taskId, LedgerAction action,
         CancellationToken ct = default)
     {
-        var row = await db.Tasks.Where(t => t.Id == taskId)
-            .Select(t => new { Task = t, t.Plan, t.Plan!.Organisation!.Path }).FirstOrDefaultAsync(ct);
+        ct.ThrowIfCancellationRequested();
+        var row = await TaskById.For(db)(db, taskId);
         if (row is null) return Failure.NotFound("任务不存在");
         IReadOnlyCollection<int>? unitIds = null;
         if (action == LedgerAction.ReportOnTask)
             unitIds = await db.TaskUnits.Where(u => u.TaskId == taskId && u.UnitId != null).Select(u => u.UnitId!.Value).ToListAsync(ct);
-        var resource = new Resource(row.Plan!.OrganisationId, row.Path, row.Plan.Status == PlanStatus.Draft, unitIds);
+        var resource = new Resource(row.Plan.OrganisationId, row.Path, row.Plan.Status == PlanStatus.Draft, unitIds);
         var decision = Access.Decide(me, action, resource);
         // A reporter who may read the plan but not report on this task gets 403, not 404.
         if (Problems.FromDecision(decision) is { } f) return f;
