@@ -26,7 +26,7 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日")]
     private static partial Regex ChineseDate();
 
-    [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*\|?\s*(?<y>\d{4})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
+    [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*\|?\s*(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})")]
     private static partial Regex LabelledDate();
 
     [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}\s?[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*[号號]?)")]
