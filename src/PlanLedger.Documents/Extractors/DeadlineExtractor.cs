@@ -65,6 +65,10 @@ internal static partial class DeadlineExtractor
             // "到2025年，…", "至2026年": a year the text reaches is a deadline; "2021至2026年" is a period.
             var reaches = m.Groups["y"].Success && (before.EndsWith("到", StringComparison.Ordinal) || before.EndsWith("至", StringComparison.Ordinal) && (before.Length < 2 || !char.IsAsciiDigit(before[^2]) && before[^2] != '年'));
             if (reaches && !after.StartsWith("度", StringComparison.Ordinal) && !after.StartsWith("-", StringComparison.Ordinal) && !after.StartsWith("—", StringComparison.Ordinal)) return dl;
+            // "2020年2月23日至3月5日": a range of dates opened by its year is the deadline as written, as without the year.
+            if (m.Groups["y"].Success && dl.EndsWith('月') && DayOfRange().Match(text, afterStart) is { Success: true } day
+                && DateRangeEnd().Match(text, afterStart + day.Length) is { Success: true } rangeEnd)
+                return dl + (day.Value + rangeEnd.Value).Replace(" ", "", StringComparison.Ordinal);
             if (m.Groups["y"].Success && (dl.EndsWith("上半年", StringComparison.Ordinal) || dl.EndsWith("下半年", StringComparison.Ordinal) || dl.Contains('月')) && !after.StartsWith("度", StringComparison.Ordinal) && !after.StartsWith("至", StringComparison.Ordinal) && !after.StartsWith("-", StringComparison.Ordinal)
                 && !before.EndsWith("-", StringComparison.Ordinal) && !before.EndsWith("至", StringComparison.Ordinal)) return dl;
             if (before.EndsWith("全", StringComparison.Ordinal) || before.EndsWith("每", StringComparison.Ordinal)) continue;
@@ -134,6 +138,10 @@ internal static partial class DeadlineExtractor
     /// <summary>The rest of a range of dates after its first month (and day): "—5月15日", "至3月31日", "—10月".</summary>
     [GeneratedRegex(@"\G[至\-—～]{1,2}\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前)?")]
     private static partial Regex DateRangeEnd();
+
+    /// <summary>The day after a range's first year and month, if written ("2020年2月" + "23日"), before the range's rest.</summary>
+    [GeneratedRegex(@"\G(?:\s*[0-9]{1,2}\s*日)?(?=\s*[至\-—～])")]
+    private static partial Regex DayOfRange();
 
     [GeneratedRegex(@"取得|实现|完成|建成|达到|形成")]
     private static partial Regex CommitmentVerb();

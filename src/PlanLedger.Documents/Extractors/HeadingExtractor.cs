@@ -1,3 +1,4 @@
+using PlanLedger.Documents.Parsers;
 using PlanLedger.Documents.Syntax;
 
 namespace PlanLedger.Documents.Extractors;
@@ -21,6 +22,9 @@ internal static partial class HeadingExtractor
         var stop = first.IndexOf('。');
         var colon = IndexOfColon(first);
         var section = kind is LabelKind.ChineseComma or LabelKind.Part or LabelKind.Attachment;
+        // A text whose line breaks became spaces ("一、检查范围 各级教育行政部门…。"): a section's short title runs up to the
+        // layout space that stood for its line break, when a sentence follows it.
+        if (section && SpacedTitle(first) is > 0 and var gap) return (first[..gap], first[(gap + 1)..].Trim());
         if (runOn && stop >= 0 && section && !IsTitlePhrase(first[..stop].Trim())) return ("", first);
         if (colon > 0 && (stop < 0 || colon < stop) && colon <= 15 && !IsSentence(first[..colon]))
             return (first[..colon].Trim(), first[(colon + 1)..].Trim());
@@ -42,6 +46,17 @@ internal static partial class HeadingExtractor
         if (!section && rest.Length == 0 && !standsAlone) return ("", first);
         if (section ? head.Length <= MaxHeadingLength && !HasClauseList(head) : IsTitlePhrase(head)) return (head, rest);
         return ("", first);
+    }
+
+    /// <summary>Where a title of 2–12 Han characters ends at a layout space with the body after it, else −1.</summary>
+    private static int SpacedTitle(string s)
+    {
+        var gap = s.AsSpan().IndexOfAny(' ', '\u3000');
+        if (gap is < 2 or > 12 || gap + 1 >= s.Length) return -1;
+        for (var i = 0; i < gap; i++) if (!Cjk.IsHan(s[i])) return -1;
+        var next = s[(gap + 1)..].TrimStart();
+        // "坚持党建引领 推动高质量发展": two phrases of one title, no sentence after the space.
+        return next.Length >= 6 && (Cjk.IsHan(next[0]) || char.IsAsciiDigit(next[0])) && next.AsSpan().IndexOfAny("。，,；;") > 0 ? gap : -1;
     }
 
     /// <summary>At most 30 characters, at most one comma, no clause list, and not a full sentence.</summary>

@@ -26,7 +26,7 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日")]
     private static partial Regex ChineseDate();
 
-    [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*\|?\s*(?<y>\d{4})[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
+    [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|印发日期)\s*[:：]?\s*\|?\s*(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})")]
     private static partial Regex LabelledDate();
 
     [GeneratedRegex(@"(?<no>[\p{IsCJKUnifiedIdeographs}]{1,12}\s?[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*[号號]?)")]
@@ -49,7 +49,7 @@ internal static partial class MetadataParser
         var title = FindTitle(preamble) ?? GluedTitle(preamble);
         doc.Title = title;
         var notice = FindNotice(preamble);
-        doc.Issuer = notice is not null && NoticeSender(notice) is { } sender ? sender : FindIssuer(title, preamble, trailer);
+        doc.Issuer = notice is not null && NoticeSender(notice) is { } sender ? sender : FindIssuer(title, preamble, trailer) ?? LabelledIssuer(preamble);
         if (doc.Issuer is not null) doc.Issuer = JointIssuer(doc.Issuer);
         if (doc.Issuer is not null && IsPlaceholderName(doc.Issuer)) doc.Issuer = null;
         doc.DocNumber = FindDocNumber(preamble);
@@ -302,10 +302,25 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"[ \u3000\u00a0]{3,}")]
     private static partial Regex LayoutGap();
 
+    /// <summary>
+    /// "发文机关:襄垣县教育局 | 主题词: |": the issuer a government site's metadata table names, when the document names
+    /// none in a title block or signature.
+    /// </summary>
+    private static string? LabelledIssuer(IReadOnlyList<string> preamble)
+    {
+        foreach (var p in preamble)
+            if (IssuerLabel().Match(p) is { Success: true } m && OrgLine().IsMatch(m.Groups["org"].Value)) return m.Groups["org"].Value;
+        return null;
+    }
+
+    [GeneratedRegex(@"^发\s*文\s*机\s*关\s*[:：]\s*(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,30})\s*(?:\||$)")]
+    private static partial Regex IssuerLabel();
+
     private static string StripHeadlinePrefix(string p)
     {
         // "标题 【政策】…的通知": a government site's metadata table labels the notice's title.
-        if (MetadataLabel().Match(p) is { Success: true } label && p.Length > label.Length + 6) p = p[label.Length..];
+        // "标题:关于…的通知 | |": the metadata row's empty cells after it go.
+        if (MetadataLabel().Match(p) is { Success: true } label && p.Length > label.Length + 6) p = p[label.Length..].TrimEnd(' ', '\u3000', '|');
         // "无障碍      手机版昌黎县人民政府关于…": site links before a wide layout gap.
         var gap = LayoutGap().Matches(p);
         if (gap.Count > 0) p = p[(gap[^1].Index + gap[^1].Length)..];

@@ -22,7 +22,7 @@ internal static class PlanPipeline
         var length = 0;
         var nodes = new List<object>(source.Blocks.Count);
         var raw = new List<string>(source.Blocks.Count);
-        foreach (var block in LineUnwrapper.Unwrap(PipeTableReader.Group(SpaceTableReader.Group(source.Blocks))))
+        foreach (var block in LineUnwrapper.Unwrap(PipeTableReader.Group(SpaceTableReader.Group(BoxTableReader.Group(source.Blocks)))))
         {
             var offset = length;
             if (block.Kind == BlockKind.Table)

@@ -59,6 +59,9 @@ public class SpecTests
     public static IEnumerable<object[]> UnseenDocuments6() => SpecFile.Load("unseen-documents-6.md");
     [Theory, MemberData(nameof(UnseenDocuments6))] public void Unseen_documents_round8_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> UnseenDocuments7() => SpecFile.Load("unseen-documents-7.md");
+    [Theory, MemberData(nameof(UnseenDocuments7))] public void Unseen_documents_round9_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html

@@ -7,7 +7,7 @@ namespace PlanLedger.Documents.Parsers.Blocks;
 /// a label right after 。；： (一、 （一） 1. 1． （1） 第一部分) starts a paragraph of its own when it continues its
 /// numbering (the next number of its style, or 1). The hierarchy is then inferred as for real paragraphs.
 /// </summary>
-internal sealed class InlineLabelParser : ParagraphParser
+internal sealed partial class InlineLabelParser : ParagraphParser
 {
     public static readonly InlineLabelParser Instance = new();
 
@@ -62,9 +62,10 @@ internal sealed class InlineLabelParser : ParagraphParser
             // A label glued to the text before it: "…的领导1.强化…" (1 right after a section heading) or the next number
             // of its list; "…总结一、强化…的领导(一)坚持…": a first section label whose first child follows at once.
             if (glued && !(m.Kind is LabelKind.Arabic or LabelKind.ChineseParen && Continues(numbering, m, last)
-                || m.Kind == LabelKind.ChineseComma && (m.Number == last + 1 && last > 0 || m.Number == 1 && last == 0 && ChildFollows(text, k + m.Length))))
+                || m.Kind == LabelKind.ChineseComma && (m.Number == last + 1 && last > 0 || m.Number == 1 && last == 0 && ChildFollows(text, k + m.Length))
+                || cuts is null && m.Number == 1 && last == 0 && TitleBefore(text, k)))
                 continue;
-            if ((glued || space) && (k + m.Length >= text.Length || !(Cjk.IsHan(text[k + m.Length]) || text[k + m.Length] is '“' or '"'))) continue;
+            if ((glued || space) && (k + m.Length >= text.Length || !(Cjk.IsHan(text[k + m.Length]) || text[k + m.Length] is '“' or '"' || YearAt(text, k + m.Length)))) continue;
             numbering.LastKind = m.Kind;
             seen[m.Kind] = m.Number;
             (cuts ??= []).Add(k);
@@ -86,6 +87,21 @@ internal sealed class InlineLabelParser : ParagraphParser
             LabelKind.ArabicParen => numbering.LastKind is LabelKind.Arabic,
             _ => false,
         };
+
+    /// <summary>
+    /// A document-sharing text that opens with the document's title glued to its first label
+    /// ("县教育局2024年工作要点1.全面坚持…", "2024年县教育局工作计划一、工作思路以…"): the words before the label are a title
+    /// (no sentence punctuation, ending in the name of a kind of document), so the label opens the first item.
+    /// </summary>
+    private static bool TitleBefore(string text, int k) =>
+        k is >= 6 and <= 60 && !Cjk.HasSentencePunctuation(text[..k]) && text.AsSpan(0, k).IndexOfAny('，', ',') < 0 && GluedTitle().IsMatch(text[..k]);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:工作要点|要点|工作计划|计划|工作方案|实施方案|方案|工作总结|总结|实施意见|意见|规划|工作安排|安排|要點|計劃|總結|意見|規劃)(?:范文)?$")]
+    private static partial System.Text.RegularExpressions.Regex GluedTitle();
+
+    /// <summary>"1.2024年工作要点": a year right after a label is text, not a decimal.</summary>
+    private static bool YearAt(string s, int at) =>
+        at + 5 <= s.Length && s[at] is '1' or '2' && char.IsAsciiDigit(s[at + 1]) && char.IsAsciiDigit(s[at + 2]) && char.IsAsciiDigit(s[at + 3]) && s[at + 4] == '年';
 
     /// <summary>"一、" or "（一）" glued to a Han character: only worth parsing when a Han numeral label starts here.</summary>
     private static bool MayOpenGluedHanLabel(string text, int i) =>
