@@ -20,7 +20,6 @@ internal sealed class StructureProcessor
     private readonly IReadOnlyList<BlockParser> _parsers;
     private readonly IReadOnlyList<ParagraphParser> _paragraphParsers;
     private readonly NoiseFilter _noise;
-    private readonly ParseOptions _options;
     private readonly List<Paragraph> _run = [];
     private int _runIndex;
     private int _advance;
@@ -34,7 +33,6 @@ internal sealed class StructureProcessor
         _noise = noise;
         _parsers = parsers ?? DefaultParsers;
         _paragraphParsers = paragraphParsers ?? DefaultParagraphParsers;
-        _options = options;
         Tree = new StructureBuilder(options);
     }
 
@@ -60,17 +58,8 @@ internal sealed class StructureProcessor
     /// <summary>The parser took this many nodes of the run (the current one included).</summary>
     public void Advance(int count) => _advance = Math.Max(1, count);
 
-    /// <summary>A document with this many nodes reads its paragraphs on another core, ahead of the layouts (see <see cref="ParagraphPass"/>).</summary>
-    internal const int AheadFrom = 4096;
-
-    private ParagraphPass _paragraphs = null!;
-
     public StructureBuilder Process()
     {
-        // The paragraph parsers' state is the numbering (this processor's), so the default ones can run ahead; others may read more of it.
-        var ahead = !_options.Sequential && _nodes.Count >= AheadFrom && Environment.ProcessorCount > 1
-            && ReferenceEquals(_paragraphParsers, DefaultParagraphParsers);
-        _paragraphs = ParagraphPass.Start(_nodes, ReadParagraph, ahead);
         for (var i = 0; i < _nodes.Count;)
         {
             if (_nodes[i] is SourceBlock table)
@@ -112,27 +101,18 @@ internal sealed class StructureProcessor
     {
         for (; i < _nodes.Count && _nodes[i] is Paragraph p; i++)
         {
-            var read = _paragraphs.Get(i);
-            if (read.Chrome)
+            if (NoiseFilter.IsChrome(p.Text))
             {
                 if (_run.Count == 0 && Tree.Roots.Count == 0) Tree.Preamble.Add(p.Text);
                 continue;
             }
-            if (read.Pieces is { } pieces) _run.AddRange(pieces);
-            else if (read.Single is { } single) _run.Add(single);
+            p.Text = _noise.Clean(p.Text);
+            if (p.Text.Trim().Length == 0) continue;
+            List<Paragraph>? pieces = null;
+            foreach (var pp in _paragraphParsers)
+                if ((pieces = pp.TryParse(this, p)) is not null) break;
+            if (pieces is not null) _run.AddRange(pieces); else _run.Add(p);
         }
         return i;
-    }
-
-    /// <summary>One paragraph as <see cref="ReadRun"/> takes it; depends on nothing but the paragraphs before it.</summary>
-    private ParagraphPass.Result ReadParagraph(Paragraph p)
-    {
-        if (NoiseFilter.IsChrome(p.Text)) return new(true, null, null);
-        p.Text = _noise.Clean(p.Text);
-        if (p.Text.Trim().Length == 0) return default;
-        List<Paragraph>? pieces = null;
-        foreach (var pp in _paragraphParsers)
-            if ((pieces = pp.TryParse(this, p)) is not null) break;
-        return pieces is not null ? new(false, null, pieces) : new(false, p, null);
     }
 }
