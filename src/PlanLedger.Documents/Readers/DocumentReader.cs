@@ -15,6 +15,12 @@ public static class DocumentReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= ParseOptions.Default;
+        using (var input = NativeInput.TryRead(stream, options.MaxInputBytes))
+        {
+            // A large text file is decoded from bytes outside the managed heap, which are freed before its lines are read.
+            if (input is not null && FormatSniffer.Sniff(input.Span).Kind == SniffedKind.Text) return ReadText(input, fileName);
+            if (input is not null) stream.Position -= input.Span.Length;
+        }
         var bytes = InputBuffer.ReadBounded(stream, options.MaxInputBytes);
         var sniffed = FormatSniffer.Sniff(bytes);
         return sniffed.Kind switch
@@ -119,10 +125,19 @@ public static class DocumentReader
         return doc;
     }
 
-    private static SourceDocument ReadText(byte[] bytes, string fileName)
+    private static SourceDocument ReadText(NativeInput input, string fileName)
     {
-        var declared = HtmlCharset.Prescan(bytes);
-        var decoded = EncodingDetector.Decode(bytes, declared);
+        var declared = HtmlCharset.Prescan(input.Span);
+        var decoded = EncodingDetector.Decode(input.Span, declared);
+        input.Dispose();
+        return ReadText(decoded, fileName);
+    }
+
+    private static SourceDocument ReadText(byte[] bytes, string fileName) =>
+        ReadText(EncodingDetector.Decode(bytes, HtmlCharset.Prescan(bytes)), fileName);
+
+    private static SourceDocument ReadText(EncodingDetector.Decoded decoded, string fileName)
+    {
         var text = decoded.Text;
         var shape = HtmlShape.Analyze(text);
         var doc = shape.Shape switch
