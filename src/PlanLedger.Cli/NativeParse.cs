@@ -11,7 +11,7 @@ namespace PlanLedger.Cli;
 /// executable, Windows, <c>PLANLEDGER_NATIVE_PARSE=0</c>, tests calling <see cref="CliApp.RunAsync"/>) the parse runs in
 /// this process, as before.
 /// </summary>
-internal static partial class NativeParse
+public static partial class NativeParse
 {
     public const string FileName = "planledger-parse";
 
@@ -49,7 +49,7 @@ internal static partial class NativeParse
     /// The executable is compiled for x86-64-v3 (AVX2, BMI1/2, FMA, LZCNT, MOVBE) on x64: on an older processor it would
     /// refuse to start, so the parse stays in this process there.
     /// </summary>
-    private static bool CpuRunsIt() =>
+    public static bool CpuRunsIt() =>
         RuntimeInformation.ProcessArchitecture != Architecture.X64
         || (System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Bmi1.IsSupported
             && System.Runtime.Intrinsics.X86.Bmi2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported

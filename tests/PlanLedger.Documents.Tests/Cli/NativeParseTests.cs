@@ -58,7 +58,7 @@ public sealed class NativeParseFactAttribute : FactAttribute
     public NativeParseFactAttribute()
     {
         if (Executable() is null) Skip = "no planledger-parse named (PLANLEDGER_NATIVE_PARSE_EXE; .ci/run publishes one)";
-        else if (!CpuRunsIt()) Skip = "this processor cannot run planledger-parse (compiled for x86-64-v3)";
+        else if (!NativeParse.CpuRunsIt()) Skip = "this processor cannot run planledger-parse (compiled for x86-64-v3)";
     }
 
     /// <summary>
@@ -67,10 +67,4 @@ public sealed class NativeParseFactAttribute : FactAttribute
     /// </summary>
     public static string? Executable() =>
         Environment.GetEnvironmentVariable("PLANLEDGER_NATIVE_PARSE_EXE") is { Length: > 0 } named ? named : null;
-
-    private static bool CpuRunsIt() =>
-        System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64
-        || (System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Bmi1.IsSupported
-            && System.Runtime.Intrinsics.X86.Bmi2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported
-            && System.Runtime.Intrinsics.X86.Lzcnt.IsSupported);
 }
