@@ -14,6 +14,9 @@ public sealed record TodayWork(int ToReview, IReadOnlyList<LatePlan> Late, int N
 /// <summary>How many units are late on one plan for one period (what 今日工作 keeps per plan revision).</summary>
 public sealed record LateUnits(int Count);
 
+/// <summary>How many of one plan's reports wait for the office's review (what 今日工作 keeps per plan revision).</summary>
+public sealed record ReviewCount(int Count);
+
 /// <summary>今日工作 of the office home: reports to review, units late this period, notices near or past their reply deadline, requests waiting.</summary>
 public sealed class TodayWorkService(LedgerDbContext db, PeriodService periods, Plans.PlanReadCache cache, TimeProvider clock)
 {
@@ -21,11 +24,21 @@ public sealed class TodayWorkService(LedgerDbContext db, PeriodService periods, 
     {
         var org = me.OrganisationId;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var toReview = await db.Reports.CountAsync(r => r.Status == ReportStatus.Submitted && r.Task!.Plan!.OrganisationId == org
-            && r.Task.Plan.Status == PlanStatus.Published, ct);
+        var published = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == org && p.Status == PlanStatus.Published)
+            .OrderByDescending(p => p.Year).ThenBy(p => p.Id).ToListAsync(ct);
+        // Reports waiting for the office's review, counted per plan and kept per plan revision (filing, approving or
+        // returning a report bumps it): a province office's queue of thousands is not joined and counted on every view.
+        var waiting = await cache.GetEachAsync("to-review", published, _ => "", async missing =>
+        {
+            var ids = missing.Select(p => p.Id).ToList();
+            var counts = await db.Reports.Where(r => r.Status == ReportStatus.Submitted && ids.Contains(r.Task!.PlanId))
+                .GroupBy(r => r.Task!.PlanId).Select(g => new { PlanId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.PlanId, x => x.Count, ct);
+            return missing.ToDictionary(p => p.Id, p => new ReviewCount(counts.GetValueOrDefault(p.Id)));
+        }, _ => 32);
+        var toReview = waiting.Values.Sum(c => c.Count);
         var late = new List<LatePlan>();
-        var plans = await db.Plans.AsNoTracking().Where(p => p.OrganisationId == org && p.Status == PlanStatus.Published && p.ArchivedAt == null)
-            .OrderByDescending(p => p.Year).Take(10).ToListAsync(ct);
+        var plans = published.Where(p => p.ArchivedAt == null).Take(10).ToList();
         foreach (var p in plans)
         {
             var period = StatusRules.ExpectedPeriod(today, p.ReportDay, p.PublishedAt is { } pa ? DateOnly.FromDateTime(pa.UtcDateTime) : null, p.Year);
