@@ -72,8 +72,7 @@ internal static class BoxTableReader
         if (rows.Count == 0) return rows;
         var width = rows[0].Count;
         for (var r = 1; r < rows.Count; r++)
-            if (rows[r] is List<string> row && row.Count < width)
-                while (row.Count < width) row.Insert(0, "");
+            if (rows[r] is List<string> row) TableColumns.PadLostLeadingCells(row, width);
         return rows;
     }
 

@@ -27,7 +27,7 @@ internal static class PipeTableReader
                 {
                     var cells = Cells(blocks[k].Text);
                     if (cells.Count < 3 || cells.Count < header.Count - 2 || cells.Count > header.Count + 1 || IsLabelValueRow(cells)) break;
-                    while (cells.Count < header.Count) cells.Insert(0, "");
+                    TableColumns.PadLostLeadingCells(cells, header.Count);
                     rows.Add(cells);
                 }
                 if (rows.Count >= 2)

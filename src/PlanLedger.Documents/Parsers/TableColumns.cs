@@ -11,6 +11,13 @@ internal static class TableColumns
         return c.Length is > 0 and <= 14 && RoleOf(c) is not (ColumnRole.Other or ColumnRole.Category) || c is "备注" or "责任人" or "责任领导" or "分管领导" or "牵头领导";
     }
 
+    /// <summary>A row drawn as text (bars, box lines) with fewer cells than the header lost its leading merged cells
+    /// (序号, 类别 spanning several rows): it is padded at the front to the header's width.</summary>
+    public static void PadLostLeadingCells(List<string> row, int width)
+    {
+        if (row.Count < width) row.InsertRange(0, Enumerable.Repeat("", width - row.Count));
+    }
+
     public static string Normalise(string cell) => Cjk.RemoveSpacesBetweenHan(cell).Replace("\n", "").Replace(" ", "").Trim();
 
     public static ColumnRole RoleOf(string header)
