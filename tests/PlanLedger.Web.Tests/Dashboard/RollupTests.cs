@@ -106,6 +106,49 @@ public abstract class RollupTests(LedgerFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_return_and_a_close_out_show_in_the_roll_up_at_once()
+    {
+        var before = await RollupAsync(W.ProvinceLeader, W.P); // every plan's share is kept from here on
+        Assert.Equal((22, 11), (Row(before, W.C1).Int("owed"), Row(before, W.C1).Int("onTime")));
+
+        // K2's May report of 乙县任务一 returned: C1 (its own plan, K1 and K2) on time 11 → 10 on the next view
+        var t5 = TaskId("乙县任务一");
+        await WriteAsync(db => db.Reports.Single(r => r.TaskId == t5 && r.Period == $"{W.Year}-05").Return("督查室", "数据有误", factory.Clock.GetUtcNow()));
+        var returned = await RollupAsync(W.ProvinceLeader, W.P);
+        Assert.Equal((22, 10, 0.455), (Row(returned, W.C1).Int("owed"), Row(returned, W.C1).Int("onTime"), Dbl(Row(returned, W.C1), "onTimeRate")));
+
+        // K3's overdue 丙县逾期一 closed out: C2 done 1 → 2, overdue 2 → 1 — and C2 (2/3 done) still ranks first
+        var t9 = TaskId("丙县逾期一");
+        await WriteAsync(db =>
+        {
+            var t = db.Tasks.Single(x => x.Id == t9);
+            t.Status = Web.Data.Entities.PlanTaskStatus.Done;
+            t.ClosedAt = factory.Clock.GetUtcNow();
+        });
+        var closed = await RollupAsync(W.ProvinceLeader, W.P);
+        Assert.Equal((2, 1), (Status(Row(closed, W.C2), "done"), Status(Row(closed, W.C2), "overdue")));
+        Assert.Equal(0.667, Dbl(Row(closed, W.C2), "completionRate"));
+        Assert.Equal([W.C2, W.C1], closed["children"]!.AsArray().Select(r => r!.Int("organisationId")));
+        // the county's own roll-up reads the same kept share
+        Assert.Equal(2, Status((await RollupAsync(W.C2Office, W.C2))["total"]!, "done"));
+    }
+
+    private async Task WriteAsync(Action<Web.Data.LedgerDbContext> change)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Web.Data.LedgerDbContext>();
+        change(db);
+        await db.SaveChangesAsync();
+    }
+
+    private int TaskId(string heading)
+    {
+        using var scope = factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<Web.Data.LedgerDbContext>().Tasks.Where(t => t.Heading == heading && t.Plan!.Year == W.Year
+            && (t.PlanId == W.K1Plan || t.PlanId == W.K2Plan || t.PlanId == W.C1Plan || t.PlanId == W.K3Plan)).Select(t => t.Id).Single();
+    }
+
+    [Fact]
     public async Task Nobody_sees_a_parents_or_a_siblings_roll_up()
     {
         async Task<HttpStatusCode> Get(string user, int org, string query = "") =>
@@ -168,17 +211,5 @@ public abstract class RollupTests(LedgerFactory factory) : IAsyncLifetime
     }
 }
 
-/// <summary>The roll-up computed on every request (no minute's cache), so that the tests read the SQL's figures and count its commands.</summary>
-public sealed class RollupSqliteFactory : SqliteLedgerFactory
-{
-    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => builder.UseSetting("PlanLedger:RollupCacheFor", "00:00:00");
-}
-
-/// <inheritdoc cref="RollupSqliteFactory"/>
-public sealed class RollupPostgresFactory : PostgresLedgerFactory
-{
-    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => builder.UseSetting("PlanLedger:RollupCacheFor", "00:00:00");
-}
-
-public sealed class RollupSqliteTests(RollupSqliteFactory f) : RollupTests(f), IClassFixture<RollupSqliteFactory>;
-public sealed class RollupPostgresTests(RollupPostgresFactory f) : RollupTests(f), IClassFixture<RollupPostgresFactory>;
+public sealed class RollupSqliteTests(SqliteLedgerFactory f) : RollupTests(f), IClassFixture<SqliteLedgerFactory>;
+public sealed class RollupPostgresTests(PostgresLedgerFactory f) : RollupTests(f), IClassFixture<PostgresLedgerFactory>;

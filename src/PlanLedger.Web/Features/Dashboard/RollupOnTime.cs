@@ -7,20 +7,20 @@ namespace PlanLedger.Web.Features.Dashboard;
 
 /// <summary>
 /// Owed and on-time report counts (<see cref="OnTimeRule"/>) in one SQL command that reads each unit–task link once — per
-/// organisation for the roll-up, per unit for one plan's dashboard (<see cref="SupervisionStats"/>, hence the year
+/// plan for the roll-up, per unit for one plan's dashboard (<see cref="SupervisionStats"/>, hence the year
 /// dashboard): plans that owe the same periods form a group (a province's plans of a year are one), and for each link of
 /// a leaf task of the group the command adds up, in SQL, the periods the task owes (one <c>CASE</c> per period) and counts
 /// the distinct periods with a live report by the unit (or by nobody in particular) filed by that period's report day
 /// while the task owed it — one index seek per link on <c>ProgressReports (TaskId, Period)</c> instead of one per link and
-/// period. The counts are then summed per organisation or per unit in the same command.
+/// period. The counts are then summed per plan or per unit in the same command.
 /// </summary>
 public sealed class RollupOnTime(LedgerDbContext db)
 {
-    /// <summary>Owed and on time per organisation of <paramref name="plans"/> (the roll-up).</summary>
-    public async Task<Dictionary<int, (int Owed, int OnTime)>> ByOrganisationAsync(IReadOnlyList<Plan> plans, DateOnly today, CancellationToken ct)
+    /// <summary>Owed and on time per plan of <paramref name="plans"/> (the roll-up's per-plan shares).</summary>
+    public async Task<Dictionary<int, (int Owed, int OnTime)>> ByPlanAsync(IReadOnlyList<Plan> plans, DateOnly today, CancellationToken ct)
     {
         if (LinkCounts(plans, today) is not { } all) return [];
-        var rows = await all.GroupBy(x => x.OrganisationId)
+        var rows = await all.GroupBy(x => x.PlanId)
             .Select(g => new { g.Key, Owed = g.Sum(x => x.Owed), OnTime = g.Sum(x => x.OnTime) }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Key, r => (r.Owed, r.OnTime));
     }
@@ -60,9 +60,8 @@ public sealed class RollupOnTime(LedgerDbContext db)
         {
             var links = from u in db.TaskUnits
                 join t in db.Tasks on u.TaskId equals t.Id
-                join p in db.Plans on t.PlanId equals p.Id
                 where u.UnitId != null && ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
-                select new Link { PlanId = t.PlanId, OrganisationId = p.OrganisationId, UnitId = u.UnitId!.Value, Task = t };
+                select new Link { PlanId = t.PlanId, UnitId = u.UnitId!.Value, Task = t };
             var part = links.Select(Counts(due));
             all = all is null ? part : all.Concat(part);
         }
@@ -72,7 +71,6 @@ public sealed class RollupOnTime(LedgerDbContext db)
     private sealed class Link
     {
         public int PlanId { get; init; }
-        public int OrganisationId { get; init; }
         public int UnitId { get; init; }
         public PlanTask Task { get; init; } = null!;
     }
@@ -80,14 +78,13 @@ public sealed class RollupOnTime(LedgerDbContext db)
     private sealed class LinkCount
     {
         public int PlanId { get; init; }
-        public int OrganisationId { get; init; }
         public int UnitId { get; init; }
         public int Owed { get; init; }
         public int OnTime { get; init; }
     }
 
     /// <summary>
-    /// <c>l => new LinkCount { PlanId, OrganisationId, Owed = Σ owes(period), OnTime = reports of the task by the unit (or nobody),
+    /// <c>l => new LinkCount { PlanId, UnitId, Owed = Σ owes(period), OnTime = reports of the task by the unit (or nobody),
     /// live, for a period owed and filed by its report day: distinct periods }</c>, built from <see cref="OnTimeRule"/>'s expressions.
     /// </summary>
     private Expression<Func<Link, LinkCount>> Counts(IReadOnlyList<DuePeriod> due)
@@ -114,7 +111,6 @@ public sealed class RollupOnTime(LedgerDbContext db)
 
         var body = Expression.MemberInit(Expression.New(typeof(LinkCount)),
             Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.PlanId))!, Expression.Property(l, nameof(Link.PlanId))),
-            Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.OrganisationId))!, Expression.Property(l, nameof(Link.OrganisationId))),
             Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.UnitId))!, Expression.Property(l, nameof(Link.UnitId))),
             Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.Owed))!, owed),
             Expression.Bind(typeof(LinkCount).GetProperty(nameof(LinkCount.OnTime))!, onTime));

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Data.EntityConfigurations;
 using PlanLedger.Web.Features.Common;
+using PlanLedger.Web.Features.Plans;
 using PlanLedger.Web.Security;
 
 namespace PlanLedger.Web.Features.Dashboard;
@@ -33,14 +32,13 @@ public sealed record RollupDto(int Year, int OrganisationId, string Organisation
     IReadOnlyList<RollupCrumb> Trail, IReadOnlyList<RollupRow> Children, RollupRow Own, RollupRow Total);
 
 /// <summary>
-/// 下级汇总 (province → city → county roll-up). Every figure is aggregated in SQL, grouped by the organisation owning the
-/// plan, over the subtree — a fixed number of queries whatever the number of organisations, plans, tasks or reports —
-/// and the per-organisation rows (at most one per organisation) are summed up to the direct children here. At province
-/// scale the on-time count still reads every unit–task link and report of the year (hundreds of milliseconds,
-/// docs/scale.md §12), so an organisation's figures
-/// are kept for <see cref="LedgerOptions.RollupCacheFor"/> (a minute) once computed: a leader may read them a minute old.
+/// 下级汇总 (province → city → county roll-up). Every figure is aggregated in SQL — a fixed number of queries whatever the
+/// number of organisations, plans, tasks or reports — and summed up to the direct children here. Each plan's share (its
+/// leaf tasks by status, its owed and on-time reports) is kept per plan revision and day (<see cref="PlanReadCache.GetEachAsync"/>):
+/// after a report or any other change to one plan only that plan's share is counted again, and a leader never reads figures
+/// older than the last write. 督办单 and findings are not plan content: they are counted per view, grouped by organisation.
 /// </summary>
-public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemoryCache cache, IOptions<LedgerOptions> options)
+public sealed class RollupService(LedgerDbContext db, TimeProvider clock, PlanReadCache cache)
 {
     public static readonly string[] StatusOrder = Enum.GetValues<PlanTaskStatus>().Select(StatusNames.ToName).ToArray();
 
@@ -56,13 +54,7 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemor
         var trailIds = focus.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
         var trail = await db.Organisations.AsNoTracking().Where(o => trailIds.Contains(o.Id) && o.Path.StartsWith(me.OrganisationPath))
             .OrderBy(o => o.Path.Length).Select(o => new RollupCrumb(o.Id, o.Name)).ToListAsync(ct);
-        var keep = options.Value.RollupCacheFor;
-        var key = ("rollup", focus.Id, year);
-        if (keep <= TimeSpan.Zero || !cache.TryGetValue(key, out RollupDto? figures) || figures is null)
-        {
-            figures = await ComputeAsync(focus.Id, focus.Name, focus.Path, focus.Level, focus.ParentId, year, ct);
-            if (keep > TimeSpan.Zero) cache.Set(key, figures, keep);
-        }
+        var figures = await ComputeAsync(focus.Id, focus.Name, focus.Path, focus.Level, focus.ParentId, year, ct);
         return figures with { Trail = trail };
     }
 
@@ -74,23 +66,16 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemor
         var plans = await db.Plans.AsNoTracking()
             .Where(p => p.Year == year && p.Status == PlanStatus.Published && p.Organisation!.Path.StartsWith(path))
             .OrderBy(p => p.Id).ToListAsync(ct);
-        var planIds = plans.Select(p => p.Id).ToList();
 
-        // leaf tasks by organisation and status
-        var statuses = await (from t in db.Tasks
-                join p in db.Plans on t.PlanId equals p.Id
-                where planIds.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
-                group t by new { p.OrganisationId, t.Status } into g
-                select new { g.Key.OrganisationId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-
-        var onTime = await new RollupOnTime(db).ByOrganisationAsync(plans, OnTimeRule.Today(clock), ct);
+        var today = OnTimeRule.Today(clock);
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var shares = await cache.GetEachAsync("plan-rollup", plans, _ => day, missing => PlanSharesAsync(missing, today, ct), _ => 200);
 
         var notices = await db.Supervisions.AsNoTracking()
             .Where(n => n.Year == year && n.Organisation!.Path.StartsWith(path)
                 && (n.State == SupervisionState.Issued || n.State == SupervisionState.Acknowledged || n.State == SupervisionState.Replied))
             .GroupBy(n => n.OrganisationId).Select(g => new { OrganisationId = g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        var today = OnTimeRule.Today(clock);
         var findings = await (from f in db.Findings
                 join r in db.InspectionRounds on f.RoundId equals r.Id
                 where f.Status != FindingStatus.Closed && r.Organisation!.Path.StartsWith(path)
@@ -103,9 +88,14 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemor
 
         // one figure set per organisation, from the grouped rows
         var per = orgs.ToDictionary(o => o.Id, _ => new Sums());
-        foreach (var p in plans) if (per.TryGetValue(p.OrganisationId, out var s)) s.Plans.Add(new RollupPlan(p.Id, p.Title, p.OrganisationId));
-        foreach (var x in statuses) if (per.TryGetValue(x.OrganisationId, out var s)) s.Status[x.Status] = s.Status.GetValueOrDefault(x.Status) + x.Count;
-        foreach (var x in onTime) if (per.TryGetValue(x.Key, out var s)) (s.Owed, s.OnTime) = (s.Owed + x.Value.Owed, s.OnTime + x.Value.OnTime);
+        foreach (var p in plans)
+            if (per.TryGetValue(p.OrganisationId, out var s))
+            {
+                s.Plans.Add(new RollupPlan(p.Id, p.Title, p.OrganisationId));
+                var share = shares[p.Id];
+                foreach (var (status, count) in share.ByStatus) s.Status[status] = s.Status.GetValueOrDefault(status) + count;
+                (s.Owed, s.OnTime) = (s.Owed + share.Owed, s.OnTime + share.OnTime);
+            }
         foreach (var x in notices) if (per.TryGetValue(x.OrganisationId, out var s)) s.Notices += x.Count;
         foreach (var x in findings) if (per.TryGetValue(x.OrganisationId, out var s)) (s.Findings, s.OverdueFindings) = (s.Findings + x.Open, s.OverdueFindings + x.Overdue);
 
@@ -121,6 +111,26 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, IMemor
             .Select(c => Row(c, orgs.Where(o => o.Path.StartsWith(c.Path, StringComparison.Ordinal)))).ToList();
         var ranked = Ranking.Rank(children, r => new RankKey(r.OnTimeRate, r.CompletionRate, r.Overdue, r.Organisation), (r, rank) => r with { Rank = rank });
         return new RollupDto(year, focusId, focusName, level.ToString(), parentId, [], ranked, Row(self, [self]), Row(self, orgs));
+    }
+
+    /// <summary>One plan's share of the roll-up: its leaf tasks by status and its owed and on-time reports.</summary>
+    private sealed record PlanShare(IReadOnlyList<(PlanTaskStatus Status, int Count)> ByStatus, int Owed, int OnTime);
+
+    /// <summary>The shares of <paramref name="plans"/> in two SQL commands (leaf tasks by plan and status; <see cref="RollupOnTime"/> by plan).</summary>
+    private async Task<Dictionary<int, PlanShare>> PlanSharesAsync(IReadOnlyList<Plan> plans, DateOnly today, CancellationToken ct)
+    {
+        var ids = plans.Select(p => p.Id).ToList();
+        var statuses = await (from t in db.Tasks
+                where ids.Contains(t.PlanId) && !db.Tasks.Any(c => c.ParentId == t.Id)
+                group t by new { t.PlanId, t.Status } into g
+                select new { g.Key.PlanId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var onTime = await new RollupOnTime(db).ByPlanAsync(plans, today, ct);
+        var byPlan = statuses.ToLookup(x => x.PlanId);
+        return plans.ToDictionary(p => p.Id, p =>
+        {
+            var (owed, on) = onTime.GetValueOrDefault(p.Id);
+            return new PlanShare(byPlan[p.Id].Select(x => (x.Status, x.Count)).ToList(), owed, on);
+        });
     }
 
     private sealed record Org(int Id, string Name, string Path, int? ParentId, OrganisationLevel Level);
