@@ -63,28 +63,13 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, PlanRe
     {
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.Path.StartsWith(path))
             .Select(o => new Org(o.Id, o.Name, o.Path, o.ParentId, o.Level)).ToListAsync(ct);
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.Year == year && p.Status == PlanStatus.Published && p.Organisation!.Path.StartsWith(path))
+            .OrderBy(p => p.Id).ToListAsync(ct);
+
         var today = OnTimeRule.Today(clock);
         var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var inSubtree = db.Plans.AsNoTracking()
-            .Where(p => p.Year == year && p.Status == PlanStatus.Published && p.Organisation!.Path.StartsWith(path)).OrderBy(p => p.Id);
-        // The plans' figures summed per organisation, kept per set of plan revisions and day: a view reads only the
-        // plans' ids and revisions; after a write the sums are made again from the kept shares and the written plan's.
-        var set = (await inSubtree.Select(p => new { p.Id, p.Revision }).ToListAsync(ct)).Select(p => (p.Id, p.Revision)).ToList();
-        var planSums = await cache.GetAsync("rollup-plan-sums", $"{focusId}|{day}|{PlanReadCache.SetKey(set)}", async () =>
-        {
-            var plans = await inSubtree.ToListAsync(ct);
-            var shares = await cache.GetEachAsync("plan-rollup", plans, _ => day, missing => PlanSharesAsync(missing, today, ct), _ => 200);
-            var sums = new Dictionary<int, Sums>();
-            foreach (var p in plans)
-            {
-                if (!sums.TryGetValue(p.OrganisationId, out var s)) sums[p.OrganisationId] = s = new Sums();
-                s.Plans.Add(new RollupPlan(p.Id, p.Title, p.OrganisationId));
-                var share = shares[p.Id];
-                foreach (var (status, count) in share.ByStatus) s.Status[status] = s.Status.GetValueOrDefault(status) + count;
-                (s.Owed, s.OnTime) = (s.Owed + share.Owed, s.OnTime + share.OnTime);
-            }
-            return sums;
-        }, sums => 64 + sums.Values.Sum(x => 200 + x.Plans.Sum(p => 64 + 2L * p.Title.Length)));
+        var shares = await cache.GetEachAsync("plan-rollup", plans, _ => day, missing => PlanSharesAsync(missing, today, ct), _ => 200);
 
         var notices = await db.Supervisions.AsNoTracking()
             .Where(n => n.Year == year && n.Organisation!.Path.StartsWith(path)
@@ -103,7 +88,14 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, PlanRe
 
         // one figure set per organisation, from the grouped rows
         var per = orgs.ToDictionary(o => o.Id, _ => new Sums());
-        foreach (var (org, sums) in planSums) if (per.TryGetValue(org, out var s)) s.Add(sums); // copied: the kept sums stay as they are
+        foreach (var p in plans)
+            if (per.TryGetValue(p.OrganisationId, out var s))
+            {
+                s.Plans.Add(new RollupPlan(p.Id, p.Title, p.OrganisationId));
+                var share = shares[p.Id];
+                foreach (var (status, count) in share.ByStatus) s.Status[status] = s.Status.GetValueOrDefault(status) + count;
+                (s.Owed, s.OnTime) = (s.Owed + share.Owed, s.OnTime + share.OnTime);
+            }
         foreach (var x in notices) if (per.TryGetValue(x.OrganisationId, out var s)) s.Notices += x.Count;
         foreach (var x in findings) if (per.TryGetValue(x.OrganisationId, out var s)) (s.Findings, s.OverdueFindings) = (s.Findings + x.Open, s.OverdueFindings + x.Overdue);
 
