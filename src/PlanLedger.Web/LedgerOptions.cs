@@ -40,6 +40,8 @@ public sealed class LedgerOptions
     /// delay for those of another server process on the same database.
     /// </summary>
     public TimeSpan UnreadCountCacheFor { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long an organisation's 下级汇总 (roll-up) figures, once computed, are served as they are (zero: never kept).</summary>
+    public TimeSpan RollupCacheFor { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>The most memory (MB, estimated) the whole-plan read cache of one instance holds (<c>PlanReadCache</c>; 0: no cache).</summary>
     public int PlanCacheMegabytes { get; set; } = 256;
     /// <summary>How often files without rows and rows without files are cleaned up (zero: never).</summary>

@@ -106,7 +106,7 @@ public abstract class RollupTests(LedgerFactory factory) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_return_and_a_close_out_show_in_the_roll_up_at_once()
+    public async Task After_a_return_and_a_close_out_the_kept_shares_and_the_written_plans_add_up()
     {
         var before = await RollupAsync(W.ProvinceLeader, W.P); // every plan's share is kept from here on
         Assert.Equal((22, 11), (Row(before, W.C1).Int("owed"), Row(before, W.C1).Int("onTime")));
@@ -211,5 +211,18 @@ public abstract class RollupTests(LedgerFactory factory) : IAsyncLifetime
     }
 }
 
-public sealed class RollupSqliteTests(SqliteLedgerFactory f) : RollupTests(f), IClassFixture<SqliteLedgerFactory>;
-public sealed class RollupPostgresTests(PostgresLedgerFactory f) : RollupTests(f), IClassFixture<PostgresLedgerFactory>;
+/// <summary>The roll-up composed on every request (no minute's cache), so that the tests read the SQL's and the kept
+/// shares' figures right after a write, and count the commands.</summary>
+public sealed class RollupSqliteFactory : SqliteLedgerFactory
+{
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => builder.UseSetting("PlanLedger:RollupCacheFor", "00:00:00");
+}
+
+/// <inheritdoc cref="RollupSqliteFactory"/>
+public sealed class RollupPostgresFactory : PostgresLedgerFactory
+{
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) => builder.UseSetting("PlanLedger:RollupCacheFor", "00:00:00");
+}
+
+public sealed class RollupSqliteTests(RollupSqliteFactory f) : RollupTests(f), IClassFixture<RollupSqliteFactory>;
+public sealed class RollupPostgresTests(RollupPostgresFactory f) : RollupTests(f), IClassFixture<RollupPostgresFactory>;

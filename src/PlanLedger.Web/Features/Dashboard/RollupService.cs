@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using PlanLedger.Web.Data;
 using PlanLedger.Web.Data.Entities;
 using PlanLedger.Web.Data.EntityConfigurations;
@@ -35,10 +37,12 @@ public sealed record RollupDto(int Year, int OrganisationId, string Organisation
 /// 下级汇总 (province → city → county roll-up). Every figure is aggregated in SQL — a fixed number of queries whatever the
 /// number of organisations, plans, tasks or reports — and summed up to the direct children here. Each plan's share (its
 /// leaf tasks by status, its owed and on-time reports) is kept per plan revision and day (<see cref="PlanReadCache.GetEachAsync"/>):
-/// after a report or any other change to one plan only that plan's share is counted again, and a leader never reads figures
-/// older than the last write. 督办单 and findings are not plan content: they are counted per view, grouped by organisation.
+/// after a report or any other change to one plan only that plan's share is counted again. 督办单 and findings are not plan content: they are counted per computation, grouped by
+/// organisation. The composed figures are kept for <see cref="LedgerOptions.RollupCacheFor"/> (a minute): a leader may read
+/// them a minute old, and once a minute a view composes them again — counting only the plans written since.
 /// </summary>
-public sealed class RollupService(LedgerDbContext db, TimeProvider clock, PlanReadCache cache)
+public sealed class RollupService(LedgerDbContext db, TimeProvider clock, PlanReadCache cache, IMemoryCache figuresCache,
+    IOptions<LedgerOptions> options)
 {
     public static readonly string[] StatusOrder = Enum.GetValues<PlanTaskStatus>().Select(StatusNames.ToName).ToArray();
 
@@ -54,7 +58,13 @@ public sealed class RollupService(LedgerDbContext db, TimeProvider clock, PlanRe
         var trailIds = focus.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
         var trail = await db.Organisations.AsNoTracking().Where(o => trailIds.Contains(o.Id) && o.Path.StartsWith(me.OrganisationPath))
             .OrderBy(o => o.Path.Length).Select(o => new RollupCrumb(o.Id, o.Name)).ToListAsync(ct);
-        var figures = await ComputeAsync(focus.Id, focus.Name, focus.Path, focus.Level, focus.ParentId, year, ct);
+        var keep = options.Value.RollupCacheFor;
+        var key = ("rollup", focus.Id, year);
+        if (keep <= TimeSpan.Zero || !figuresCache.TryGetValue(key, out RollupDto? figures) || figures is null)
+        {
+            figures = await ComputeAsync(focus.Id, focus.Name, focus.Path, focus.Level, focus.ParentId, year, ct);
+            if (keep > TimeSpan.Zero) figuresCache.Set(key, figures, keep);
+        }
         return figures with { Trail = trail };
     }
 
