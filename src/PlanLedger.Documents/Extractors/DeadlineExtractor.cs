@@ -17,7 +17,7 @@ internal static partial class DeadlineExtractor
     // the same reason (the readers fold full-width digits).
     [GeneratedRegex(
         @"(?<dl>" +
-        @"(?<y>(?:19|20)[0-9]{2})\s*年(?:底|末|年底|上半年|下半年|[0-9]{1,2}\s*月(?:底|末|份)?)?(?:前|以前)?" +
+        @"(?<y>(?:19|20)[0-9]{2})\s*年(?:底|末|年底|上半年|下半年|[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日(?=\s*(?:前|以前)))?(?:底|末|份)?)?(?:前|以前)?" +
         @"|(?<![年0-9])[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|份|中旬|上旬|下旬)?(?:前|以前)?" +
         @"|(?<![0-9])[0-9]{1,2}年内|年度内|年内|年底前|年底|年末|上半年|下半年|[一二三四]季度(?:末|底)?(?:前)?|[春秋]季(?:学期)?|长期坚持|持续推进" +
         @")")]
@@ -59,6 +59,8 @@ internal static partial class DeadlineExtractor
             if (before.EndsWith("截止", StringComparison.Ordinal) || before.EndsWith("截至", StringComparison.Ordinal) || before.EndsWith("截止到", StringComparison.Ordinal) || before.EndsWith("截至到", StringComparison.Ordinal)) continue;
             // A season inside a noun (秋季学期) and the date of a yearly event (9月10日教师节) are not deadlines.
             if (dl.EndsWith("学期", StringComparison.Ordinal) || dl is "春季" or "秋季" && after.StartsWith("学期", StringComparison.Ordinal)) continue;
+            // "秋季开学各项工作", "春季开学专项督导": the term's opening names the work inspected, not a time it is done by.
+            if (dl is "春季" or "秋季" && TermOpeningWork().IsMatch(after)) continue;
             if (char.IsAsciiDigit(dl[0]) && YearlyEvent().IsMatch(after)) continue;
             var quoted = before.LastIndexOf('“') > before.LastIndexOf('”');
             if (quoted && dl == "长期坚持") continue;
@@ -142,6 +144,9 @@ internal static partial class DeadlineExtractor
     /// <summary>The day after a range's first year and month, if written ("2020年2月" + "23日"), before the range's rest.</summary>
     [GeneratedRegex(@"\G(?:\s*[0-9]{1,2}\s*日)?(?=\s*[至\-—～])")]
     private static partial Regex DayOfRange();
+
+    [GeneratedRegex(@"^开学(?:各项|工作|专项|准备|检查|督导|督查)")]
+    private static partial Regex TermOpeningWork();
 
     [GeneratedRegex(@"取得|实现|完成|建成|达到|形成")]
     private static partial Regex CommitmentVerb();

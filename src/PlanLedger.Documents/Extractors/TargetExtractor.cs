@@ -116,7 +116,7 @@ internal static partial class TargetExtractor
         return result;
     }
 
-    [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建|[0-9]|保障性|住房|安置房|地块|厂房|校区|园区|楼)")] private static partial Regex PhaseNoun();
+    [GeneratedRegex(@"^(?:工程|项目|新建|建设|改造|扩建|[0-9]|保障性|住房|安置房|地块|厂房|校区|园区|楼|小学|中学|幼儿园)")] private static partial Regex PhaseNoun();
     [GeneratedRegex(@"(?:新增|培育|新建|建成|打造|引进|认定|创建)$")] private static partial Regex AddingVerb();
     [GeneratedRegex(@"(?<![0-9./])(?<n>[1-9])/(?<d>[2-9]|10)(?![0-9./])")] private static partial Regex DigitFraction();
     [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{1,4}之\p{IsCJKUnifiedIdeographs}")] private static partial Regex FigureOfSpeech();
@@ -155,6 +155,8 @@ internal static partial class TargetExtractor
         // Ordinals, book titles, slogans in quotes.
         if (prev is '第' || before.EndsWith("首", StringComparison.Ordinal)) return false;
         if (InsideQuote(before) || InsideTitle(before)) return false;
+        // “安心托幼、老有所学、快乐健身”三件民生实事: a count right after a quoted list of several terms sums up that list.
+        if (prev == '”' && QuoteHasSeveralTerms(before[..^1])) return false;
         if (chinese)
         {
             if (!ChineseNumber.TryParse(numText, out var cn) || cn == 0) return false;
@@ -164,6 +166,8 @@ internal static partial class TargetExtractor
             if (prev != '\0' && "同每单唯统任哪这那某其之万千百逐第一另".Contains(prev)) return false;
             // 无一人因贫辍学: "not a single one" is an outcome, not a count.
             if (cn == 1 && prev == '无') return false;
+            // 以一天都不得耽误的态度, 一个也不能少: 一 + unit + 都/也 + a negation is emphasis, not a count.
+            if (cn == 1 && numText is "一" && after.Length >= 2 && after[0] is '都' or '也' && after[1] is '不' or '没' or '无') return false;
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases; 连续三年 is a length.
             // 新建了一个大花坛, 建成了两个: a count right after a completed verb of building or adding (…了) is reported, not a
             // slogan; 形成了一个良好氛围 is a manner of speaking.

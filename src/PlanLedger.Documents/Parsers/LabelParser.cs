@@ -4,12 +4,14 @@ namespace PlanLedger.Documents.Parsers;
 
 /// <summary>
 /// Recognises the numbering of Chinese official documents at the start of a paragraph:
-/// 第一部分 · 一、 · （一） · 1. 1、 · （1） 1) · ① · 一是 · 第一，. Numbers inside sentences
+/// 第一部分 · 一、 (also 叁、) · （一） · 1. 1、 · （1） 1) · ① · 一是 · 第一，. Numbers inside sentences
 /// (2.5万, 1.2亿元, 十四五, 2020年) are not labels.
 /// </summary>
 internal static class LabelParser
 {
     private const string HanDigits = "一二三四五六七八九十百〇零两";
+    // 壹贰叁…拾: the capital numerals a section label is sometimes written in (叁、督查方式 after 一、 and 二、).
+    private const string CapitalDigits = "壹贰叁肆伍陆柒捌玖拾";
 
     public static bool TryMatch(string s, out LabelMatch match, bool lenientArabic = false)
     {
@@ -28,7 +30,24 @@ internal static class LabelParser
         if (c is >= '0' and <= '9') return TryArabic(s, out match, lenientArabic);
         if (c == '第') return TryOrdinal(s, out match);
         if (HanDigits.Contains(c)) return TryHan(s, out match);
+        if (CapitalDigits.Contains(c)) return TryCapital(s, out match);
         return false;
+    }
+
+    /// <summary>叁、 — a section label in capital numerals: only with 、 (壹是, 叁，… are words, not labels).</summary>
+    private static bool TryCapital(string s, out LabelMatch match)
+    {
+        match = default;
+        var i = 0;
+        while (i < s.Length && i < 3 && CapitalDigits.Contains(s[i])) i++;
+        if (i >= s.Length - 1 || s[i] != '、') return false;
+        var n = ChineseNumber.LabelValue(s[..i]);
+        if (n <= 0 || n > 99) return false;
+        var len = i + 1;
+        while (len < s.Length && s[len] is ' ' or '\u3000') len++;
+        if (len >= s.Length) return false;
+        match = new LabelMatch(LabelKind.ChineseComma, s[..i], n, len);
+        return true;
     }
 
     private static bool TryHan(string s, out LabelMatch match)

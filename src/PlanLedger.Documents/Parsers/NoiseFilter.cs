@@ -87,6 +87,7 @@ internal sealed partial class NoiseFilter
     {
         foreach (var s in _injected)
             if (text.Contains(s, StringComparison.Ordinal)) text = RemoveBeforeStop(text, s);
+        if (text.StartsWith("全文共", StringComparison.Ordinal)) text = NoiseLexicon.WordCountPrefix().Replace(text, "");
         if (text.IndexOf('_') < 0 && text.IndexOf('<') < 0 && text.IndexOf('>') < 0 && !text.Contains("。 ", StringComparison.Ordinal) && !text.Contains("。。", StringComparison.Ordinal))
             return text;
         return CleanInline(text);

@@ -22,13 +22,19 @@ internal static partial class NoiseLexicon
         @"Copyright|版权所有|版权声明|©|All Rights Reserved|\.All Rights|ICP备|[京沪津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新]ICP|公网安备|技术支持[:：]|主办单位[:：]|承办单位[:：]|网站标识码|免责声明|本文内容由|本文档由|本站仅提供|如若转载|转载请注明|如发现本站|本网站|" +
         // download shops and adverts
         @"折扣价|[(（]?原价|VIP|下载文档|免费下载|立即下载|扫码下载|【Word文档】|\[Word文档\]|如遇卡顿|客服请联系|客服[:：]|7X24|7×24|在线客服|微信[:：]|QQ[:：]|摘要[:：]|格式[:：]|更多资料|更多信息请|更多精彩|关注.{0,30}(?:公众号|微信)|" +
-        @"擅长领域|微笑上岗" +
+        @"擅长领域|微笑上岗|" +
+        // a sharing site's hidden-text marker: "---此处隐藏5372字,下载后查看---"
+        @"-?-?-?此处隐藏[0-9]" +
         @")", RegexOptions.CultureInvariant)]
     public static partial Regex ChromeLine();
 
     /// <summary>A paragraph that is only a URL, a site-metadata row ("2021-03-22 | 格式:DOC"), or punctuation.</summary>
     [GeneratedRegex(@"^(?:(?:https?://|www\.)\S+|.{0,40}\s*\|\s*.{0,60}|[\p{P}\p{S}\s]+|\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?.{0,30})$", RegexOptions.CultureInvariant)]
     public static partial Regex MetaRowLine();
+
+    /// <summary>A sharing site's word count glued before the document's first line: "全文共计3393字全面改薄工作…".</summary>
+    [GeneratedRegex(@"^全文共计?[0-9]+字")]
+    public static partial Regex WordCountPrefix();
 
     /// <summary>Underscore-joined keyword chains that scrapers paste inside sentences.</summary>
     [GeneratedRegex(@"[^\s，。；：,;:、“”（）()]+(?:_[^\s，。；：,;:、“”（）()_]+)+")]

@@ -208,14 +208,16 @@ internal sealed partial class StructureBuilder(ParseOptions options)
 
     /// <summary>
     /// A label line that is only a title ("（二）工作原则"), also closed by its one full stop ("（一）发展环境。"); a short
-    /// line with a number in it ("4.零售总额增长10.5%以上。") is a sentence, not a title.
+    /// line with a number in it ("4.零售总额增长10.5%以上。") is a sentence, not a title. A line without any punctuation is a
+    /// title however long ("（一）2019年国家督导发现问题的整改落实情况和…的达标情况", 41 characters): a sentence would have
+    /// a comma or a stop in it.
     /// </summary>
     private static bool IsTitleLine(ItemDraft item)
     {
         var stop = item.First.EndsWith('。');
         var first = stop ? item.First[..^1] : item.First;
         if (stop && (first.Length > 20 || first.Any(char.IsDigit))) return false;
-        return first.Length is > 0 and <= 30 && item.Source is { RunOn: false } && !Cjk.HasSentencePunctuation(first)
+        return first.Length > 0 && first.Length <= (stop ? 30 : 60) && item.Source is { RunOn: false } && !Cjk.HasSentencePunctuation(first)
             && first.IndexOfAny(['，', ',', '：', ':']) < 0;
     }
 
@@ -286,8 +288,11 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     [GeneratedRegex(@"^(?:特此(?:通知|通报|报告|函告|公告|批复)|请.{0,24}(?:贯彻执行|遵照执行|认真执行|抓好落实|贯彻落实|执行)|以上(?:意见|方案|要点)?.{0,6}请.{0,20})[。！]?$")]
     private static partial Regex ClosingFormula();
 
-    /// <summary>Paragraphs addressed to all recipients after the body's last item: "各县区要于每月5日前报送进展情况。"</summary>
-    [GeneratedRegex(@"^各[\p{IsCJKUnifiedIdeographs}、]{0,12}?(?:要|请|须|务必|应当|应)")]
+    /// <summary>
+    /// Paragraphs addressed to all recipients after the body's last item: "各县区要于每月5日前报送进展情况。", also as a request
+    /// ("请各校高度重视，…").
+    /// </summary>
+    [GeneratedRegex(@"^请?各[\p{IsCJKUnifiedIdeographs}、]{0,12}?(?:要|请|须|务必|应当|应|高度重视)")]
     private static partial Regex AddressedToAll();
 
     private static bool IsSignature(string text) =>
