@@ -42,7 +42,13 @@ internal static class LabelParser
         while (i < s.Length && i < 3 && CapitalDigits.Contains(s[i])) i++;
         if (i >= s.Length - 1 || s[i] != '、') return false;
         var n = ChineseNumber.LabelValue(s[..i]);
-        if (n <= 0 || n > 99) return false;
+        return n is > 0 and <= 99 && TryCommaLabel(s, i, n, out match);
+    }
+
+    /// <summary>The numeral s[..i] of value n and its separator at i, then the text after any spaces: 一、 叁、 一，</summary>
+    private static bool TryCommaLabel(string s, int i, int n, out LabelMatch match)
+    {
+        match = default;
         var len = i + 1;
         while (len < s.Length && s[len] is ' ' or '\u3000') len++;
         if (len >= s.Length) return false;
@@ -64,11 +70,7 @@ internal static class LabelParser
         {
             // 一、 ; "一，" only when followed by text and the numeral is short.
             if (sep == '，' && i > 2) return false;
-            var len = i + 1;
-            while (len < s.Length && s[len] is ' ' or '\u3000') len++;
-            if (len >= s.Length) return false;
-            match = new LabelMatch(LabelKind.ChineseComma, digits, n, len);
-            return true;
+            return TryCommaLabel(s, i, n, out match);
         }
         if (sep == '是' && i + 1 < s.Length && i <= 3)
         {
