@@ -25,16 +25,20 @@ internal static class LineUnwrapper
             if (n == expected) { marked.Add(i); expected++; }
         }
         if (marked.Count < 2) return blocks;
-        // Pages are long and most end mid-sentence; numbered items end with a full stop.
+        // Pages are long and most end mid-sentence; numbered items end with a full stop. The last page is whatever
+        // the file kept of it, so only the pages before it are measured. A first page that holds the document's own
+        // sections and items ("…要点 一、总体要求 … (一)…") is a page whatever its last sentence.
         var cut = 0;
         var longPages = 0;
-        for (var k = 0; k < marked.Count; k++)
+        for (var k = 0; k + 1 < marked.Count; k++)
         {
             var t = blocks[marked[k]].Text.Trim();
             if (t.Length >= 150) longPages++;
-            if (k + 1 < marked.Count && !EndsParagraph(t)) cut++;
+            if (!EndsParagraph(t)) cut++;
         }
-        if (longPages * 3 < marked.Count * 2 || cut * 3 < (marked.Count - 1) * 2) return blocks;
+        var measured = marked.Count - 1;
+        if (longPages * 3 < measured * 2) return blocks;
+        if (cut * 3 < measured * 2 && !HoldsSections(blocks[marked[0]].Text)) return blocks;
         var result = new List<SourceBlock>(blocks.Count);
         var first = marked[0];
         for (var i = 0; i < first; i++) result.Add(blocks[i]);
@@ -49,6 +53,14 @@ internal static class LineUnwrapper
         }
         result.Add(SourceBlock.Paragraph(sb.ToString(), blocks[first].Line));
         return result;
+    }
+
+    /// <summary>A page's text that holds a section label and an item label of the next level after its start.</summary>
+    private static bool HoldsSections(string page)
+    {
+        if (page.Length < 150) return false;
+        var section = page.IndexOf("一、", 1, StringComparison.Ordinal);
+        return section > 0 && (page.IndexOf("(一)", section, StringComparison.Ordinal) > 0 || page.IndexOf("（一）", section, StringComparison.Ordinal) > 0);
     }
 
     private static int PageNumber(string t, out int length)

@@ -24,7 +24,9 @@ internal static partial class NoiseLexicon
         @"折扣价|[(（]?原价|VIP|下载文档|免费下载|立即下载|扫码下载|【Word文档】|\[Word文档\]|如遇卡顿|客服请联系|客服[:：]|7X24|7×24|在线客服|微信[:：]|QQ[:：]|摘要[:：]|格式[:：]|更多资料|更多信息请|更多精彩|关注.{0,30}(?:公众号|微信)|" +
         @"擅长领域|微笑上岗|" +
         // a sharing site's hidden-text marker: "---此处隐藏5372字,下载后查看---"
-        @"-?-?-?此处隐藏[0-9]" +
+        @"-?-?-?此处隐藏[0-9]|" +
+        // an inline image the page's text kept as markup: "<image>data:image/s3,"s3://crabby-images/…" alt="…’ title="</image>"
+        @"<image>|<img\s" +
         @")", RegexOptions.CultureInvariant)]
     public static partial Regex ChromeLine();
 

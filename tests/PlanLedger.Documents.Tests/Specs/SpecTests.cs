@@ -65,6 +65,9 @@ public class SpecTests
     public static IEnumerable<object[]> UnseenDocuments8() => SpecFile.Load("unseen-documents-8.md");
     [Theory, MemberData(nameof(UnseenDocuments8))] public void Unseen_documents_round10_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> UnseenDocuments9() => SpecFile.Load("unseen-documents-9.md");
+    [Theory, MemberData(nameof(UnseenDocuments9))] public void Unseen_documents_round11_spec(SpecFile.Example e) => Check(e);
+
     private static void Check(SpecFile.Example e)
     {
         var doc = e.Html
