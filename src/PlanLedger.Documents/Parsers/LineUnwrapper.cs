@@ -33,7 +33,7 @@ internal static class LineUnwrapper
         for (var k = 0; k + 1 < marked.Count; k++)
         {
             var t = blocks[marked[k]].Text.Trim();
-            if (t.Length >= 150) longPages++;
+            if (t.Length >= LongPage) longPages++;
             if (!EndsParagraph(t)) cut++;
         }
         var measured = marked.Count - 1;
@@ -55,10 +55,13 @@ internal static class LineUnwrapper
         return result;
     }
 
+    /// <summary>The length from which a marked paragraph reads as a stored page rather than a numbered item.</summary>
+    private const int LongPage = 150;
+
     /// <summary>A page's text that holds a section label and an item label of the next level after its start.</summary>
     private static bool HoldsSections(string page)
     {
-        if (page.Length < 150) return false;
+        if (page.Length < LongPage) return false;
         var section = page.IndexOf("一、", 1, StringComparison.Ordinal);
         return section > 0 && (page.IndexOf("(一)", section, StringComparison.Ordinal) > 0 || page.IndexOf("（一）", section, StringComparison.Ordinal) > 0);
     }

@@ -172,7 +172,7 @@ internal static partial class MetadataParser
         return government.Count >= 1 ? government[^1] : issuer;
     }
 
-    /// <summary>A name with a placeholder in it (XX市教育局) names no body.</summary>
+    /// <summary>A name with a placeholder in it (XX市教育局), a bare bureau (文教局) or one led by a year (2023年文教局) names no body.</summary>
     private static bool IsPlaceholderName(string name) =>
         name.Length > 0 && ("市县区省乡镇某".Contains(name[0]) || char.IsAsciiDigit(name[0])) || name is "教育局" or "教体局" or "文教局" or "教育体育局" or "教育和体育局" or "政府" or "人民政府" || name.Contains("XX", StringComparison.OrdinalIgnoreCase) || name.Contains("××", StringComparison.Ordinal) || name.Contains("**", StringComparison.Ordinal) || name.Contains("ＸＸ", StringComparison.Ordinal)
         // A template site's redaction of the place: "〔...〕市教育局", "…县教育局".
