@@ -85,7 +85,9 @@ public static class LedgerApp
             LedgerDatabase.Configure(o, sp.GetRequiredService<IOptions<LedgerOptions>>().Value.Db);
             o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), new VersionInterceptor(), sp.GetRequiredService<AuditInterceptor>(),
                 // After the audit: it uses the audit's transaction when there is one (Data/RevisionInterceptor.cs).
-                new RevisionInterceptor(), new UnreadCountInterceptor(sp.GetRequiredService<UnreadCounts>()));
+                new RevisionInterceptor(), new UnreadCountInterceptor(sp.GetRequiredService<UnreadCounts>()),
+                // Every write moves the data version the response cache is validated by (Features/Shared/ResponseCache.cs).
+                new DataVersionInterceptor());
             // Extra interceptors registered by the host (tests count database commands with one).
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
@@ -199,6 +201,8 @@ public static class LedgerApp
             new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddScoped<PlanImporter>();
         services.AddSingleton<PlanReadCache>();
+        services.AddSingleton<DataVersions>();
+        services.AddSingleton<Features.Shared.WholeResponseCache>();
         ImportParsing.AddImportParsing(services);
         services.AddScoped<DirectoryService>();
         services.AddScoped<UnitDirectory>();
@@ -287,6 +291,9 @@ public static class LedgerApp
         app.UseAuthentication();
         app.UseMiddleware<Features.Shared.OrganisationTimeZone>();
         app.UseAuthorization();
+        // After the access checks, before the endpoint: a signed-in GET answered from the kept whole response while no write has happened.
+        var responses = app.Services.GetRequiredService<Features.Shared.WholeResponseCache>();
+        if (responses.Enabled) app.Use((HttpContext context, RequestDelegate next) => responses.InvokeAsync(context, () => next(context)));
         var openApi = app.MapOpenApi();
         if (!app.Configuration.GetValue<bool>("PlanLedger:PublicOpenApi")) openApi.RequireAuthorization(SignedInPolicy);
         app.MapRazorPages();
@@ -338,7 +345,9 @@ public static class LedgerApp
         // Instances starting together on one PostgreSQL: one migrates, makes the first key and the administrator at a time.
         await using var initializing = await services.GetRequiredService<JobGate>().TryLockAsync("initialize", TimeSpan.FromMinutes(5), default)
             ?? throw new InvalidOperationException("Another instance is still initialising the database");
+        db.Migrating = true;
         await db.Database.MigrateAsync();
+        db.Migrating = false;
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         // The key ring: created here, under the lock, so that a second instance finds the first one's key.

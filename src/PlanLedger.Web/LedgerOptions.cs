@@ -44,6 +44,14 @@ public sealed class LedgerOptions
     public TimeSpan RollupCacheFor { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>The most memory (MB, estimated) the whole-plan read cache of one instance holds (<c>PlanReadCache</c>; 0: no cache).</summary>
     public int PlanCacheMegabytes { get; set; } = 256;
+    /// <summary>
+    /// How long a signed-in GET's whole response, kept under the data version every write moves, may be served again
+    /// (zero: never kept; <c>Features/Shared/ResponseCache.cs</c>). A write anywhere shows at once; this bounds what moves
+    /// without a write — the clock, and the few-second caches of another instance's writes.
+    /// </summary>
+    public TimeSpan ResponseCacheFor { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>The most memory (MB) the whole-response cache of one instance holds.</summary>
+    public int ResponseCacheMegabytes { get; set; } = 64;
     /// <summary>How often files without rows and rows without files are cleaned up (zero: never).</summary>
     public TimeSpan EvidenceCleanupInterval { get; set; } = TimeSpan.FromHours(6);
     /// <summary>A file without a row younger than this is an upload in progress and is left alone.</summary>

@@ -14,6 +14,11 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     /// <summary>When each background job last ran, so that several instances run it once per schedule.</summary>
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    /// <summary>The data version every write moves (<see cref="DataVersionInterceptor"/>), read by the response cache.</summary>
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    /// <summary>Set while <see cref="LedgerApp.InitializeAsync(IServiceProvider, TextWriter?)"/> migrates: the schema's own
+    /// commands (the version's table may not exist yet) move no data version.</summary>
+    internal bool Migrating { get; set; }
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Unit> Units => Set<Unit>();
