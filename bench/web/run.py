@@ -80,6 +80,11 @@ def sign_in(base, user):
     try: opener.open(base + "/Account/Login", form)
     except urllib.error.HTTPError as e:
         if e.code != 302: raise
+    # A browser follows the redirect home, which shows the sign-in's flash message and deletes its TempData cookie;
+    # without this every measured page would carry the flash cookie (shown and deleted again on every request).
+    try: opener.open(base + "/").read()
+    except urllib.error.HTTPError as e:
+        if e.code != 302: raise
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
     req = urllib.request.Request(base + "/api/v1/auth/token", json.dumps({"username": user, "password": PASSWORD}).encode(),
                                  {"Content-Type": "application/json"})

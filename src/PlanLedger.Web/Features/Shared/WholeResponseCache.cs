@@ -17,7 +17,7 @@ namespace PlanLedger.Web.Features.Shared;
 /// <para>The key is everything a response may depend on besides the data: the reader (every claim of the principal, its
 /// security stamp among them, and the authentication type), the languages, scheme, host, path and query, the
 /// antiforgery cookie (a page's form tokens are valid for it), the htmx and Accept headers, and the UTC and
-/// organisation dates with the time zone. Kept only: status 200, no Set-Cookie, HTML or JSON, no attachment, at most
+/// organisation dates with the time zone. Kept only: status 200, no Set-Cookie (but the deletion of an absent TempData cookie), HTML or JSON, no attachment, at most
 /// <see cref="MaxBody"/> bytes, not an error page's re-execution. Not looked up when the request carries TempData
 /// (a flash message) or If-None-Match (the endpoint answers 304 itself). Entries live at most
 /// <see cref="LedgerOptions.ResponseCacheFor"/>: what changes with the clock alone, and the few-second caches of another
@@ -29,10 +29,10 @@ public sealed class WholeResponseCache
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
     private const string AntiforgeryCookie = ".AspNetCore.Antiforgery.";
     private static readonly string[] VaryHeaders = ["HX-Request", "HX-Target", "HX-Trigger", "HX-Boosted", "HX-Current-URL", "Accept"];
-    // Not replayed: the server and the transport write these for every response; a kept response has no Set-Cookie.
+    // Not replayed: the server and the transport write these for every response.
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
-        HeaderNames.Date, HeaderNames.Server, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.SetCookie,
+        HeaderNames.Date, HeaderNames.Server, HeaderNames.ContentLength, HeaderNames.TransferEncoding,
     };
 
     private sealed record Entry(long Version, KeyValuePair<string, string[]>[] Headers, byte[] Body);
@@ -115,7 +115,12 @@ public sealed class WholeResponseCache
     {
         var response = http.Response;
         if (response.StatusCode != StatusCodes.Status200OK || http.RequestAborted.IsCancellationRequested || !capture.Complete) return null;
-        if (response.Headers.ContainsKey(HeaderNames.SetCookie) || response.Headers.ContainsKey(HeaderNames.ContentDisposition)) return null;
+        if (response.Headers.ContentDisposition.Count > 0) return null;
+        // The one cookie a kept page may send: a page model's empty TempData deletes its cookie on every view (the
+        // request had none, or it would not have been looked up) — the same header every time, replayed as it is.
+        foreach (var cookie in response.Headers.SetCookie)
+            if (cookie is null || !cookie.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal) || !cookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.Ordinal))
+                return null;
         var type = response.ContentType ?? "";
         if (!type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return null;
