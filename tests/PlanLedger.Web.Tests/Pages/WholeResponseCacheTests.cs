@@ -1,0 +1,117 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PlanLedger.Web.Data;
+using PlanLedger.Web.Tests.Infrastructure;
+
+namespace PlanLedger.Web.Tests.Pages;
+
+/// <summary>
+/// The whole-response cache (docs/scale.md §25): a page read twice with no write between is the same bytes (kept — its
+/// form tokens included); a write by anyone — the reader, another user, an <c>ExecuteUpdate</c> — shows on the next
+/// view; one reader's page is never another's; the language is part of the key.
+/// </summary>
+public abstract class WholeResponseCacheTests(LedgerFactory factory) : IAsyncLifetime
+{
+    public Task InitializeAsync() { factory.Clock.Reset(); return Task.CompletedTask; }
+    public Task DisposeAsync() { factory.Clock.Reset(); return Task.CompletedTask; }
+
+    private async Task<long> VersionAsync() => await factory.Services.GetRequiredService<DataVersions>().CurrentAsync(default);
+
+    [Fact]
+    public async Task A_report_filed_by_another_user_shows_at_once_on_the_office_s_kept_ledger_dashboard_and_home()
+    {
+        var w = await LoopWorld.CreateAsync(factory);
+        var office = await PageClient.SignInAsync(factory, w.Office);
+        foreach (var url in new[] { $"/Plans/{w.PlanId}/Ledger", $"/Plans/{w.PlanId}/Ledger?View=tree", $"/Plans/{w.PlanId}/Dashboard", "/" })
+        {
+            var first = await office.GetHtmlAsync(url);
+            Assert.Equal(first, await office.GetHtmlAsync(url)); // kept: the same bytes, its antiforgery tokens too
+        }
+        await w.ReportAsync(w.RepA, w.Task1, 40, "选址已完成六成");
+        Assert.Contains("选址已完成六成", await office.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger"));
+        Assert.Contains("选址已完成六成", await office.GetHtmlAsync($"/Plans/{w.PlanId}/Ledger?View=tree"));
+        var dashboard = await office.GetHtmlAsync($"/Plans/{w.PlanId}/Dashboard");
+        Assert.Equal(dashboard, await office.GetHtmlAsync($"/Plans/{w.PlanId}/Dashboard"));
+    }
+
+    [Fact]
+    public async Task The_reporter_s_own_report_shows_on_its_kept_task_list_and_task_page()
+    {
+        var w = await LoopWorld.CreateAsync(factory);
+        var unit = await PageClient.SignInAsync(factory, w.RepA);
+        var mine = await unit.GetHtmlAsync("/Tasks/Mine");
+        Assert.Equal(mine, await unit.GetHtmlAsync("/Tasks/Mine"));
+        var task = await unit.GetHtmlAsync($"/Tasks/{w.Task1}");
+        Assert.DoesNotContain("已召开推进会", task);
+        Assert.Equal(task, await unit.GetHtmlAsync($"/Tasks/{w.Task1}"));
+
+        await w.ReportAsync(w.RepA, w.Task1, 55, "已召开推进会");
+        Assert.NotEqual(mine, await unit.GetHtmlAsync("/Tasks/Mine")); // the progress shown moved
+        Assert.Contains("已召开推进会", await unit.GetHtmlAsync($"/Tasks/{w.Task1}"));
+    }
+
+    [Fact]
+    public async Task One_reader_s_kept_page_is_never_another_s_and_a_language_switch_changes_it()
+    {
+        var w = await LoopWorld.CreateAsync(factory);
+        var a = await PageClient.SignInAsync(factory, w.RepA);
+        var b = await PageClient.SignInAsync(factory, w.RepB);
+        var pageA = await a.GetHtmlAsync("/Tasks/Mine");
+        Assert.Equal(pageA, await a.GetHtmlAsync("/Tasks/Mine"));
+        var pageB = await b.GetHtmlAsync("/Tasks/Mine");
+        Assert.NotEqual(pageA, pageB);
+        Assert.Contains("培训教师500人次", pageB); // 人事股 leads task 2, 基础教育股 does not
+        Assert.DoesNotContain("培训教师500人次", pageA);
+        Assert.DoesNotContain("培训教师500人次", await a.GetHtmlAsync("/Tasks/Mine"));
+
+        var chinese = await a.GetHtmlAsync("/");
+        Assert.Equal(chinese, await a.GetHtmlAsync("/"));
+        await a.GetHtmlAsync("/culture?c=en&returnUrl=/");
+        var english = await a.GetHtmlAsync("/");
+        Assert.NotEqual(chinese, english);
+        Assert.Contains("<html lang=\"en\">", english);
+        await a.GetHtmlAsync("/culture?c=zh-CN&returnUrl=/");
+        Assert.Contains("<html lang=\"zh-CN\">", await a.GetHtmlAsync("/"));
+    }
+
+    [Fact]
+    public async Task Every_write_moves_the_data_version_in_its_transaction_and_a_rolled_back_one_or_a_read_does_not()
+    {
+        var w = await LoopWorld.CreateAsync(factory);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+
+        var before = await VersionAsync();
+        _ = await db.Tasks.Where(t => t.PlanId == w.PlanId).CountAsync();
+        Assert.Equal(before, await VersionAsync()); // a read
+
+        await db.Notifications.Where(n => n.Id < 0).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, DateTimeOffset.UtcNow));
+        Assert.Equal(before + 1, await VersionAsync()); // an ExecuteUpdate without a transaction
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var task = await db.Tasks.SingleAsync(t => t.Id == w.Task2);
+            task.Text += "（改）";
+            await db.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(before + 1, await VersionAsync()); // rolled back: nothing moved
+        db.ChangeTracker.Clear();
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var task = await db.Tasks.SingleAsync(t => t.Id == w.Task2);
+            task.Text += "（改）";
+            await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+        Assert.Equal(before + 2, await VersionAsync()); // one transaction, one move, at its commit
+
+        await (await w.As(w.RepB)).PostJsonAsync($"/api/v1/tasks/{w.Task2}/reports", new { period = LoopWorld.ThisPeriod, progress = 10, text = "x" });
+        Assert.True(await VersionAsync() > before + 2); // a report through the API
+    }
+}
+
+public sealed class WholeResponseCacheSqliteTests(SqliteLedgerFactory f) : WholeResponseCacheTests(f), IClassFixture<SqliteLedgerFactory>;
+public sealed class WholeResponseCachePostgresTests(PostgresLedgerFactory f) : WholeResponseCacheTests(f), IClassFixture<PostgresLedgerFactory>;
