@@ -53,7 +53,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     public void Add(Paragraph p)
     {
         var text = p.Text;
-        if (!_inBody && Contents(text))
+        if (!_inBody && (p.Outline || Contents(text)))
         {
             Preamble.Add(text);
             return;
