@@ -14,10 +14,10 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"(?:工作要点|工作计划|工作思路|工作谋划|工作安排|工作方案|实施方案|行动方案|行动计划|任务分工方案|分工方案|任务分解表|任务分解|责任分解|责任分工|任务清单|工作总结|工作打算|汇编|工作小结|要点|意見|計劃|規劃|總結|要點|報告|清單|计划|方案|规划|意见|总结|谋划|安排|打算|清单|分解表|通报|报告|请示|办法|细则|决定|(?:考核|分解|任务|责任|项目|计划|进度|安排|一览|统计|评分|考评|目标|推进|督办)表)(?:范文)?(?:[(（][^)）]{1,12}[)）])?$")]
     private static partial Regex TitleEnding();
 
-    [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|[XxＸ×]{2}|关于|$)")]
+    [GeneratedRegex(@"^(?<org>.{2,40}?(?:教育和体育局|教育体育局|教体局|教育局|体育局|人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|教育厅|教育委员会|教委|委员会|工委|局|厅|委|部|院|署|中学|小学|学校|幼儿园))(?:[(（][^)）]{2,30}[)）])?(?=\d{4}|20\*\*|[XxＸ×]{2}|关于|$)")]
     private static partial Regex OrgPrefix();
 
-    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院|部|院|署|会|室)(?:办公室)?$")]
+    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院|中学|小学|幼儿园|部|院|署|会|室)(?:办公室)?$")]
     private static partial Regex OrgLine();
 
     [GeneratedRegex(@"(?<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?<m>[一二三四五六七八九十]{1,3})\s*月\s*(?<d>[一二三四五六七八九十]{1,3})\s*日")]
@@ -220,6 +220,9 @@ internal static partial class MetadataParser
                     && (OrgPrefix().IsMatch(own[..space]) || Year().Match(own[..space]) is { Success: true, Index: 0 }))
                     return own[..space];
             }
+            // "义务教育均衡发展整改报告 商州区大荆中学 关于…整改报告 商州区大荆中学于…": the title block (body, layout space,
+            // 关于…) between layout spaces, after the file's name a sharing page puts first.
+            if (SpacedTitleBlock(p) is { } block) return block;
             var run = p.AsSpan();
             var cut = run.IndexOfAny("，,。；;：:！!？（(《“");
             // "…工作总结汇编(7篇)目录…": a bracketed count or year range belongs to the title; a 目录 after it ends it.
@@ -249,6 +252,20 @@ internal static partial class MetadataParser
     /// sender, the sender before 关于, the 落款 date, and the inner document's title glued to the text after the 落款 (the
     /// shortest start that ends like a plan's title, with a bracketed suffix such as (2019-2022年)); null if any part is missing.
     /// </summary>
+    /// <summary>A body's name and a title that opens with 关于, each between layout spaces of a text without line breaks; else null.</summary>
+    private static string? SpacedTitleBlock(string p)
+    {
+        var at = p.IndexOf(" 关于", StringComparison.Ordinal);
+        if (at < 0) at = p.IndexOf("\u3000关于", StringComparison.Ordinal);
+        if (at <= 0 || at > 80) return null;
+        var from = p.LastIndexOfAny([' ', '\u3000'], at - 1) + 1;
+        var org = p[from..at];
+        var to = p.IndexOfAny([' ', '\u3000'], at + 1);
+        if (to < 0) return null;
+        var title = p[(at + 1)..to];
+        return IsOrgName(org) && title.Length <= 60 && !Cjk.HasSentencePunctuation(title) && TitleEnding().IsMatch(title) ? org + title : null;
+    }
+
     private static (string Title, string Issuer, string? DocNumber, string? Date)? GluedNotice(IReadOnlyList<string> preamble)
     {
         for (var i = 0; i < preamble.Count && i < 3; i++)
@@ -401,7 +418,11 @@ internal static partial class MetadataParser
         return null;
     }
 
-    private static bool IsDate(string p) => ChineseDate().IsMatch(p) || ChineseNumeralDate().IsMatch(p) || DigitDate(p).Shaped;
+    private static bool IsDate(string p) => ChineseDate().IsMatch(p) || ChineseNumeralDate().IsMatch(p) || DigitDate(p).Shaped || DottedDate().IsMatch(p.Trim());
+
+    /// <summary>A 落款 date written with dots ("2018.06.15").</summary>
+    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})[.．](?<m>\d{1,2})[.．](?<d>\d{1,2})$")]
+    private static partial Regex DottedDate();
 
     /// <summary>
     /// A 落款 date whose 年/月/日 were lost on the page ("2024327", "20240327"): a date when its digits read one way
@@ -490,6 +511,7 @@ internal static partial class MetadataParser
                 var c = ChineseNumeralDate().Match(p);
                 if (c.Success && c.Length >= p.Length - 1) return IsoHan(c);
                 if (DigitDate(p) is { Iso: { } digits }) return digits;
+                if (DottedDate().Match(p) is { Success: true } dotted) return Iso(dotted);
             }
         }
         return null;

@@ -10,5 +10,7 @@ internal sealed class Paragraph(string text, int line, int offset)
     public int Offset { get; } = offset;
     /// <summary>Cut out of a run without line breaks: its label's line cannot be told from its body.</summary>
     public bool RunOn { get; init; }
+    /// <summary>A line of an outline before the title (<see cref="OutlineReader"/>): preamble, no item.</summary>
+    public bool Outline { get; init; }
     public override string ToString() => Text;
 }

@@ -22,8 +22,14 @@ internal static class PlanPipeline
         var length = 0;
         var nodes = new List<object>(source.Blocks.Count);
         var raw = new List<string>(source.Blocks.Count);
-        foreach (var block in LineUnwrapper.Unwrap(PipeTableReader.Group(SpaceTableReader.Group(BoxTableReader.Group(source.Blocks)))))
+        var blocks = PipeTableReader.Group(SpaceTableReader.Group(BoxTableReader.Group(source.Blocks)));
+        // An outline before the title (提纲) stays line by line, out of the unwrapper's measure: its lines are preamble.
+        var outline = OutlineReader.Find(blocks);
+        var index = 0;
+        foreach (var block in outline.End == 0 ? LineUnwrapper.Unwrap(blocks) : [.. blocks.Take(outline.End), .. LineUnwrapper.Unwrap(blocks.Skip(outline.End).ToList())])
         {
+            var inOutline = index >= outline.Start && index < outline.End;
+            index++;
             var offset = length;
             if (block.Kind == BlockKind.Table)
             {
@@ -41,7 +47,7 @@ internal static class PlanPipeline
             raw.Add(t);
             lines.Add(t);
             length = checked(length + t.Length + 1);
-            nodes.Add(new Paragraph(t, block.Line, offset));
+            nodes.Add(new Paragraph(t, block.Line, offset) { Outline = inOutline });
         }
         doc.SourceText = string.Create(length, lines, static (span, lines) =>
         {

@@ -32,7 +32,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     [GeneratedRegex(@"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布|制发)?|抄送[:：].*|抄报[:：].*|主送[:：].*|.{0,30}(?:办公室|办公厅)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发.*)$")]
     private static partial Regex TrailerLine();
 
-    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|部|院|署|会|处|科|校)$")]
+    [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|部|院|署|会|处|科|校|中学|小学|幼儿园)$")]
     private static partial Regex SignatureLine();
 
     /// <summary>The item the next unlabelled paragraph would continue, if any.</summary>
@@ -53,7 +53,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     public void Add(Paragraph p)
     {
         var text = p.Text;
-        if (!_inBody && Contents(text))
+        if (!_inBody && (p.Outline || Contents(text)))
         {
             Preamble.Add(text);
             return;
@@ -227,7 +227,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         if (Roots.Count == 0 || Roots[^1].Kind == LabelKind.Attachment) return;
         var owner = Roots[^1];
         while (owner.Children.Count > 0 && owner.More.Count == 0) owner = owner.Children[^1];
-        var cut = owner.More.FindIndex(p => AddressedToAll().IsMatch(p.Text) && p.Text.Length <= 200);
+        var cut = owner.More.FindIndex(p => (AddressedToAll().IsMatch(p.Text) || Outlook().IsMatch(p.Text)) && p.Text.Length <= 200);
         if (cut < 0 || cut == 0 && owner.Children.Count == 0 && !owner.First.Contains('。')) return;
         // Only when nothing after it reads as the item's own content.
         foreach (var p in owner.More.Skip(cut)) Trailer.Add(p.Text);
@@ -295,12 +295,16 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     [GeneratedRegex(@"^请?各[\p{IsCJKUnifiedIdeographs}、]{0,12}?(?:要|请|须|务必|应当|应|高度重视)")]
     private static partial Regex AddressedToAll();
 
+    /// <summary>A report's closing outlook after its last item: "在今后的工作中,我们将…", "今后,我校将…".</summary>
+    [GeneratedRegex(@"^(?:在)?今后(?:的工作中)?[，,]?(?:我们|我校|我局|我县|我区|我市|我单位)(?:将|要|会)")]
+    private static partial Regex Outlook();
+
     private static bool IsSignature(string text) =>
         text.Length <= 30 && !Cjk.HasSentencePunctuation(text) && text.IndexOfAny([':', '：', '(', '（']) < 0 && SignatureLine().IsMatch(text);
 
     private static bool IsDateLine(string text) => DateOnlyLine().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)(?:\s*印发)?$")]
+    [GeneratedRegex(@"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2})(?:\s*印发)?$")]
     private static partial Regex DateOnlyLine();
 
     [GeneratedRegex(@"^[〇零○Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")]
@@ -349,7 +353,8 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             First = p.Text[label.Length..].Trim(),
             // Measures listed under a task ("具体措施：1．…") and scored indicators ("…（0.8分）") have no heading.
             NoHeading = parent is { MeasuresFollow: true } && label.Kind is not (LabelKind.ChineseComma or LabelKind.Part)
-                || label.Kind is LabelKind.Arabic or LabelKind.ArabicParen && PointValue().IsMatch(p.Text),
+                || label.Kind is LabelKind.Arabic or LabelKind.ArabicParen && PointValue().IsMatch(p.Text)
+                || InClauseList(parent is null ? Roots : parent.Children, label.Kind),
             Source = p,
             FirstOffset = p.Offset + label.Length,
         };
@@ -358,4 +363,12 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     }
 
     private static bool SameStyle(LabelKind a, LabelKind b) => a == b;
+
+    /// <summary>
+    /// "1、教室光线不够充足；2、…；4、浴池设施少,设备简陋。": an item after a sibling that is one clause closed by ；
+    /// is a clause of the same enumerated sentence, so it has no heading either (sections keep theirs).
+    /// </summary>
+    private static bool InClauseList(List<ItemDraft> siblings, LabelKind kind) =>
+        kind is not (LabelKind.ChineseComma or LabelKind.Part) && siblings.Count > 0 && siblings[^1] is { } prev && prev.Kind == kind
+        && prev.Children.Count == 0 && prev.More.Count == 0 && prev.First.TrimEnd() is { Length: > 0 } f && f[^1] is '；' or ';';
 }

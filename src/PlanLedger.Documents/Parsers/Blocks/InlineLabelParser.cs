@@ -129,6 +129,40 @@ internal sealed partial class InlineLabelParser : ParagraphParser
             if (t.Length > 0) result.Add(new Paragraph(t, p.Line, p.Offset + start + lead) { RunOn = true });
             start = cut;
         }
+        if (result.Count > 1) SplitClosing(result);
         return result.Count > 1 ? result : null;
     }
+
+    /// <summary>
+    /// "…4、…完成整改。 在今后的工作中,…验收。 商州区大荆中学 2018.06.15": a text without line breaks that ends with its
+    /// 落款 (a body's name and a date after a layout space). Its last piece is cut where the layout spaces after a full stop
+    /// stood for line breaks: the last item's sentence, the paragraphs after it, the signature and its date.
+    /// </summary>
+    private static void SplitClosing(List<Paragraph> pieces)
+    {
+        var last = pieces[^1];
+        var text = last.Text;
+        if (text.Length < 12 || !(char.IsAsciiDigit(text[^1]) || text[^1] == '日')) return;
+        var from = Math.Max(0, text.Length - 60);
+        var sig = ClosingSignature().Match(text, from);
+        if (!sig.Success) return;
+        pieces.RemoveAt(pieces.Count - 1);
+        var start = 0;
+        void Add(int end)
+        {
+            var piece = text[start..end];
+            var lead = piece.Length - piece.TrimStart().Length;
+            if (piece.Trim() is { Length: > 0 } t) pieces.Add(new Paragraph(t, last.Line, last.Offset + start + lead) { RunOn = true });
+            start = end;
+        }
+        var body = sig.Groups["org"].Index;
+        for (var i = text.IndexOf('。'); i >= 0 && i < body; i = text.IndexOf('。', i + 1))
+            if (i + 1 < body && text[i + 1] is ' ' or '\u3000') Add(i + 1);
+        Add(body);
+        Add(sig.Groups["date"].Index);
+        Add(text.Length);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[。！][ \u3000]+(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,30})[ \u3000]+(?<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[.．]\d{1,2}[.．]\d{1,2})\s*$")]
+    private static partial System.Text.RegularExpressions.Regex ClosingSignature();
 }
