@@ -86,7 +86,7 @@ public static class LedgerApp
             o.AddInterceptors(sp.GetRequiredService<UserStampInterceptor>(), new VersionInterceptor(), sp.GetRequiredService<AuditInterceptor>(),
                 // After the audit: it uses the audit's transaction when there is one (Data/RevisionInterceptor.cs).
                 new RevisionInterceptor(), new UnreadCountInterceptor(sp.GetRequiredService<UnreadCounts>()),
-                // Every write moves the data version the response cache is validated by (Features/Shared/ResponseCache.cs).
+                // Every write moves the data version the response cache is validated by (Features/Shared/WholeResponseCache.cs).
                 new DataVersionInterceptor());
             // Extra interceptors registered by the host (tests count database commands with one).
             o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());

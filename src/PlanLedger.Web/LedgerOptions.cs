@@ -46,7 +46,7 @@ public sealed class LedgerOptions
     public int PlanCacheMegabytes { get; set; } = 256;
     /// <summary>
     /// How long a signed-in GET's whole response, kept under the data version every write moves, may be served again
-    /// (zero: never kept; <c>Features/Shared/ResponseCache.cs</c>). A write anywhere shows at once; this bounds what moves
+    /// (zero: never kept; <c>Features/Shared/WholeResponseCache.cs</c>). A write anywhere shows at once; this bounds what moves
     /// without a write — the clock, and the few-second caches of another instance's writes.
     /// </summary>
     public TimeSpan ResponseCacheFor { get; set; } = TimeSpan.FromSeconds(5);
