@@ -7,6 +7,8 @@ if auth and auth ~= "" then
   wrk.headers[name] = value
 end
 wrk.headers["Accept"] = os.getenv("BENCH_ACCEPT") or "text/html,application/json"
+-- What browsers and .NET's HttpClient (with automatic decompression) send; run.py --identity sends "identity".
+wrk.headers["Accept-Encoding"] = os.getenv("BENCH_ENCODING") or "gzip, deflate, br"
 
 local pool, next_item = nil, 1
 local pool_file = os.getenv("BENCH_POOL")

@@ -3,7 +3,7 @@
 `planledger serve`, drives the issue's requests with wrk from a second process as a province admin and a county user,
 and prints p95 (ms) and req/s per request.
 
-  python3 bench/web/run.py --db sqlite|postgres [--scale province|small] [--seconds 5] [--runs 1] [--keep]
+  python3 bench/web/run.py --db sqlite|postgres [--scale province|small] [--seconds 5] [--runs 1] [--keep] [--identity]
 
 Each line also gives the server's CPU time per request (from /proc), which compares builds fairly on a loaded machine.
 Needs wrk (Debian package), psql for PostgreSQL (PLANLEDGER_BENCH_PG, default
@@ -37,6 +37,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 SERVER = None  # a published CLI folder (--server), else this worktree's ./planledger build
+ENCODING = "gzip, deflate, br"  # the Accept-Encoding sent, as a browser does (--identity: none accepted)
 
 
 def server_command():
@@ -110,7 +111,7 @@ def cpu_ms(pid):
 
 
 def wrk(base, path, auth, seconds, pool=None, connections=8, threads=2):
-    env = dict(os.environ, BENCH_AUTH=auth, BENCH_POOL=pool or "")
+    env = dict(os.environ, BENCH_AUTH=auth, BENCH_POOL=pool or "", BENCH_ENCODING=ENCODING)
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s",
                           "-s", os.path.join(HERE, "request.lua"), base + path], env=env, capture_output=True, text=True)
     for line in out.stderr.splitlines():
@@ -133,8 +134,10 @@ def main():
     ap.add_argument("--only", help="regex: measure only the requests whose name matches")
     ap.add_argument("--server", help="a published planledger folder to serve with (e.g. an older build), else ./planledger")
     ap.add_argument("--pg-database", help="PostgreSQL database name (default planledger_bench_<scale>), e.g. one per engineer on a shared server")
+    ap.add_argument("--identity", action="store_true", help="accept no compressed answer (Accept-Encoding: identity)")
     a = ap.parse_args()
-    global SERVER
+    global SERVER, ENCODING
+    if a.identity: ENCODING = "identity"
     SERVER = a.server and os.path.abspath(a.server)
 
     work = os.path.join(ROOT, "artifacts", "bench-web", f"{a.db}-{a.scale}")

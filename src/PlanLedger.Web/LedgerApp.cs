@@ -203,6 +203,7 @@ public static class LedgerApp
         services.AddSingleton<PlanReadCache>();
         services.AddSingleton<DataVersions>();
         services.AddSingleton<Features.Shared.WholeResponseCache>();
+        Features.Shared.Compression.AddLedgerCompression(services);
         ImportParsing.AddImportParsing(services);
         services.AddScoped<DirectoryService>();
         services.AddScoped<UnitDirectory>();
@@ -282,6 +283,8 @@ public static class LedgerApp
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseMiddleware<QueryTextCheck>();
+        // Scripts and styles compressed (Features/Shared/Compression.cs); pages never are.
+        app.UseWhen(Features.Shared.Compression.IsStatic, a => a.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedFileProvider(typeof(LedgerApp).Assembly, "PlanLedger.Web.wwwroot"),
@@ -294,6 +297,8 @@ public static class LedgerApp
         // After the access checks, before the endpoint: a signed-in GET answered from the kept whole response while no write has happened.
         var responses = app.Services.GetRequiredService<Features.Shared.WholeResponseCache>();
         if (responses.Enabled) app.Use((HttpContext context, RequestDelegate next) => responses.InvokeAsync(context, () => next(context)));
+        // Inside the cache: an API read is kept as it was sent, compressed, and replayed without compressing again.
+        app.UseWhen(Features.Shared.Compression.IsApiRead, a => a.UseResponseCompression());
         var openApi = app.MapOpenApi();
         if (!app.Configuration.GetValue<bool>("PlanLedger:PublicOpenApi")) openApi.RequireAuthorization(SignedInPolicy);
         app.MapRazorPages();

@@ -49,46 +49,34 @@ public sealed class DataVersionInterceptor : DbCommandInterceptor, IDbTransactio
     private bool Counts(DbCommand command, CommandEndEventData eventData) =>
         eventData.Context is LedgerDbContext { Migrating: false } && Writes(command.CommandText);
 
-    private void Wrote(DbCommand command, CommandEndEventData eventData)
+    // EF calls a sync and an async twin of each hook; each pair shares one body below, run with `async` false (it then
+    // completes synchronously: .GetAwaiter().GetResult() never blocks) or true — the pattern of Npgsql's own sources.
+    private async ValueTask Wrote(DbCommand command, CommandEndEventData eventData, bool async, CancellationToken ct)
     {
         if (!Counts(command, eventData)) return;
         if (command.Transaction is { } tx) _wrote.Add(tx);
-        else Bump(command.Connection!, null);
+        else await Bump(command.Connection!, null, async, ct);
     }
 
-    private async Task WroteAsync(DbCommand command, CommandEndEventData eventData, CancellationToken ct)
-    {
-        if (!Counts(command, eventData)) return;
-        if (command.Transaction is { } tx) _wrote.Add(tx);
-        else await BumpAsync(command.Connection!, null, ct);
-    }
-
-    private static void Bump(DbConnection connection, DbTransaction? transaction)
+    private static async ValueTask Bump(DbConnection connection, DbTransaction? transaction, bool async, CancellationToken ct)
     {
         using var bump = connection.CreateCommand();
         bump.Transaction = transaction;
         bump.CommandText = BumpSql;
-        bump.ExecuteNonQuery();
-    }
-
-    private static async Task BumpAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
-    {
-        await using var bump = connection.CreateCommand();
-        bump.Transaction = transaction;
-        bump.CommandText = BumpSql;
-        await bump.ExecuteNonQueryAsync(ct);
+        if (async) await bump.ExecuteNonQueryAsync(ct);
+        else bump.ExecuteNonQuery();
     }
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Wrote(command, eventData);
+        Wrote(command, eventData, false, default).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        await WroteAsync(command, eventData, cancellationToken);
+        await Wrote(command, eventData, true, cancellationToken);
         return result;
     }
 
@@ -104,18 +92,11 @@ public sealed class DataVersionInterceptor : DbCommandInterceptor, IDbTransactio
         else _afterReader = command.Connection;
     }
 
-    private void Pending(DbConnection connection)
+    private async ValueTask Pending(DbConnection connection, bool async, CancellationToken ct)
     {
         if (!ReferenceEquals(_afterReader, connection)) return;
         _afterReader = null;
-        Bump(connection, null);
-    }
-
-    private async Task PendingAsync(DbConnection connection, CancellationToken ct)
-    {
-        if (!ReferenceEquals(_afterReader, connection)) return;
-        _afterReader = null;
-        await BumpAsync(connection, null, ct);
+        await Bump(connection, null, async, ct);
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
@@ -133,78 +114,78 @@ public sealed class DataVersionInterceptor : DbCommandInterceptor, IDbTransactio
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Pending(command.Connection!);
+        Pending(command.Connection!, false, default).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        await PendingAsync(command.Connection!, cancellationToken);
+        await Pending(command.Connection!, true, cancellationToken);
         return result;
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Pending(command.Connection!);
+        Pending(command.Connection!, false, default).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await PendingAsync(command.Connection!, cancellationToken);
+        await Pending(command.Connection!, true, cancellationToken);
         return result;
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Pending(command.Connection!);
+        Pending(command.Connection!, false, default).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        await PendingAsync(command.Connection!, cancellationToken);
+        await Pending(command.Connection!, true, cancellationToken);
         return result;
     }
 
     public InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        Pending(connection);
+        Pending(connection, false, default).GetAwaiter().GetResult();
         return result;
     }
 
     public async ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        await PendingAsync(connection, default);
+        await Pending(connection, true, default);
         return result;
     }
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        Wrote(command, eventData);
+        Wrote(command, eventData, false, default).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
         CancellationToken cancellationToken = default)
     {
-        await WroteAsync(command, eventData, cancellationToken);
+        await Wrote(command, eventData, true, cancellationToken);
         return result;
     }
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        if (_wrote.Remove(transaction)) Bump(transaction.Connection!, transaction);
+        if (_wrote.Remove(transaction)) Bump(transaction.Connection!, transaction, false, default).GetAwaiter().GetResult();
         return result;
     }
 
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
         InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (_wrote.Remove(transaction)) await BumpAsync(transaction.Connection!, transaction, cancellationToken);
+        if (_wrote.Remove(transaction)) await Bump(transaction.Connection!, transaction, true, cancellationToken);
         return result;
     }
 

@@ -12,20 +12,38 @@ public static class LedgerDatabase
     public static bool IsPostgres(string db) =>
         db.Contains("Host=", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The configured store, or the default SQLite file when none is configured.</summary>
+    public static string Store(string? db) => string.IsNullOrWhiteSpace(db) ? DefaultSqlitePath : db;
+
     public static void Configure(DbContextOptionsBuilder options, string? db)
     {
-        db = string.IsNullOrWhiteSpace(db) ? DefaultSqlitePath : db;
+        db = Store(db);
         if (IsPostgres(db))
         {
             options.UseNpgsql(PostgresConnectionString(db), o => o.MigrationsAssembly(PostgresMigrations));
         }
         else
         {
-            var cs = db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase) ? db : $"Data Source={db}";
-            options.UseSqlite(cs, o => o.MigrationsAssembly(SqliteMigrations));
+            options.UseSqlite(SqliteConnectionString(db), o => o.MigrationsAssembly(SqliteMigrations));
             options.AddInterceptors(new SqliteBusyTimeout(), new SqliteWriteGate());
         }
     }
+
+    /// <summary>
+    /// A new, unopened connection to the store (pooled by its provider), for the few reads that go around EF Core —
+    /// the response cache's data version on every request.
+    /// </summary>
+    public static System.Data.Common.DbConnection Connection(string? db)
+    {
+        db = Store(db);
+        return IsPostgres(db)
+            ? new Npgsql.NpgsqlConnection(PostgresConnectionString(db))
+            : new Microsoft.Data.Sqlite.SqliteConnection(SqliteConnectionString(db));
+    }
+
+    /// <summary>A SQLite store given as a file path or as a whole connection string.</summary>
+    public static string SqliteConnectionString(string db) =>
+        db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase) ? db : $"Data Source={db}";
 
     /// <summary>
     /// The PostgreSQL connection string as the app uses it: JIT compilation off unless the string sets <c>jit</c> itself.
@@ -55,7 +73,7 @@ public static class LedgerDatabase
     /// <summary>Creates the SQLite file's folder when needed.</summary>
     public static void EnsureFolder(string? db)
     {
-        if (string.IsNullOrWhiteSpace(db)) db = DefaultSqlitePath;
+        db = Store(db);
         if (IsPostgres(db)) return;
         var path = db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
             ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db).DataSource

@@ -16,7 +16,8 @@ namespace PlanLedger.Web.Features.Shared;
 /// in memory, so several instances on one PostgreSQL stay right whichever wrote.
 /// <para>The key is everything a response may depend on besides the data: the reader (every claim of the principal, its
 /// security stamp among them, and the authentication type), the languages, scheme, host, path and query, the
-/// antiforgery cookie (a page's form tokens are valid for it), the htmx and Accept headers, and the UTC and
+/// antiforgery cookie (a page's form tokens are valid for it), the htmx, Accept and Accept-Encoding headers (an API read is
+/// kept as sent, compressed or not: <see cref="Compression"/>), and the UTC and
 /// organisation dates with the time zone. Kept only: status 200, no Set-Cookie (but the deletion of an absent TempData cookie), HTML or JSON, no attachment, at most
 /// <see cref="MaxBody"/> bytes, not an error page's re-execution. Not looked up when the request carries TempData
 /// (a flash message) or If-None-Match (the endpoint answers 304 itself). Entries live at most
@@ -28,7 +29,7 @@ public sealed class WholeResponseCache
     public const int MaxBody = 2 * 1024 * 1024;
     private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
     private const string AntiforgeryCookie = ".AspNetCore.Antiforgery.";
-    private static readonly string[] VaryHeaders = ["HX-Request", "HX-Target", "HX-Trigger", "HX-Boosted", "HX-Current-URL", "Accept"];
+    private static readonly string[] VaryHeaders = ["HX-Request", "HX-Target", "HX-Trigger", "HX-Boosted", "HX-Current-URL", "Accept", "Accept-Encoding"];
     // Not replayed: the server and the transport write these for every response.
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
