@@ -5,19 +5,58 @@ namespace PlanLedger.Web.Data;
 
 /// <summary>
 /// Reads the global <see cref="DataVersion"/> with one primary-key command on a pooled connection of the ledger's
-/// database (<see cref="LedgerDatabase.Connection"/>) — no DbContext — for the response cache's check on every request.
+/// database (<see cref="LedgerDatabase.ReadConnection"/>) — no DbContext — for the response cache's check on every request.
+/// <para>Concurrent callers share reads: a caller gets the value of a read that <em>started after it called</em> — the
+/// one starting now when none is running, else the next one, which starts as soon as the running one ends and answers
+/// everybody who arrived meanwhile. So a caller never gets a version older than the moment it asked (what the cache's
+/// freshness rests on), and under load one command answers many requests: at most one read is in flight per instance.</para>
 /// </summary>
 public sealed class DataVersions(IOptions<LedgerOptions> options)
 {
     private const string Sql = "SELECT \"Value\" FROM \"DataVersions\" WHERE \"Id\" = 1";
     private readonly string _db = LedgerDatabase.Store(options.Value.Db);
+    private readonly Lock _gate = new();
+    private TaskCompletionSource<long>? _next; // the read not started yet, that callers join
+    private bool _reading;
 
-    public async Task<long> CurrentAsync(CancellationToken ct)
+    public Task<long> CurrentAsync(CancellationToken ct)
     {
-        await using var connection = LedgerDatabase.Connection(_db);
-        await connection.OpenAsync(ct);
+        Task<long> answer;
+        var start = false;
+        lock (_gate)
+        {
+            _next ??= new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            answer = _next.Task;
+            if (!_reading) _reading = start = true;
+        }
+        if (start) _ = ReadWhileAskedAsync();
+        return answer.WaitAsync(ct);
+    }
+
+    // Runs reads one after another while callers wait for one, then stops; one caller's cancellation never cancels a
+    // read others share.
+    private async Task ReadWhileAskedAsync()
+    {
+        while (true)
+        {
+            TaskCompletionSource<long> round;
+            lock (_gate)
+            {
+                if (_next is null) { _reading = false; return; }
+                round = _next;
+                _next = null;
+            }
+            try { round.SetResult(await ReadAsync()); }
+            catch (Exception e) { round.SetException(e); }
+        }
+    }
+
+    private async Task<long> ReadAsync()
+    {
+        await using var connection = LedgerDatabase.ReadConnection(_db);
+        await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

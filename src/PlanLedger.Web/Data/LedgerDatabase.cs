@@ -30,16 +30,32 @@ public static class LedgerDatabase
     }
 
     /// <summary>
-    /// A new, unopened connection to the store (pooled by its provider), for the few reads that go around EF Core —
-    /// the response cache's data version on every request.
+    /// A new, unopened connection to the store for a read that goes around EF Core and changes no session state — the
+    /// response cache's data version on every request. On PostgreSQL it comes from a pool of its own whose connections
+    /// are not reset when they return (no <c>DISCARD ALL</c> before the next use) and keep their prepared statement, so
+    /// the read is one round trip of an already planned statement.
     /// </summary>
-    public static System.Data.Common.DbConnection Connection(string? db)
+    public static System.Data.Common.DbConnection ReadConnection(string? db)
     {
         db = Store(db);
         return IsPostgres(db)
-            ? new Npgsql.NpgsqlConnection(PostgresConnectionString(db))
+            ? new Npgsql.NpgsqlConnection(ReadOnlyPostgresString(db))
             : new Microsoft.Data.Sqlite.SqliteConnection(SqliteConnectionString(db));
     }
+
+    private static string ReadOnlyPostgresString(string db)
+    {
+        if (_lastRead is { } last && last.Given == db) return last.Used;
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString(db))
+        {
+            NoResetOnClose = true, MaxAutoPrepare = 4, AutoPrepareMinUsages = 2,
+        };
+        var used = b.ConnectionString;
+        _lastRead = new PostgresString(db, used);
+        return used;
+    }
+
+    private static PostgresString? _lastRead;
 
     /// <summary>A SQLite store given as a file path or as a whole connection string.</summary>
     public static string SqliteConnectionString(string db) =>

@@ -77,6 +77,31 @@ public abstract class WholeResponseCacheTests(LedgerFactory factory) : IAsyncLif
     }
 
     [Fact]
+    public async Task Readers_asking_for_the_data_version_together_share_reads_yet_none_gets_a_version_older_than_its_call()
+    {
+        var w = await LoopWorld.CreateAsync(factory);
+        var versions = factory.Services.GetRequiredService<DataVersions>();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        for (var round = 0; round < 5; round++)
+        {
+            var before = await versions.CurrentAsync(default);
+            var early = Enumerable.Range(0, 40).Select(_ => versions.CurrentAsync(default)).ToArray();
+            await db.Notifications.Where(n => n.Id < 0).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, DateTimeOffset.UtcNow));
+            var late = Enumerable.Range(0, 40).Select(_ => versions.CurrentAsync(default)).ToArray();
+            Assert.All(await Task.WhenAll(early), v => Assert.True(v >= before));
+            Assert.All(await Task.WhenAll(late), v => Assert.Equal(before + 1, v)); // asked after the write: never older
+        }
+        using var cancelled = new CancellationTokenSource();
+        var abandoned = versions.CurrentAsync(cancelled.Token);
+        var shared = versions.CurrentAsync(default);
+        cancelled.Cancel();
+        try { Assert.True(await abandoned > 0); } catch (OperationCanceledException) { } // done already, or given up
+        Assert.True(await shared > 0); // one caller giving up cancels nobody else's read
+        Assert.NotNull(w.Office);
+    }
+
+    [Fact]
     public async Task Every_write_moves_the_data_version_in_its_transaction_and_a_rolled_back_one_or_a_read_does_not()
     {
         var w = await LoopWorld.CreateAsync(factory);
