@@ -5,7 +5,7 @@ namespace PlanLedger.Web.Features.Shared;
 
 /// <summary>
 /// Which responses travel compressed (Brotli, else gzip, when the client accepts it): the static scripts and styles
-/// (ECharts is 1.1 MB, ≈ 330 KB in Brotli — what a reporter's phone waits for on the dashboard) and the API's GET reads
+/// (ECharts is 1.1 MB, 445 KB in Brotli — what a reporter's phone waits for on the dashboard) and the API's GET reads
 /// (JSON; the province's year dashboard is 470 KB). Never HTML pages, nor any POST/PUT/DELETE answer: a page carries its
 /// antiforgery token next to text from the request (a filter, a search), and a sign-in answer carries a bearer token —
 /// compressing a secret beside attacker-chosen text over HTTPS leaks it by size (BREACH). An API GET carries neither.
