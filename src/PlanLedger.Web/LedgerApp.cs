@@ -285,9 +285,16 @@ public static class LedgerApp
         app.UseMiddleware<QueryTextCheck>();
         // Scripts and styles compressed (Features/Shared/Compression.cs); pages never are.
         app.UseWhen(Features.Shared.Compression.IsStatic, a => a.UseResponseCompression());
+        // wwwroot is embedded; it is also the web root `asp-append-version` hashes (a page links /js/site.js?v=<hash>):
+        // a versioned link never changes content, so a browser keeps it a year without asking again; an unversioned one
+        // is revalidated (ETag) on each use.
+        var webRoot = new EmbeddedFileProvider(typeof(LedgerApp).Assembly, "PlanLedger.Web.wwwroot");
+        app.Environment.WebRootFileProvider = webRoot;
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new EmbeddedFileProvider(typeof(LedgerApp).Assembly, "PlanLedger.Web.wwwroot"),
+            FileProvider = webRoot,
+            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl =
+                f.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "no-cache",
         });
         // Explicit, after the status-code pages: a re-executed error request must be routed again.
         app.UseRouting();

@@ -86,6 +86,25 @@ public abstract class CompressionTests(LedgerFactory factory) : IAsyncLifetime
         using var script = await anonymous.SendAsync(Get("/lib/htmx.min.js", "br"));
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Contains("htmx", await Brotli(script));
+        Assert.True(script.Headers.CacheControl?.NoCache, "an unversioned link is revalidated");
+    }
+
+    [Fact]
+    public async Task Pages_link_scripts_and_styles_by_content_version_which_a_browser_keeps_a_year()
+    {
+        var w = await LoopWorld.CreateAsync(factory);
+        var page = await PageClient.SignInAsync(factory, w.Office);
+        var html = await page.GetHtmlAsync($"/Plans/{w.PlanId}/Dashboard");
+        var links = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"(/(?:lib|js|css)/[^\"?]+)\\?v=([^\"]+)\"");
+        Assert.Contains(links, m => m.Groups[1].Value == "/lib/echarts.min.js");
+        Assert.Contains(links, m => m.Groups[1].Value == "/css/site.css");
+        foreach (System.Text.RegularExpressions.Match m in links)
+        {
+            using var res = await page.Http.GetAsync(m.Value[(m.Value.IndexOf('"') + 1)..^1].Replace("&amp;", "&"));
+            Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+            Assert.Equal(TimeSpan.FromDays(365), res.Headers.CacheControl?.MaxAge);
+            Assert.Contains(res.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
+        }
     }
 }
 
