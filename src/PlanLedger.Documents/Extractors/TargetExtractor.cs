@@ -49,7 +49,8 @@ internal static partial class TargetExtractor
     public static List<PlanTarget> Extract(string text)
     {
         var found = new List<(int Start, int End, decimal Value, string Unit, string Op)>();
-        foreach (Match m in Quantity().Matches(text))
+        // Match by match (NextMatch): the same matches as Matches() without the collection that keeps them all.
+        for (var m = Quantity().Match(text); m.Success; m = m.NextMatch())
         {
             if (TryQuantity(text, m, out var value, out var unit, out var op)) found.Add((m.Index, m.Index + m.Length, value, unit, op));
             if (found.Count >= MaxTargetsPerItem) break;
