@@ -35,8 +35,7 @@ internal static partial class TargetExtractor
     private const int MaxClause = 120;
 
     /// <summary>A part every match of <see cref="Word"/> holds (清零, 全覆盖, 零…, 一半, …分之…).</summary>
-    private static readonly System.Buffers.SearchValues<string> WordCores =
-        System.Buffers.SearchValues.Create(["零", "全覆盖", "一半", "分之"], StringComparison.Ordinal);
+    private static readonly Text.FewWords WordCores = new("零", "全覆盖", "一半", "分之");
 
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> UnitNames =
         Units.Split('|').Append("％").Distinct().ToDictionary(u => u, u => u == "％" ? "%" : u).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -50,7 +49,8 @@ internal static partial class TargetExtractor
     public static List<PlanTarget> Extract(string text)
     {
         var found = new List<(int Start, int End, decimal Value, string Unit, string Op)>();
-        foreach (Match m in Quantity().Matches(text))
+        // Match by match (NextMatch): the same matches as Matches() without the collection that keeps them all.
+        for (var m = Quantity().Match(text); m.Success; m = m.NextMatch())
         {
             if (TryQuantity(text, m, out var value, out var unit, out var op)) found.Add((m.Index, m.Index + m.Length, value, unit, op));
             if (found.Count >= MaxTargetsPerItem) break;
@@ -61,7 +61,7 @@ internal static partial class TargetExtractor
             found.Add((cutOff.Groups["num"].Index, text.Length, cutValue, "", OpBefore(text.AsSpan(0, cutOff.Groups["num"].Index)) ?? "="));
         var quantities = found.Count;
         // Word's start set holds every Chinese numeral (for N分之M): it runs only where one of its words can stand.
-        if (text.AsSpan().IndexOfAny(WordCores) >= 0)
+        if (WordCores.In(text))
         foreach (Match m in Word().Matches(text))
         {
             if (found.Count >= MaxTargetsPerItem) break;

@@ -100,10 +100,9 @@ internal static partial class UnitNotes
         return t[..start].Trim();
     }
 
-    private static readonly System.Buffers.SearchValues<string> RoleVerbs =
-        System.Buffers.SearchValues.Create(["负责", "牵头", "指导", "配合", "参与", "协助", "协同", "实施"], StringComparison.Ordinal);
+    private static readonly Text.FewWords RoleVerbs = new("负责", "牵头", "指导", "配合", "参与", "协助", "协同", "实施");
 
-    private static bool HasRoleVerb(ReadOnlySpan<char> s) => s.IndexOfAny(RoleVerbs) >= 0;
+    private static bool HasRoleVerb(ReadOnlySpan<char> s) => RoleVerbs.In(s);
 
     // The last characters of RoleSegment's role words (牵头负责 … 组织实施).
     private static readonly System.Buffers.SearchValues<char> RoleWordEnds = System.Buffers.SearchValues.Create("责头实施导合与助同");

@@ -111,7 +111,7 @@ internal static class LabelParser
         var i = 0;
         while (i < s.Length && i < 4 && s[i] is >= '0' and <= '9') i++;
         if (i == 0 || i > 3 || i >= s.Length) return false;
-        var digits = s[..i];
+        var digits = Text.NumberStrings.Prefix(s, i);
         // "2 .夯实…": a layout space between the number and its dot, before Chinese text.
         if (s[i] == ' ' && i + 2 < s.Length && s[i + 1] is '.' or '．' && Cjk.IsHan(s[i + 2]))
         {

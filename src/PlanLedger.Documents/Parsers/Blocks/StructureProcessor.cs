@@ -99,6 +99,11 @@ internal sealed class StructureProcessor
     /// <summary>Reads the paragraphs up to the next table: chrome out (before the body it may hold the title), spam cleaned, paragraph layouts cut.</summary>
     private int ReadRun(int i)
     {
+        // Sized once for the paragraphs up to the next table: grown by doubling, a long run's list was a series of
+        // large objects, each allocation a full collection of the heap (docs/decisions/0009-few-words-and-fewer-copies.md).
+        var next = i;
+        while (next < _nodes.Count && _nodes[next] is Paragraph) next++;
+        _run.EnsureCapacity(next - i);
         for (; i < _nodes.Count && _nodes[i] is Paragraph p; i++)
         {
             if (NoiseFilter.IsChrome(p.Text))
