@@ -219,6 +219,8 @@ internal static partial class MetadataParser
                 if (space is >= 6 and <= 60 && own.AsSpan(0, space).IndexOfAny("，,。；;：:！!？") < 0
                     && (OrgPrefix().IsMatch(own[..space]) || Year().Match(own[..space]) is { Success: true, Index: 0 }))
                     return own[..space];
+                // "X范文百年大计,教育为本。…": the file's name glued to the opening sentence is the document's own title.
+                if (TitleEnding().IsMatch(p[..repeat]) && OpensSentence(own)) return p[..repeat];
             }
             // "义务教育均衡发展整改报告 商州区大荆中学 关于…整改报告 商州区大荆中学于…": the title block (body, layout space,
             // 关于…) between layout spaces, after the file's name a sharing page puts first.
@@ -252,6 +254,13 @@ internal static partial class MetadataParser
     /// sender, the sender before 关于, the 落款 date, and the inner document's title glued to the text after the 落款 (the
     /// shortest start that ends like a plan's title, with a bracketed suffix such as (2019-2022年)); null if any part is missing.
     /// </summary>
+    /// <summary>A sentence starts here: Han text up to a comma or full stop within a clause's length, with no title ending before it.</summary>
+    private static bool OpensSentence(string own)
+    {
+        var stop = own.AsSpan(0, Math.Min(own.Length, 30)).IndexOfAny("，,。");
+        return stop > 0 && own.Length > 0 && Cjk.IsHan(own[0]) && !TitleEnding().IsMatch(own[..stop]);
+    }
+
     /// <summary>A body's name and a title that opens with 关于, each between layout spaces of a text without line breaks; else null.</summary>
     private static string? SpacedTitleBlock(string p)
     {
