@@ -72,6 +72,9 @@ internal static partial class DeadlineExtractor
             if (m.Groups["y"].Success && dl.EndsWith('月') && DayOfRange().Match(text, afterStart) is { Success: true } day
                 && DateRangeEnd().Match(text, afterStart + day.Length) is { Success: true } rangeEnd)
                 return dl + (day.Value + rangeEnd.Value).Replace(" ", "", StringComparison.Ordinal);
+            // "2020年2月23日3月5日": the range's 至 lost on the page, the second month and day glued to the first day.
+            if (m.Groups["y"].Success && dl.EndsWith('月') && GluedRangeRest().Match(text, afterStart) is { Success: true } gluedRest)
+                return dl + gluedRest.Value.Replace(" ", "", StringComparison.Ordinal);
             if (m.Groups["y"].Success && (dl.EndsWith("上半年", StringComparison.Ordinal) || dl.EndsWith("下半年", StringComparison.Ordinal) || dl.Contains('月')) && !after.StartsWith("度", StringComparison.Ordinal) && !after.StartsWith("至", StringComparison.Ordinal) && !after.StartsWith("-", StringComparison.Ordinal)
                 && !before.EndsWith("-", StringComparison.Ordinal) && !before.EndsWith("至", StringComparison.Ordinal)) return dl;
             if (before.EndsWith("全", StringComparison.Ordinal) || before.EndsWith("每", StringComparison.Ordinal)) continue;
@@ -141,6 +144,10 @@ internal static partial class DeadlineExtractor
     /// <summary>The rest of a range of dates after its first month (and day): "—5月15日", "至3月31日", "—10月".</summary>
     [GeneratedRegex(@"\G[至\-—～]{1,2}\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前)?")]
     private static partial Regex DateRangeEnd();
+
+    /// <summary>A first day and a second month and day written with no 至 between them ("23日3月5日").</summary>
+    [GeneratedRegex(@"\G\s*[0-9]{1,2}\s*日\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:前|以前)?")]
+    private static partial Regex GluedRangeRest();
 
     /// <summary>The day after a range's first year and month, if written ("2020年2月" + "23日"), before the range's rest.</summary>
     [GeneratedRegex(@"\G(?:\s*[0-9]{1,2}\s*日)?(?=\s*[至\-—～])")]
