@@ -189,6 +189,8 @@ internal static partial class TargetExtractor
             // 每季度组织一次专项检查: a frequency, whatever noun follows.
             if (unit == "次" && !Frequency().IsMatch(before) && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上", StringComparison.Ordinal) && !after.StartsWith("左右", StringComparison.Ordinal) && !after.StartsWith("以内", StringComparison.Ordinal)) return false;
             if (prev is '限') return false;
+            // 区五套班子, 四套班子领导: the leading bodies of a place, a name, not a count of sets.
+            if (unit == "套" && after.StartsWith("班子", StringComparison.Ordinal)) return false;
             if (unit == "期" && cn <= 3 && PhaseNoun().IsMatch(after)) return false;
             if (unit == "项" && AbstractNoun().IsMatch(after)) return false;
             value = cn;
