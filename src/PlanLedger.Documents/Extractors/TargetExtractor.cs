@@ -171,7 +171,7 @@ internal static partial class TargetExtractor
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases; 连续三年 is a length.
             // 新建了一个大花坛, 建成了两个: a count right after a completed verb of building or adding (…了) is reported, not a
             // slogan; 形成了一个良好氛围 is a manner of speaking.
-            if ((unit is "个" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before)) || unit == "年" && !ProgrammeLength(before)) return false;
+            if ((unit is "个" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before) && !GroupsFormed(before, after)) || unit == "年" && !ProgrammeLength(before)) return false;
             // 一人一事一地, 一校一策: parallel 一N一M terms make a slogan.
             if (cn == 1 && numText is "一" && (after.Length >= 2 && after[0] == '一' && Cjk.IsHan(after[1]) || before.Length >= 2 && before[^2] == '一' && Cjk.IsHan(before[^1]))) return false;
             // 一面向…, 两面人: 面 as a word of its own.
@@ -229,6 +229,18 @@ internal static partial class TargetExtractor
     /// <summary>"新建了", "建成了", "设立了": a verb of building or adding, completed, right before the count.</summary>
     private static bool BuiltCount(ReadOnlySpan<char> before) =>
         before.Length >= 2 && before[^1] == '了' && ("建增设立办置备装植造购".Contains(before[^2]) || before.EndsWith("建成了", StringComparison.Ordinal));
+
+    /// <summary>组成四个督导组, 成立三个工作小组: the teams an inspection is split into are counted, not a slogan.</summary>
+    private static bool GroupsFormed(ReadOnlySpan<char> before, ReadOnlySpan<char> after)
+    {
+        if (!(before.EndsWith("组成", StringComparison.Ordinal) || before.EndsWith("成立", StringComparison.Ordinal) || before.EndsWith("分成", StringComparison.Ordinal)
+            || before.EndsWith("分为", StringComparison.Ordinal) || before.EndsWith("组建", StringComparison.Ordinal) || before.EndsWith("派出", StringComparison.Ordinal))) return false;
+        var k = 0;
+        while (k < after.Length && k < 6 && Cjk.IsHan(after[k])) k++;
+        var noun = after[..k];
+        var end = noun.IndexOfAny('组', '队');
+        return end >= 1 && (end + 1 >= noun.Length || !"织建成合员".Contains(noun[end + 1])) || noun.IndexOf("专班", StringComparison.Ordinal) >= 0;
+    }
 
     /// <summary>"xx、xx6所": two or more x/X right before the number are a blanked-out name, not a token the number belongs to.</summary>
     private static bool Redaction(ReadOnlySpan<char> before)
