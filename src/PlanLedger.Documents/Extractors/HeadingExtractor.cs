@@ -62,7 +62,7 @@ internal static partial class HeadingExtractor
     }
 
     /// <summary>At most 30 characters, at most one comma, no clause list, and not a full sentence.</summary>
-    private static bool IsTitlePhrase(string s)
+    internal static bool IsTitlePhrase(string s)
     {
         if (s.Length > MaxTitleLength || HasClauseList(s) || IsSentence(s)) return false;
         var commas = 0;
