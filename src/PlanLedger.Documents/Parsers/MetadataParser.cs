@@ -116,8 +116,9 @@ internal static partial class MetadataParser
                 var p = JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim()));
                 if (!p.EndsWith("通知", StringComparison.Ordinal) || p.Length > 140 || Cjk.HasSentencePunctuation(p) || NoiseFilter.IsChrome(p)) continue;
                 if (i > 0 && IsTitlePiece(preamble[i - 1].Trim()) && !preamble[i - 1].Contains("通知")) p = preamble[i - 1].Trim() + p;
+                // Without 《》 the name is only the notice's wording: the notice's own title block stands ("凉山州…办公室" + "关于印发…的通知").
                 var inner = NoticeInner().Match(p);
-                best = inner.Success && TitleEnding().IsMatch(inner.Groups["t"].Value) ? inner.Groups["t"].Value : p;
+                best = inner.Success && TitleEnding().IsMatch(inner.Groups["t"].Value) && p.Contains('《') ? inner.Groups["t"].Value : p;
             }
         }
         return best;
