@@ -168,9 +168,24 @@ internal static partial class MetadataParser
     private static string JointIssuer(string issuer)
     {
         var parts = issuer.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2) return issuer;
+        if (parts.Length < 2) return GluedGovernment(issuer) ?? issuer;
         var government = parts.Where(x => !x.StartsWith("中共", StringComparison.Ordinal) && !x.Contains("党委", StringComparison.Ordinal) && !x.EndsWith("工委", StringComparison.Ordinal) && !x.Contains("县委", StringComparison.Ordinal) && !x.Contains("市委", StringComparison.Ordinal) && !x.Contains("区委", StringComparison.Ordinal)).ToList();
         return government.Count >= 1 ? government[^1] : issuer;
+    }
+
+    /// <summary>
+    /// "中共六盘水市委六盘水市人民政府": the party committee glued to the government co-signer with no space; the government
+    /// body after the committee's 委 (委员会, 委办公室) is the issuer. Null when no 人民政府 follows.
+    /// </summary>
+    private static string? GluedGovernment(string issuer)
+    {
+        if (!issuer.StartsWith("中共", StringComparison.Ordinal)) return null;
+        var at = issuer.IndexOf('委', 2);
+        if (at < 0) return null;
+        var rest = issuer.AsSpan(at + 1);
+        if (rest.StartsWith("员会", StringComparison.Ordinal)) rest = rest[2..];
+        else if (rest.StartsWith("办公室", StringComparison.Ordinal)) rest = rest[3..];
+        return rest.Length >= 6 && rest.IndexOf("人民政府", StringComparison.Ordinal) > 0 ? rest.ToString() : null;
     }
 
     /// <summary>A name with a placeholder in it (XX市教育局), a bare bureau (文教局) or one led by a year (2023年文教局) names no body.</summary>
