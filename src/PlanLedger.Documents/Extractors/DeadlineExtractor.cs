@@ -133,13 +133,19 @@ internal static partial class DeadlineExtractor
     /// <summary>"…。2015年在预算改革上取得决定性进展": a year that opens a sentence whose clause commits to an outcome.</summary>
     private static bool OpensCommitment(string text, int start, int afterStart)
     {
-        if (start > 0 && text[start - 1] is not ('。' or '；' or ';' or '\n') || afterStart >= text.Length || text[afterStart] != '在') return false;
+        if (start > 0 && text[start - 1] is not ('。' or '；' or ';' or '\n') || afterStart >= text.Length || text[afterStart] is not ('在' or ',' or '，')) return false;
+        // "2022年,全市新建5G基站2600个以上,…": a year-by-year goal, the year set off by a comma before a clause that builds or reaches.
+        var comma = text[afterStart] is ',' or '，';
+        if (comma) afterStart++;
         var end = Math.Min(text.Length, afterStart + 40);
         var clause = text.AsSpan(afterStart, end - afterStart);
         var cut = clause.IndexOfAny("，,。；;");
         if (cut >= 0) clause = clause[..cut];
-        return CommitmentVerb().IsMatch(clause);
+        return comma ? GoalVerb().IsMatch(clause) && ReportedCount().IsMatch(clause) : CommitmentVerb().IsMatch(clause);
     }
+
+    [GeneratedRegex(@"新建|新增|建成|完成|实现|达到|提高到|提升至")]
+    private static partial Regex GoalVerb();
 
     /// <summary>The rest of a range of dates after its first month (and day): "—5月15日", "至3月31日", "—10月".</summary>
     [GeneratedRegex(@"\G[至\-—～]{1,2}\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前)?")]
