@@ -25,7 +25,7 @@ internal static partial class DeadlineExtractor
     private static partial Regex Candidate();
 
     /// <summary>What must follow a year for it to be a deadline (a completion verb), not a name or a date.</summary>
-    [GeneratedRegex(@"^\s*(?:底|末)?(?:前|以前)?\s*[，,]?\s*(?:力争|确保|争取|全面|基本|全部|初步|如期|要|将|实现|完成|建成|达到|达|通过|启动|投入|建立|形成|覆盖|消除|全覆盖|普及|取得)")]
+    [GeneratedRegex(@"^\s*(?:底|末)?(?:前|以前)?\s*[，,]?\s*(?:力争|确保|争取|预计|全面|基本|全部|初步|如期|要|将|实现|完成|建成|达到|达|通过|启动|投入|建立|形成|覆盖|消除|全覆盖|普及|取得)")]
     private static partial Regex YearFollow();
 
     /// <summary>
