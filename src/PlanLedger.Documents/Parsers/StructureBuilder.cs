@@ -370,7 +370,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     /// </summary>
     private bool RestartsBelow(ItemDraft open, LabelMatch label) =>
         label.Number == 1 && open.Number == 1 && ReferenceEquals(open, _stack[^1]) && open.Children.Count == 0 && open.More.Count == 0
-        && open.First.Length > 0 && open.First.IndexOfAny(['。', '；', ';']) < 0;
+        && open.First.Length is > 0 and <= 30 && open.First.IndexOfAny(['。', '；', ';', '，', ',']) < 0;
 
     /// <summary>
     /// "1、教室光线不够充足；2、…；4、浴池设施少,设备简陋。": an item after a sibling that is one clause closed by ；
