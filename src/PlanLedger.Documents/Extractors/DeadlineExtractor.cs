@@ -25,7 +25,7 @@ internal static partial class DeadlineExtractor
     private static partial Regex Candidate();
 
     /// <summary>What must follow a year for it to be a deadline (a completion verb), not a name or a date.</summary>
-    [GeneratedRegex(@"^\s*(?:底|末)?(?:前|以前)?\s*[，,]?\s*(?:力争|确保|争取|全面|基本|全部|初步|如期|要|将|实现|完成|建成|达到|达|通过|启动|投入|建立|形成|覆盖|消除|全覆盖|普及|取得)")]
+    [GeneratedRegex(@"^\s*(?:底|末)?(?:前|以前)?\s*[，,]?\s*(?:力争|确保|争取|预计|全面|基本|全部|初步|如期|要|将|实现|完成|建成|达到|达|通过|启动|投入|建立|形成|覆盖|消除|全覆盖|普及|取得)")]
     private static partial Regex YearFollow();
 
     /// <summary>
@@ -72,6 +72,9 @@ internal static partial class DeadlineExtractor
             if (m.Groups["y"].Success && dl.EndsWith('月') && DayOfRange().Match(text, afterStart) is { Success: true } day
                 && DateRangeEnd().Match(text, afterStart + day.Length) is { Success: true } rangeEnd)
                 return dl + (day.Value + rangeEnd.Value).Replace(" ", "", StringComparison.Ordinal);
+            // "2020年2月23日3月5日": the range's 至 lost on the page, the second month and day glued to the first day.
+            if (m.Groups["y"].Success && dl.EndsWith('月') && GluedRangeRest().Match(text, afterStart) is { Success: true } gluedRest)
+                return dl + gluedRest.Value.Replace(" ", "", StringComparison.Ordinal);
             if (m.Groups["y"].Success && (dl.EndsWith("上半年", StringComparison.Ordinal) || dl.EndsWith("下半年", StringComparison.Ordinal) || dl.Contains('月')) && !after.StartsWith("度", StringComparison.Ordinal) && !after.StartsWith("至", StringComparison.Ordinal) && !after.StartsWith("-", StringComparison.Ordinal)
                 && !before.EndsWith("-", StringComparison.Ordinal) && !before.EndsWith("至", StringComparison.Ordinal)) return dl;
             if (before.EndsWith("全", StringComparison.Ordinal) || before.EndsWith("每", StringComparison.Ordinal)) continue;
@@ -130,17 +133,27 @@ internal static partial class DeadlineExtractor
     /// <summary>"…。2015年在预算改革上取得决定性进展": a year that opens a sentence whose clause commits to an outcome.</summary>
     private static bool OpensCommitment(string text, int start, int afterStart)
     {
-        if (start > 0 && text[start - 1] is not ('。' or '；' or ';' or '\n') || afterStart >= text.Length || text[afterStart] != '在') return false;
+        if (start > 0 && text[start - 1] is not ('。' or '；' or ';' or '\n') || afterStart >= text.Length || text[afterStart] is not ('在' or ',' or '，')) return false;
+        // "2022年,全市新建5G基站2600个以上,…": a year-by-year goal, the year set off by a comma before a clause that builds or reaches.
+        var comma = text[afterStart] is ',' or '，';
+        if (comma) afterStart++;
         var end = Math.Min(text.Length, afterStart + 40);
         var clause = text.AsSpan(afterStart, end - afterStart);
         var cut = clause.IndexOfAny("，,。；;");
         if (cut >= 0) clause = clause[..cut];
-        return CommitmentVerb().IsMatch(clause);
+        return comma ? GoalVerb().IsMatch(clause) && ReportedCount().IsMatch(clause) : CommitmentVerb().IsMatch(clause);
     }
+
+    [GeneratedRegex(@"新建|新增|建成|完成|实现|达到|提高到|提升至")]
+    private static partial Regex GoalVerb();
 
     /// <summary>The rest of a range of dates after its first month (and day): "—5月15日", "至3月31日", "—10月".</summary>
     [GeneratedRegex(@"\G[至\-—～]{1,2}\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前)?")]
     private static partial Regex DateRangeEnd();
+
+    /// <summary>A first day and a second month and day written with no 至 between them ("23日3月5日").</summary>
+    [GeneratedRegex(@"\G\s*[0-9]{1,2}\s*日\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:前|以前)?")]
+    private static partial Regex GluedRangeRest();
 
     /// <summary>The day after a range's first year and month, if written ("2020年2月" + "23日"), before the range's rest.</summary>
     [GeneratedRegex(@"\G(?:\s*[0-9]{1,2}\s*日)?(?=\s*[至\-—～])")]

@@ -36,6 +36,8 @@ internal static partial class HeadingExtractor
             // A line without a full stop: sections (一、 第一部分) keep the whole line; other items need a title-like phrase.
             // A line with a comma and nothing under it (a file cut inside its only sentence) is a sentence: text.
             if (!section && !standsAlone && (first.Contains('，') || first.Contains(','))) return ("", first);
+            // A line that stops on a word no title ends with ("3、各检查组在"): a sentence cut by the file's end, text.
+            if (!section && !standsAlone && "在的对将于把与和及被从向按让使".Contains(first[^1])) return ("", first);
             if (section || IsTitlePhrase(first)) return (first, "");
             return ("", first);
         }
@@ -60,7 +62,7 @@ internal static partial class HeadingExtractor
     }
 
     /// <summary>At most 30 characters, at most one comma, no clause list, and not a full sentence.</summary>
-    private static bool IsTitlePhrase(string s)
+    internal static bool IsTitlePhrase(string s)
     {
         if (s.Length > MaxTitleLength || HasClauseList(s) || IsSentence(s)) return false;
         var commas = 0;

@@ -16,7 +16,7 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|千瓦|瓦|" +
-        "个月|个|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
+        "个月|个|個|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.
@@ -171,7 +171,7 @@ internal static partial class TargetExtractor
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases; 连续三年 is a length.
             // 新建了一个大花坛, 建成了两个: a count right after a completed verb of building or adding (…了) is reported, not a
             // slogan; 形成了一个良好氛围 is a manner of speaking.
-            if ((unit is "个" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before)) || unit == "年" && !ProgrammeLength(before)) return false;
+            if ((unit is "个" or "個" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before) && !GroupsFormed(before, after)) || unit == "年" && !ProgrammeLength(before)) return false;
             // 一人一事一地, 一校一策: parallel 一N一M terms make a slogan.
             if (cn == 1 && numText is "一" && (after.Length >= 2 && after[0] == '一' && Cjk.IsHan(after[1]) || before.Length >= 2 && before[^2] == '一' && Cjk.IsHan(before[^1]))) return false;
             // 一面向…, 两面人: 面 as a word of its own.
@@ -189,6 +189,8 @@ internal static partial class TargetExtractor
             // 每季度组织一次专项检查: a frequency, whatever noun follows.
             if (unit == "次" && !Frequency().IsMatch(before) && after.Length > 0 && Cjk.IsHan(after[0]) && !after.StartsWith("以上", StringComparison.Ordinal) && !after.StartsWith("左右", StringComparison.Ordinal) && !after.StartsWith("以内", StringComparison.Ordinal)) return false;
             if (prev is '限') return false;
+            // 区五套班子, 四套班子领导: the leading bodies of a place, a name, not a count of sets.
+            if (unit == "套" && after.StartsWith("班子", StringComparison.Ordinal)) return false;
             if (unit == "期" && cn <= 3 && PhaseNoun().IsMatch(after)) return false;
             if (unit == "项" && AbstractNoun().IsMatch(after)) return false;
             value = cn;
@@ -227,6 +229,18 @@ internal static partial class TargetExtractor
     /// <summary>"新建了", "建成了", "设立了": a verb of building or adding, completed, right before the count.</summary>
     private static bool BuiltCount(ReadOnlySpan<char> before) =>
         before.Length >= 2 && before[^1] == '了' && ("建增设立办置备装植造购".Contains(before[^2]) || before.EndsWith("建成了", StringComparison.Ordinal));
+
+    /// <summary>组成四个督导组, 成立三个工作小组: the teams an inspection is split into are counted, not a slogan.</summary>
+    private static bool GroupsFormed(ReadOnlySpan<char> before, ReadOnlySpan<char> after)
+    {
+        if (!(before.EndsWith("组成", StringComparison.Ordinal) || before.EndsWith("成立", StringComparison.Ordinal) || before.EndsWith("分成", StringComparison.Ordinal)
+            || before.EndsWith("分为", StringComparison.Ordinal) || before.EndsWith("组建", StringComparison.Ordinal) || before.EndsWith("派出", StringComparison.Ordinal))) return false;
+        var k = 0;
+        while (k < after.Length && k < 6 && Cjk.IsHan(after[k])) k++;
+        var noun = after[..k];
+        var end = noun.IndexOfAny('组', '队');
+        return end >= 1 && (end + 1 >= noun.Length || !"织建成合员".Contains(noun[end + 1])) || noun.IndexOf("专班", StringComparison.Ordinal) >= 0;
+    }
 
     /// <summary>"xx、xx6所": two or more x/X right before the number are a blanked-out name, not a token the number belongs to.</summary>
     private static bool Redaction(ReadOnlySpan<char> before)

@@ -71,6 +71,7 @@ internal static class InlineListSplitter
         {
             var label = Numerals[n] + "是";
             var at = IndexAtBoundary(text, label, from);
+            if (at < 0 && result.Count == 0 && n == 0) at = GluedAfterHeading(text);
             if (at < 0) break;
             result.Add((at, label));
             from = at + label.Length;
@@ -91,6 +92,19 @@ internal static class InlineListSplitter
         }
         return result.Count >= 2 ? result : null;
     }
+
+    /// <summary>
+    /// "坚定政治方向,夯实…保障一是深入开展…": in a text without line breaks the first 一是 may be glued to the heading before
+    /// it (a short phrase with no stop); a run still needs its 二是 at a clause boundary.
+    /// </summary>
+    private static int GluedAfterHeading(string text)
+    {
+        var at = text.IndexOf("一是", StringComparison.Ordinal);
+        return at is >= 4 and <= 30 && Cjk.IsHan(text[at - 1]) && text.AsSpan(0, at).IndexOfAny("。；;：:") < 0 ? at : -1;
+    }
+
+    /// <summary>Whether the run's first member is glued to the words before it (no clause boundary between them).</summary>
+    public static bool GluedFirst(string text, int start) => start > 0 && Cjk.IsHan(text[start - 1]);
 
     private static int IndexAtBoundary(string text, string label, int from)
     {

@@ -116,8 +116,9 @@ internal static partial class MetadataParser
                 var p = JoinLayoutSpace(StripHeadlinePrefix(preamble[i].Trim()));
                 if (!p.EndsWith("通知", StringComparison.Ordinal) || p.Length > 140 || Cjk.HasSentencePunctuation(p) || NoiseFilter.IsChrome(p)) continue;
                 if (i > 0 && IsTitlePiece(preamble[i - 1].Trim()) && !preamble[i - 1].Contains("通知")) p = preamble[i - 1].Trim() + p;
+                // Without 《》 the name is only the notice's wording: the notice's own title block stands ("凉山州…办公室" + "关于印发…的通知").
                 var inner = NoticeInner().Match(p);
-                best = inner.Success && TitleEnding().IsMatch(inner.Groups["t"].Value) ? inner.Groups["t"].Value : p;
+                best = inner.Success && TitleEnding().IsMatch(inner.Groups["t"].Value) && p.Contains('《') ? inner.Groups["t"].Value : p;
             }
         }
         return best;
@@ -167,9 +168,24 @@ internal static partial class MetadataParser
     private static string JointIssuer(string issuer)
     {
         var parts = issuer.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2) return issuer;
+        if (parts.Length < 2) return GluedGovernment(issuer) ?? issuer;
         var government = parts.Where(x => !x.StartsWith("中共", StringComparison.Ordinal) && !x.Contains("党委", StringComparison.Ordinal) && !x.EndsWith("工委", StringComparison.Ordinal) && !x.Contains("县委", StringComparison.Ordinal) && !x.Contains("市委", StringComparison.Ordinal) && !x.Contains("区委", StringComparison.Ordinal)).ToList();
         return government.Count >= 1 ? government[^1] : issuer;
+    }
+
+    /// <summary>
+    /// "中共六盘水市委六盘水市人民政府": the party committee glued to the government co-signer with no space; the government
+    /// body after the committee's 委 (委员会, 委办公室) is the issuer. Null when no 人民政府 follows.
+    /// </summary>
+    private static string? GluedGovernment(string issuer)
+    {
+        if (!issuer.StartsWith("中共", StringComparison.Ordinal)) return null;
+        var at = issuer.IndexOf('委', 2);
+        if (at < 0) return null;
+        var rest = issuer.AsSpan(at + 1);
+        if (rest.StartsWith("员会", StringComparison.Ordinal)) rest = rest[2..];
+        else if (rest.StartsWith("办公室", StringComparison.Ordinal)) rest = rest[3..];
+        return rest.Length >= 6 && rest.IndexOf("人民政府", StringComparison.Ordinal) > 0 ? rest.ToString() : null;
     }
 
     /// <summary>A name with a placeholder in it (XX市教育局), a bare bureau (文教局) or one led by a year (2023年文教局) names no body.</summary>
@@ -219,6 +235,8 @@ internal static partial class MetadataParser
                 if (space is >= 6 and <= 60 && own.AsSpan(0, space).IndexOfAny("，,。；;：:！!？") < 0
                     && (OrgPrefix().IsMatch(own[..space]) || Year().Match(own[..space]) is { Success: true, Index: 0 }))
                     return own[..space];
+                // "X范文百年大计,教育为本。…": the file's name glued to the opening sentence is the document's own title.
+                if (TitleEnding().IsMatch(p[..repeat]) && OpensSentence(own)) return p[..repeat];
             }
             // "义务教育均衡发展整改报告 商州区大荆中学 关于…整改报告 商州区大荆中学于…": the title block (body, layout space,
             // 关于…) between layout spaces, after the file's name a sharing page puts first.
@@ -252,6 +270,13 @@ internal static partial class MetadataParser
     /// sender, the sender before 关于, the 落款 date, and the inner document's title glued to the text after the 落款 (the
     /// shortest start that ends like a plan's title, with a bracketed suffix such as (2019-2022年)); null if any part is missing.
     /// </summary>
+    /// <summary>A sentence starts here: Han text up to a comma or full stop within a clause's length, with no title ending before it.</summary>
+    private static bool OpensSentence(string own)
+    {
+        var stop = own.AsSpan(0, Math.Min(own.Length, 30)).IndexOfAny("，,。");
+        return stop > 0 && own.Length > 0 && Cjk.IsHan(own[0]) && !TitleEnding().IsMatch(own[..stop]);
+    }
+
     /// <summary>A body's name and a title that opens with 关于, each between layout spaces of a text without line breaks; else null.</summary>
     private static string? SpacedTitleBlock(string p)
     {

@@ -335,7 +335,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     {
         // Close back to a sibling of the same style when that style is on the path.
         var idx = _stack.FindLastIndex(d => SameStyle(d.Kind, label.Kind));
-        if (idx >= 0) _stack.RemoveRange(idx, _stack.Count - idx);
+        if (idx >= 0 && !RestartsBelow(_stack[idx], label)) _stack.RemoveRange(idx, _stack.Count - idx);
         var parent = _stack.Count > 0 ? _stack[^1] : null;
         if (parent is not null && _stack.Count >= options.MaxDepth)
         {
@@ -363,6 +363,14 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     }
 
     private static bool SameStyle(LabelKind a, LabelKind b) => a == b;
+
+    /// <summary>
+    /// "一、全市教育工作总结" directly followed by "一、完善…": a first item right under a first item of the same style that has
+    /// nothing of its own yet is the numbering restarting one level down, not a repeat of the sibling.
+    /// </summary>
+    private bool RestartsBelow(ItemDraft open, LabelMatch label) =>
+        label.Number == 1 && open.Number == 1 && ReferenceEquals(open, _stack[^1]) && open.Children.Count == 0 && open.More.Count == 0
+        && open.First.Length is > 0 and <= 30 && open.First.IndexOfAny(['。', '；', ';', '，', ',']) < 0;
 
     /// <summary>
     /// "1、教室光线不够充足；2、…；4、浴池设施少,设备简陋。": an item after a sibling that is one clause closed by ；

@@ -33,7 +33,7 @@ internal sealed partial class InlineLabelParser : ParagraphParser
             var c = text[i - 1];
             var space = c is ' ' or '\u3000';
             var glued = Cjk.IsHan(c) || c is '”' or '）' or ')';
-            if (c is not ('。' or '；' or ';' or '：' or ':' or '！' or '!' or '？') && !space && !glued) continue;
+            if (c is not ('。' or '；' or ';' or '：' or ':' or '！' or '!' or '？') && !space && !glued && !OcrStop(text, i)) continue;
             if (glued && !char.IsAsciiDigit(text[i]) && !MayOpenGluedHanLabel(text, i)) continue;
             if (glued && char.IsAsciiDigit(text[i]))
             {
@@ -98,6 +98,14 @@ internal sealed partial class InlineLabelParser : ParagraphParser
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:工作要点|要点|工作计划|计划|工作方案|实施方案|方案|工作总结|总结|实施意见|意见|规划|工作安排|安排|要點|計劃|總結|意見|規劃)(?:范文)?$")]
     private static partial System.Text.RegularExpressions.Regex GluedTitle();
+
+    /// <summary>
+    /// "…配备率达100%O(二)五育融合…": OCR reads a full stop as a Latin O after a Han character or a per cent sign; before a
+    /// Han numeral label it closes the sentence like 。.
+    /// </summary>
+    private static bool OcrStop(string text, int i) =>
+        i >= 2 && text[i - 1] is 'O' or 'o' && (Cjk.IsHan(text[i - 2]) || text[i - 2] is '%' or '％')
+        && (text[i] is '(' or '（' || "一二三四五六七八九十".Contains(text[i]));
 
     /// <summary>"1.2024年工作要点": a year right after a label is text, not a decimal.</summary>
     private static bool YearAt(string s, int at) =>

@@ -17,6 +17,12 @@ internal static class InlineRunParser
         var split = InlineListSplitter.Split(item.Text);
         if (split is null) return;
         var (intro, members) = split.Value;
+        // "(一)坚定政治方向,夯实…保障一是…": the phrase the run is glued to is the item's heading.
+        if (item.Heading.Length == 0 && intro.Length > 0 && InlineListSplitter.GluedFirst(item.Text, intro.Length) && HeadingExtractor.IsTitlePhrase(intro))
+        {
+            item.Heading = intro;
+            intro = "";
+        }
         item.Text = intro;
         item.Targets.Clear();
         item.Targets.AddRange(TargetExtractor.Extract(item.Text));
