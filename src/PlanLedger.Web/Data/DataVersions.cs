@@ -5,7 +5,7 @@ namespace PlanLedger.Web.Data;
 
 /// <summary>
 /// Reads the global <see cref="DataVersion"/> with one primary-key command on a pooled connection of the ledger's
-/// database (<see cref="LedgerDatabase.ReadConnection"/>) — no DbContext — for the response cache's check on every request.
+/// database (<see cref="LedgerDatabase.ReadConnections"/>) — no DbContext — for the response cache's check on every request.
 /// <para>Concurrent callers share reads: a caller gets the value of a read that <em>started after it called</em> — the
 /// one starting now when none is running, else the next one, which starts as soon as the running one ends and answers
 /// everybody who arrived meanwhile. So a caller never gets a version older than the moment it asked (what the cache's
@@ -14,7 +14,7 @@ namespace PlanLedger.Web.Data;
 public sealed class DataVersions(IOptions<LedgerOptions> options)
 {
     private const string Sql = "SELECT \"Value\" FROM \"DataVersions\" WHERE \"Id\" = 1";
-    private readonly string _db = LedgerDatabase.Store(options.Value.Db);
+    private readonly Func<System.Data.Common.DbConnection> _connection = LedgerDatabase.ReadConnections(options.Value.Db);
     private readonly Lock _gate = new();
     private TaskCompletionSource<long>? _next; // the read not started yet, that callers join
     private bool _reading;
@@ -53,7 +53,7 @@ public sealed class DataVersions(IOptions<LedgerOptions> options)
 
     private async Task<long> ReadAsync()
     {
-        await using var connection = LedgerDatabase.ReadConnection(_db);
+        await using var connection = _connection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;

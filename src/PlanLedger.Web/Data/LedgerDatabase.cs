@@ -30,32 +30,26 @@ public static class LedgerDatabase
     }
 
     /// <summary>
-    /// A new, unopened connection to the store for a read that goes around EF Core and changes no session state — the
-    /// response cache's data version on every request. On PostgreSQL it comes from a pool of its own whose connections
-    /// are not reset when they return (no <c>DISCARD ALL</c> before the next use) and keep their prepared statement, so
-    /// the read is one round trip of an already planned statement.
+    /// Connections to the store for a read that goes around EF Core and changes no session state — the response cache's
+    /// data version on every request: each call of the returned function gives a new, unopened one (its string is made
+    /// once). On PostgreSQL they come from a pool of their own whose connections are not reset when they return (no
+    /// <c>DISCARD ALL</c> before the next use) and keep their prepared statement, so the read is one round trip of an
+    /// already planned statement.
     /// </summary>
-    public static System.Data.Common.DbConnection ReadConnection(string? db)
+    public static Func<System.Data.Common.DbConnection> ReadConnections(string? db)
     {
         db = Store(db);
-        return IsPostgres(db)
-            ? new Npgsql.NpgsqlConnection(ReadOnlyPostgresString(db))
-            : new Microsoft.Data.Sqlite.SqliteConnection(SqliteConnectionString(db));
-    }
-
-    private static string ReadOnlyPostgresString(string db)
-    {
-        if (_lastRead is { } last && last.Given == db) return last.Used;
-        var b = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString(db))
+        if (!IsPostgres(db))
+        {
+            var sqlite = SqliteConnectionString(db);
+            return () => new Microsoft.Data.Sqlite.SqliteConnection(sqlite);
+        }
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString(db))
         {
             NoResetOnClose = true, MaxAutoPrepare = 4, AutoPrepareMinUsages = 2,
-        };
-        var used = b.ConnectionString;
-        _lastRead = new PostgresString(db, used);
-        return used;
+        }.ConnectionString;
+        return () => new Npgsql.NpgsqlConnection(postgres);
     }
-
-    private static PostgresString? _lastRead;
 
     /// <summary>A SQLite store given as a file path or as a whole connection string.</summary>
     public static string SqliteConnectionString(string db) =>
@@ -91,9 +85,7 @@ public static class LedgerDatabase
     {
         db = Store(db);
         if (IsPostgres(db)) return;
-        var path = db.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
-            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db).DataSource
-            : db;
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(SqliteConnectionString(db)).DataSource;
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
     }
