@@ -7,9 +7,16 @@ using PlanLedger.Web.Data.Entities;
 namespace PlanLedger.Web.Data;
 
 /// <summary>The ledger database: one model for SQLite and PostgreSQL (migrations live in one assembly per provider).</summary>
-public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
+public sealed class LedgerDbContext : IdentityDbContext<AppUser, IdentityRole<int>, int>, IDataProtectionKeyContext
 {
+    /// <summary>
+    /// No automatic savepoints: EF would wrap every SaveChanges inside a transaction in <c>SAVEPOINT</c> … <c>RELEASE</c>
+    /// — two round trips per save, four for a save with its audit rows, all while the writer holds the plan's lock
+    /// (docs/scale.md §27). Nothing here goes on in a transaction after a failed save: every caller answers and the
+    /// transaction rolls back as a whole.
+    /// </summary>
+    public LedgerDbContext(DbContextOptions<LedgerDbContext> options) : base(options) => Database.AutoSavepointsEnabled = false;
+
     /// <summary>The data-protection key ring (cookies, antiforgery, bearer tokens), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     /// <summary>When each background job last ran, so that several instances run it once per schedule.</summary>

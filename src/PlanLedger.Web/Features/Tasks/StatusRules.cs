@@ -202,20 +202,24 @@ public static class TaskStatusExtensions
 
     /// <summary>
     /// After one task changed (a report filed or returned, a close-out, an edit): refreshes the task and then its
-    /// ancestors bottom-up. Two queries whatever the depth: the plan's (Id, ParentId) pairs, then the chain with the
-    /// direct children of each task in it (tracked, so the caller's <paramref name="task"/> is the same instance).
+    /// ancestors bottom-up. One query whatever the depth: the chain of ancestors (recursive, the same SQL on SQLite and
+    /// PostgreSQL) with the direct children of each task in it, tracked, so the caller's <paramref name="task"/> is the
+    /// same instance. It runs under the plan's lock, where every round trip is time the plan's other writers wait.
     /// </summary>
     public static async Task RefreshWithAncestorsAsync(this PlanTask task, LedgerDbContext db, Plan plan, DateOnly today,
         CancellationToken ct = default)
     {
-        var parents = await db.Tasks.Where(t => t.PlanId == task.PlanId).Select(t => new { t.Id, t.ParentId })
-            .ToDictionaryAsync(t => t.Id, t => t.ParentId, ct);
-        var chain = new List<int> { task.Id };
-        for (var p = task.ParentId; p is { } id && !chain.Contains(id); p = parents.GetValueOrDefault(id)) chain.Add(id);
-        var loaded = await db.Tasks.Where(t => chain.Contains(t.Id) || (t.ParentId != null && chain.Contains(t.ParentId.Value)))
-            .ToListAsync(ct);
+        var loaded = await db.Tasks.FromSql($"""
+            WITH RECURSIVE "Chain"("Id") AS (
+                SELECT {task.Id}
+                UNION
+                SELECT t."ParentId" FROM "PlanTasks" t JOIN "Chain" c ON t."Id" = c."Id" WHERE t."ParentId" IS NOT NULL)
+            SELECT * FROM "PlanTasks" WHERE "Id" IN (SELECT "Id" FROM "Chain") OR "ParentId" IN (SELECT "Id" FROM "Chain")
+            """).ToListAsync(ct);
         var byId = loaded.ToDictionary(t => t.Id);
         var children = loaded.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!.Value);
+        var chain = new List<int> { task.Id };
+        for (var p = task.ParentId; p is { } id && byId.ContainsKey(id) && !chain.Contains(id); p = byId[id].ParentId) chain.Add(id);
         foreach (var id in chain)
         {
             var t = id == task.Id ? task : byId[id];
