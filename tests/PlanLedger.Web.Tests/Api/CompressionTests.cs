@@ -49,6 +49,15 @@ public abstract class CompressionTests(LedgerFactory factory) : IAsyncLifetime
         Assert.True(firstBytes.Length < Encoding.UTF8.GetByteCount(plain), "compressed is smaller");
         using var again = await office.SendAsync(Get(url, "gzip, deflate, br"));
         Assert.Equal(plain, await Brotli(again)); // kept compressed, the same JSON
+        // The same content in other bytes: the compressed answer's tag is weak, and still answers a revalidation with 304.
+        using var plainAnswer = await office.GetAsync(url);
+        Assert.False(plainAnswer.Headers.ETag!.IsWeak);
+        Assert.True(again.Headers.ETag!.IsWeak);
+        Assert.Equal(plainAnswer.Headers.ETag.Tag, again.Headers.ETag.Tag);
+        var revalidate = Get(url, "br");
+        revalidate.Headers.IfNoneMatch.Add(again.Headers.ETag);
+        using var notModified = await office.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
 
         using var gzip = await office.SendAsync(Get(url, "gzip"));
         Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);

@@ -11,7 +11,7 @@ public static class TestApi
 {
     public const string Password = "password-123";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(LedgerFactory, string), string> Tokens = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(LedgerFactory, string), (string Token, DateTimeOffset Issued, DateTimeOffset Expires)> Tokens = new();
 
     /// <summary>Drops the cached tokens of a factory: after a test moved the clock past their lifetime.</summary>
     public static void ForgetTokens(LedgerFactory f)
@@ -23,14 +23,18 @@ public static class TestApi
     public static async Task<HttpClient> ClientAsync(this LedgerFactory f, string user = "admin", string? password = null)
     {
         var http = f.CreateClient();
-        if (!Tokens.TryGetValue((f, user), out var token))
+        // A token is reused while the app's clock is within its lifetime: a test that moved the clock (to January, to
+        // next month) would otherwise hand later tests a token from another time.
+        var now = f.Clock.GetUtcNow();
+        if (!Tokens.TryGetValue((f, user), out var cached) || now < cached.Issued || now >= cached.Expires)
         {
             var res = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = user, password = password ?? (user == "admin" ? LedgerFactory.AdminPassword : Password) });
             Assert.Equal(HttpStatusCode.OK, res.StatusCode);
-            token = (await res.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-            Tokens[(f, user)] = token;
+            var body = (await res.Content.ReadFromJsonAsync<JsonObject>())!;
+            cached = (body["token"]!.GetValue<string>(), now, body["expiresAt"]!.GetValue<DateTimeOffset>());
+            Tokens[(f, user)] = cached;
         }
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cached.Token);
         return http;
     }
 

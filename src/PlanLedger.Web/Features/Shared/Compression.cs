@@ -30,6 +30,25 @@ public static class Compression
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
     }
 
+    /// <summary>
+    /// Compression for the requests <paramref name="when"/> selects. A compressed answer's strong <c>ETag</c> becomes weak
+    /// (<c>W/"…"</c>): a strong tag promises the same bytes, and the Brotli, gzip and plain answers of one read are the same
+    /// content in different bytes (RFC 9110 §8.8.1). The reads compare weakly (<c>If-None-Match</c>), so each client's
+    /// stored copy still gets its 304.
+    /// </summary>
+    public static IApplicationBuilder UseLedgerCompression(this IApplicationBuilder app, Func<HttpContext, bool> when) =>
+        app.UseWhen(when, a => a.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                var tag = headers.ETag.ToString();
+                if (headers.ContentEncoding.Count > 0 && tag.StartsWith('"')) headers.ETag = "W/" + tag;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        }).UseResponseCompression());
+
     /// <summary>Static files: a GET of a path with a file extension outside /api (pages have none).</summary>
     public static bool IsStatic(HttpContext http) =>
         HttpMethods.IsGet(http.Request.Method) && !http.Request.Path.StartsWithSegments("/api") && Path.HasExtension(http.Request.Path.Value);
