@@ -59,12 +59,15 @@ public static class LedgerDatabase
     /// The PostgreSQL connection string as the app uses it: JIT compilation off unless the string sets <c>jit</c> itself.
     /// The ledger's queries are short OLTP reads whose estimated cost on a province's tables crosses
     /// <c>jit_above_cost</c>; compiling them took a second per dashboard and saved nothing (docs/scale.md).
+    /// And its statements prepared once they repeat (<c>Max Auto Prepare=64</c>, unless the string sets it): the same few
+    /// dozen statements run on every request, each otherwise parsed and planned again — a report POST sends eight under
+    /// the plan's lock (docs/scale.md §27). Npgsql keeps them across the pool's reset of a returned connection.
     /// </summary>
     public static string PostgresConnectionString(string db)
     {
         // Asked for every DbContext (every request): parsed once per configured string (one reference, swapped whole).
         if (_lastPostgres is { } last && last.Given == db) return last.Used;
-        var used = WithJitOff(db);
+        var used = WithAppDefaults(db);
         _lastPostgres = new PostgresString(db, used);
         return used;
     }
@@ -72,11 +75,16 @@ public static class LedgerDatabase
     private sealed record PostgresString(string Given, string Used);
     private static PostgresString? _lastPostgres;
 
-    private static string WithJitOff(string db)
+    private static string WithAppDefaults(string db)
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(db);
         if (b.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
             b.Options = string.IsNullOrWhiteSpace(b.Options) ? "-c jit=off" : $"{b.Options} -c jit=off";
+        if (!db.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) && !db.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            b.MaxAutoPrepare = 64;
+            b.AutoPrepareMinUsages = 2;
+        }
         return b.ConnectionString;
     }
 
