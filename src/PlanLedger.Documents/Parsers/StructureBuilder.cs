@@ -283,7 +283,15 @@ internal sealed partial class StructureBuilder(ParseOptions options)
         LabelParser.TryMatch(text, out var m) && m.Kind is LabelKind.Part or LabelKind.ChineseComma or LabelKind.ChineseParen
             or LabelKind.Arabic or LabelKind.Shi or LabelKind.Ordinal && m.Number <= 2;
 
-    private static bool IsClosing(string text) => TrailerLine().IsMatch(text) || ChineseNumeralDate().IsMatch(text) || ClosingFormula().IsMatch(text);
+    /// <summary>
+    /// Each regex runs only where it can match, read from its pattern (decision 0005): <see cref="TrailerLine"/> starts
+    /// with a digit or 抄/主 or has 印发 in it, <see cref="ChineseNumeralDate"/> has 年 after its four digits,
+    /// <see cref="ClosingFormula"/> starts with 特此, 请 or 以上 — this runs on every body paragraph.
+    /// </summary>
+    private static bool IsClosing(string text) =>
+        text.Length > 0 && ((char.IsDigit(text[0]) || text[0] is '抄' or '主' || text.Contains("印发", StringComparison.Ordinal)) && TrailerLine().IsMatch(text)
+            || text.Length > 4 && text[4] == '年' && ChineseNumeralDate().IsMatch(text)
+            || text[0] is '特' or '请' or '以' && ClosingFormula().IsMatch(text));
 
     [GeneratedRegex(@"^(?:特此(?:通知|通报|报告|函告|公告|批复)|请.{0,24}(?:贯彻执行|遵照执行|认真执行|抓好落实|贯彻落实|执行)|以上(?:意见|方案|要点)?.{0,6}请.{0,20})[。！]?$")]
     private static partial Regex ClosingFormula();
