@@ -210,6 +210,8 @@ internal static partial class TargetExtractor
         // 不满3名党员的幼儿园: a threshold that only defines a category.
         if (before.EndsWith("不满", StringComparison.Ordinal) || before.EndsWith("不足", StringComparison.Ordinal) && Cjk.IsHan(after.Length > 0 ? after[0] : '\0') && !after.StartsWith("以", StringComparison.Ordinal)) return false;
         if (unit == "人" && PersonThreshold().IsMatch(after)) return false;
+        // 一人有一套课桌椅, 2人共睡一铺床: an allocation per person is a ratio, neither count a target.
+        if (unit is "人" or "名" && RatioAfterPerson().IsMatch(after) || before.Length > 2 && "有共用睡住配".Contains(before[^1]) && RatioBeforeShare().IsMatch(before)) return false;
         // A threshold that only defines a category: "55人及以上大班额".
         // ("新增培育1家及以上科创型企业": after a verb of adding, the count is what is added, not a category.)
         if (CategoryThreshold().IsMatch(after) && !AddingVerb().IsMatch(before)) return false;
@@ -225,6 +227,14 @@ internal static partial class TargetExtractor
         else op = OpBefore(before) ?? OpAfter(after) ?? "=";
         return true;
     }
+
+    /// <summary>"…有一套", "…共睡一铺": right after a count of persons, the share each of them has.</summary>
+    [GeneratedRegex(@"^(?:有|共|共用|共睡|合用|同住|配|配有|享有|用)(?:[0-9]+|[一二两三四五六七八九十]+)[套张張间間台铺鋪床个個]")]
+    private static partial Regex RatioAfterPerson();
+
+    /// <summary>The share in "一人有一套": a count of persons and a sharing verb right before it.</summary>
+    [GeneratedRegex(@"(?:[0-9]+|[一二两三四五六七八九十]+)[人名](?:有|共|共用|共睡|合用|同住|配|配有|享有|用)$")]
+    private static partial Regex RatioBeforeShare();
 
     /// <summary>"新建了", "建成了", "设立了": a verb of building or adding, completed, right before the count.</summary>
     private static bool BuiltCount(ReadOnlySpan<char> before) =>
