@@ -16,7 +16,7 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|千瓦|瓦|" +
-        "个月|个|個|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
+        "个月|个|個|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批次|批|轮|年|棵|株|面|%|％";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.
@@ -171,7 +171,7 @@ internal static partial class TargetExtractor
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases; 连续三年 is a length.
             // 新建了一个大花坛, 建成了两个: a count right after a completed verb of building or adding (…了) is reported, not a
             // slogan; 形成了一个良好氛围 is a manner of speaking.
-            if ((unit is "个" or "個" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before) && !GroupsFormed(before, after)) || unit == "年" && !ProgrammeLength(before)) return false;
+            if ((unit is "个" or "個" or "位" or "批" or "批次" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before) && !GroupsFormed(before, after)) || unit == "年" && !ProgrammeLength(before)) return false;
             // 一人一事一地, 一校一策: parallel 一N一M terms make a slogan.
             if (cn == 1 && numText is "一" && (after.Length >= 2 && after[0] == '一' && Cjk.IsHan(after[1]) || before.Length >= 2 && before[^2] == '一' && Cjk.IsHan(before[^1]))) return false;
             // 一面向…, 两面人: 面 as a word of its own.
