@@ -420,12 +420,17 @@ internal static partial class MetadataParser
     private static bool IsOrgName(string p) =>
         p.Length is >= 3 and <= 50 && !Cjk.HasSentencePunctuation(p) && OrgPrefix().Match(p) is { Success: true } m && m.Length == p.Length;
 
+    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}]{1,6}?[省市县縣区區州旗][\p{IsCJKUnifiedIdeographs}]{2,10}?(?:局|委员会|委員會))(?=[^，,。；;：:《》]{2,80}?(?:方案|计划|計劃|要点|要點|规划|規劃|总结|總結|报告|報告)(?:[(（][^()（）]{1,12}[)）])?$)")]
+    private static partial Regex GluedBureau();
+
     internal static string? FindIssuer(string? title, IReadOnlyList<string> preamble, IReadOnlyList<string> trailer)
     {
         if (title is not null)
         {
             var m = OrgPrefix().Match(title);
             if (m.Success && !m.Groups["org"].Value.StartsWith('全')) return m.Groups["org"].Value;
+            // "某县教育科技体育局农村学校办学条件整改方案": a place's bureau glued to the plan's subject opens the title.
+            if (GluedBureau().Match(title) is { Success: true } glued) return glued.Groups["org"].Value;
         }
         // A signature line (落款) followed by a date, in the notice before the body or after it.
         foreach (var block in new[] { preamble, trailer })
