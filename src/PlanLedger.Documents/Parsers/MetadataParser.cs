@@ -151,7 +151,7 @@ internal static partial class MetadataParser
     private static bool IsHeadline(IReadOnlyList<string> preamble, int i)
     {
         var p = preamble[i];
-        if (TemplateSuffix().IsMatch(p) || p.StartsWith('【') || p.Contains("【精选", StringComparison.Ordinal) || p.Contains("推荐】", StringComparison.Ordinal)) return true;
+        if (TemplateSuffix().IsMatch(p) || p.StartsWith('【') && !TemplatePartMarker().IsMatch(p) || p.Contains("【精选", StringComparison.Ordinal) || p.Contains("推荐】", StringComparison.Ordinal)) return true;
         for (var k = i + 1; k < preamble.Count && k <= i + 2; k++)
             if (PageStamp().IsMatch(preamble[k])) return true;
         return false;
@@ -358,6 +358,9 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"^发\s*文\s*机\s*关\s*[:：]\s*(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,30})\s*(?:\||$)")]
     private static partial Regex IssuerLabel();
 
+    [GeneratedRegex(@"^【\s*第\s*[0-9一二三四五六七八九十]{1,3}\s*篇(?![^【】]*】)\s*")]
+    private static partial Regex TemplatePartMarker();
+
     private static string StripHeadlinePrefix(string p)
     {
         // "标题 【政策】…的通知": a government site's metadata table labels the notice's title.
@@ -371,6 +374,8 @@ internal static partial class MetadataParser
         // A title written as 《…》 on its own line.
         if (p.Length > 6 && p[0] == '《' && p[^1] == '》' && p.IndexOf('《', 1) < 0) p = p[1..^1];
         if (p.Length < 6 || p[0] != '【') return p;
+        // "【第1篇 2023年全市教育工作总结": a template site's unclosed part marker before the part's own title.
+        if (TemplatePartMarker().Match(p) is { Success: true } part && p.Length > part.Length + 4) return p[part.Length..];
         var close = p.IndexOf('】');
         return close > 0 && close < p.Length - 4 ? p[(close + 1)..].TrimStart() : p;
     }
