@@ -201,6 +201,8 @@ internal static partial class TargetExtractor
             if (unit == "年" && (value >= 100 || YearNameSuffix().IsMatch(after) && !ProgrammeLength(before))) return false;
         }
         if (unit == "位" && after.StartsWith("一体", StringComparison.Ordinal)) return false;
+        // 20条“底线要求”, 八条“禁令”: articles counted right before the quoted name of their set name a standard, not a commitment.
+        if (unit == "条" && after.Length > 0 && after[0] == '“') return false;
         // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
         if (unit == "个" && (after.StartsWith("月", StringComparison.Ordinal) || after.StartsWith("工作日", StringComparison.Ordinal) || after.StartsWith("小时", StringComparison.Ordinal))) return false;
         if (unit is "天" or "小时" or "年" && (after.StartsWith("内", StringComparison.Ordinal) || after.StartsWith("以内", StringComparison.Ordinal))) return false;
