@@ -16,7 +16,7 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|千瓦|瓦|" +
-        "个月|个|個|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批|轮|年|棵|株|面|%|％";
+        "个月|个|個|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批次|批|轮|年|棵|株|面|%|％";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.
@@ -171,7 +171,7 @@ internal static partial class TargetExtractor
             // 四个意识, 两个维护, 三年行动计划, 一期项目: slogans, plan names and phases; 连续三年 is a length.
             // 新建了一个大花坛, 建成了两个: a count right after a completed verb of building or adding (…了) is reported, not a
             // slogan; 形成了一个良好氛围 is a manner of speaking.
-            if ((unit is "个" or "個" or "位" or "批" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before) && !GroupsFormed(before, after)) || unit == "年" && !ProgrammeLength(before)) return false;
+            if ((unit is "个" or "個" or "位" or "批" or "批次" or "轮" or "部" or "支" or "条" or "门" && !BuiltCount(before) && !GroupsFormed(before, after)) || unit == "年" && !ProgrammeLength(before)) return false;
             // 一人一事一地, 一校一策: parallel 一N一M terms make a slogan.
             if (cn == 1 && numText is "一" && (after.Length >= 2 && after[0] == '一' && Cjk.IsHan(after[1]) || before.Length >= 2 && before[^2] == '一' && Cjk.IsHan(before[^1]))) return false;
             // 一面向…, 两面人: 面 as a word of its own.
@@ -201,6 +201,8 @@ internal static partial class TargetExtractor
             if (unit == "年" && (value >= 100 || YearNameSuffix().IsMatch(after) && !ProgrammeLength(before))) return false;
         }
         if (unit == "位" && after.StartsWith("一体", StringComparison.Ordinal)) return false;
+        // 20条“底线要求”, 八条“禁令”: articles counted right before the quoted name of their set name a standard, not a commitment.
+        if (unit == "条" && after.Length > 0 && after[0] == '“') return false;
         // Durations that frame a deadline (3个月内, 5个工作日, 30天内) are not commitments.
         if (unit == "个" && (after.StartsWith("月", StringComparison.Ordinal) || after.StartsWith("工作日", StringComparison.Ordinal) || after.StartsWith("小时", StringComparison.Ordinal))) return false;
         if (unit is "天" or "小时" or "年" && (after.StartsWith("内", StringComparison.Ordinal) || after.StartsWith("以内", StringComparison.Ordinal))) return false;
@@ -210,6 +212,8 @@ internal static partial class TargetExtractor
         // 不满3名党员的幼儿园: a threshold that only defines a category.
         if (before.EndsWith("不满", StringComparison.Ordinal) || before.EndsWith("不足", StringComparison.Ordinal) && Cjk.IsHan(after.Length > 0 ? after[0] : '\0') && !after.StartsWith("以", StringComparison.Ordinal)) return false;
         if (unit == "人" && PersonThreshold().IsMatch(after)) return false;
+        // 一人有一套课桌椅, 2人共睡一铺床: an allocation per person is a ratio, neither count a target.
+        if (unit is "人" or "名" && RatioAfterPerson().IsMatch(after) || before.Length > 2 && "有共用睡住配".Contains(before[^1]) && RatioBeforeShare().IsMatch(before)) return false;
         // A threshold that only defines a category: "55人及以上大班额".
         // ("新增培育1家及以上科创型企业": after a verb of adding, the count is what is added, not a category.)
         if (CategoryThreshold().IsMatch(after) && !AddingVerb().IsMatch(before)) return false;
@@ -225,6 +229,14 @@ internal static partial class TargetExtractor
         else op = OpBefore(before) ?? OpAfter(after) ?? "=";
         return true;
     }
+
+    /// <summary>"…有一套", "…共睡一铺": right after a count of persons, the share each of them has.</summary>
+    [GeneratedRegex(@"^(?:有|共|共用|共睡|合用|同住|配|配有|享有|用)(?:[0-9]+|[一二两三四五六七八九十]+)[套张張间間台铺鋪床个個]")]
+    private static partial Regex RatioAfterPerson();
+
+    /// <summary>The share in "一人有一套": a count of persons and a sharing verb right before it.</summary>
+    [GeneratedRegex(@"(?:[0-9]+|[一二两三四五六七八九十]+)[人名](?:有|共|共用|共睡|合用|同住|配|配有|享有|用)$")]
+    private static partial Regex RatioBeforeShare();
 
     /// <summary>"新建了", "建成了", "设立了": a verb of building or adding, completed, right before the count.</summary>
     private static bool BuiltCount(ReadOnlySpan<char> before) =>

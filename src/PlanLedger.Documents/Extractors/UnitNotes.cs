@@ -69,8 +69,15 @@ internal static partial class UnitNotes
             if (!m.Success) break;
             pos = m.Index + 1;
             if (!AtTaskEnd(text, m.Index, m.Index + m.Length)) continue;
-            var note = Parse(m.Groups["body"].Value, conv, BeforeComma(text, m.Index + m.Length));
+            var body = m.Groups["body"].Value;
+            var folded = Text.TraditionalFold.Apply(body);
+            var note = Parse(folded, conv, BeforeComma(text, m.Index + m.Length));
             if (note is null) continue;
+            if (!ReferenceEquals(folded, body))
+            {
+                Text.TraditionalFold.Restore(note.Value.Lead, folded, body);
+                Text.TraditionalFold.Restore(note.Value.Support, folded, body);
+            }
             found = true;
             Add(note.Value.Lead, note.Value.Support, lead, support);
             if (note.Value.Deadline is not null) deadline ??= note.Value.Deadline;

@@ -151,7 +151,7 @@ internal static partial class MetadataParser
     private static bool IsHeadline(IReadOnlyList<string> preamble, int i)
     {
         var p = preamble[i];
-        if (TemplateSuffix().IsMatch(p) || p.StartsWith('【') || p.Contains("【精选", StringComparison.Ordinal) || p.Contains("推荐】", StringComparison.Ordinal)) return true;
+        if (TemplateSuffix().IsMatch(p) || p.StartsWith('【') && !TemplatePartMarker().IsMatch(p) || p.Contains("【精选", StringComparison.Ordinal) || p.Contains("推荐】", StringComparison.Ordinal)) return true;
         for (var k = i + 1; k < preamble.Count && k <= i + 2; k++)
             if (PageStamp().IsMatch(preamble[k])) return true;
         return false;
@@ -358,6 +358,9 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"^发\s*文\s*机\s*关\s*[:：]\s*(?<org>[\p{IsCJKUnifiedIdeographs}（）()]{2,30})\s*(?:\||$)")]
     private static partial Regex IssuerLabel();
 
+    [GeneratedRegex(@"^【\s*第\s*[0-9一二三四五六七八九十]{1,3}\s*篇(?![^【】]*】)\s*")]
+    private static partial Regex TemplatePartMarker();
+
     private static string StripHeadlinePrefix(string p)
     {
         // "标题 【政策】…的通知": a government site's metadata table labels the notice's title.
@@ -371,6 +374,8 @@ internal static partial class MetadataParser
         // A title written as 《…》 on its own line.
         if (p.Length > 6 && p[0] == '《' && p[^1] == '》' && p.IndexOf('《', 1) < 0) p = p[1..^1];
         if (p.Length < 6 || p[0] != '【') return p;
+        // "【第1篇 2023年全市教育工作总结": a template site's unclosed part marker before the part's own title.
+        if (TemplatePartMarker().Match(p) is { Success: true } part && p.Length > part.Length + 4) return p[part.Length..];
         var close = p.IndexOf('】');
         return close > 0 && close < p.Length - 4 ? p[(close + 1)..].TrimStart() : p;
     }
@@ -420,12 +425,17 @@ internal static partial class MetadataParser
     private static bool IsOrgName(string p) =>
         p.Length is >= 3 and <= 50 && !Cjk.HasSentencePunctuation(p) && OrgPrefix().Match(p) is { Success: true } m && m.Length == p.Length;
 
+    [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}]{1,6}?[省市县縣区區州旗][\p{IsCJKUnifiedIdeographs}]{2,10}?(?:局|委员会|委員會))(?=[^，,。；;：:《》]{2,80}?(?:方案|计划|計劃|要点|要點|规划|規劃|总结|總結|报告|報告)(?:[(（][^()（）]{1,12}[)）])?$)")]
+    private static partial Regex GluedBureau();
+
     internal static string? FindIssuer(string? title, IReadOnlyList<string> preamble, IReadOnlyList<string> trailer)
     {
         if (title is not null)
         {
             var m = OrgPrefix().Match(title);
             if (m.Success && !m.Groups["org"].Value.StartsWith('全')) return m.Groups["org"].Value;
+            // "某县教育科技体育局农村学校办学条件整改方案": a place's bureau glued to the plan's subject opens the title.
+            if (GluedBureau().Match(title) is { Success: true } glued) return glued.Groups["org"].Value;
         }
         // A signature line (落款) followed by a date, in the notice before the body or after it.
         foreach (var block in new[] { preamble, trailer })

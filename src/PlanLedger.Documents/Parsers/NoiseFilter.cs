@@ -71,6 +71,9 @@ internal sealed partial class NoiseFilter
     /// <summary>The characters a chrome line can start with (read from the pattern): the regex runs only on those paragraphs.</summary>
     private static readonly System.Buffers.SearchValues<char>? ChromeStarts = Text.RegexFirstChars.Of(NoiseLexicon.ChromeLine());
 
+    /// <summary>"发文字号:某政办发〔2022〕9号 | 发布日期:… |": a metadata row that gives the 文号 is the document's, not chrome.</summary>
+    private static bool HoldsDocNumber(string p) => p.Contains('〔') && (p.Contains('号') || p.Contains('號'));
+
     public static bool IsChrome(string paragraph)
     {
         var p = paragraph.TrimStart();
@@ -79,7 +82,7 @@ internal sealed partial class NoiseFilter
         // URLs, "2021-03-22 | 格式:DOC" rows and punctuation-only lines (cheap checks before the regex).
         if (p.Length <= 120 && (p.Contains('|') || p.StartsWith("http", StringComparison.OrdinalIgnoreCase) || p.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
             || char.IsAsciiDigit(p[0]) && p.Length > 4 && p[4] == '-' || !char.IsLetterOrDigit(p[0]))
-            && NoiseLexicon.MetaRowLine().IsMatch(p)) return true;
+            && NoiseLexicon.MetaRowLine().IsMatch(p) && !HoldsDocNumber(p)) return true;
         return false;
     }
 
