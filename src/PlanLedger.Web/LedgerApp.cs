@@ -284,7 +284,7 @@ public static class LedgerApp
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseMiddleware<QueryTextCheck>();
         // Scripts and styles compressed (Features/Shared/Compression.cs); pages never are.
-        app.UseLedgerCompression(Features.Shared.Compression.IsStatic);
+        Features.Shared.Compression.UseLedgerCompression(app, Features.Shared.Compression.IsStatic);
         // wwwroot is embedded; it is also the web root `asp-append-version` hashes (a page links /js/site.js?v=<hash>):
         // a versioned link never changes content, so a browser keeps it a year without asking again; an unversioned one
         // is revalidated (ETag) on each use.
@@ -305,7 +305,7 @@ public static class LedgerApp
         var responses = app.Services.GetRequiredService<Features.Shared.WholeResponseCache>();
         if (responses.Enabled) app.Use((HttpContext context, RequestDelegate next) => responses.InvokeAsync(context, () => next(context)));
         // Inside the cache: an API read is kept as it was sent, compressed, and replayed without compressing again.
-        app.UseLedgerCompression(Features.Shared.Compression.IsApiRead);
+        Features.Shared.Compression.UseLedgerCompression(app, Features.Shared.Compression.IsApiRead);
         var openApi = app.MapOpenApi();
         if (!app.Configuration.GetValue<bool>("PlanLedger:PublicOpenApi")) openApi.RequireAuthorization(SignedInPolicy);
         app.MapRazorPages();
