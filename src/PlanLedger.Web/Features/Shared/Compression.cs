@@ -36,7 +36,7 @@ public static class Compression
     /// content in different bytes (RFC 9110 §8.8.1). The reads compare weakly (<c>If-None-Match</c>), so each client's
     /// stored copy still gets its 304.
     /// </summary>
-    public static IApplicationBuilder UseLedgerCompression(this IApplicationBuilder app, Func<HttpContext, bool> when) =>
+    public static void UseLedgerCompression(IApplicationBuilder app, Func<HttpContext, bool> when) =>
         app.UseWhen(when, a => a.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
