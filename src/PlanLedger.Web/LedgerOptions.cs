@@ -50,6 +50,12 @@ public sealed class LedgerOptions
     /// without a write — the clock, and the few-second caches of another instance's writes.
     /// </summary>
     public TimeSpan ResponseCacheFor { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// The longest the data-version read behind that cache may take (<c>Data/DataVersions.cs</c>): past it the read gives
+    /// up and requests are answered without the cache, so a locked or hung database holds no page for the 30 s of a
+    /// default command timeout.
+    /// </summary>
+    public TimeSpan DataVersionReadTimeout { get; set; } = TimeSpan.FromSeconds(3);
     /// <summary>The most memory (MB) the whole-response cache of one instance holds.</summary>
     public int ResponseCacheMegabytes { get; set; } = 64;
     /// <summary>How often files without rows and rows without files are cleaned up (zero: never).</summary>

@@ -10,11 +10,14 @@ namespace PlanLedger.Web.Data;
 /// one starting now when none is running, else the next one, which starts as soon as the running one ends and answers
 /// everybody who arrived meanwhile. So a caller never gets a version older than the moment it asked (what the cache's
 /// freshness rests on), and under load one command answers many requests: at most one read is in flight per instance.</para>
+/// <para>A read that takes longer than <see cref="LedgerOptions.DataVersionReadTimeout"/> (a locked table, a hung
+/// server) fails for everyone waiting on it — it is never cancelled by one of them — and the next caller starts another.</para>
 /// </summary>
 public sealed class DataVersions(IOptions<LedgerOptions> options)
 {
     private const string Sql = "SELECT \"Value\" FROM \"DataVersions\" WHERE \"Id\" = 1";
     private readonly Func<System.Data.Common.DbConnection> _connection = LedgerDatabase.ReadConnections(options.Value.Db);
+    private readonly TimeSpan _timeout = options.Value.DataVersionReadTimeout;
     private readonly Lock _gate = new();
     private TaskCompletionSource<long>? _next; // the read not started yet, that callers join
     private bool _reading;
@@ -53,10 +56,19 @@ public sealed class DataVersions(IOptions<LedgerOptions> options)
 
     private async Task<long> ReadAsync()
     {
-        await using var connection = _connection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        using var limit = new CancellationTokenSource(_timeout);
+        try
+        {
+            await using var connection = _connection();
+            await connection.OpenAsync(limit.Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.CommandTimeout = Math.Max(1, (int)Math.Ceiling(_timeout.TotalSeconds));
+            return Convert.ToInt64(await command.ExecuteScalarAsync(limit.Token), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (OperationCanceledException e) when (limit.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The data version was not read within {_timeout.TotalSeconds:0.#} s.", e);
+        }
     }
 }

@@ -140,5 +140,39 @@ public abstract class WholeResponseCacheTests(LedgerFactory factory) : IAsyncLif
     }
 }
 
+/// <summary>
+/// A locked <c>DataVersions</c> table (a long migration, a stuck session holding it) must not hold every page: the
+/// version read gives up after <see cref="LedgerOptions.DataVersionReadTimeout"/> and the page is answered without the
+/// cache, with today's data; once the lock is gone the cache works again. PostgreSQL only: SQLite's readers never wait.
+/// </summary>
+public sealed class WholeResponseCacheLockedVersionTests(PostgresLedgerFactory factory) : IClassFixture<PostgresLedgerFactory>
+{
+    [Fact]
+    public async Task Pages_are_answered_fresh_while_the_data_version_is_locked_and_kept_again_after()
+    {
+        var w = await LoopWorld.CreateAsync(factory);
+        var office = await PageClient.SignInAsync(factory, w.Office);
+        var url = $"/Plans/{w.PlanId}/Ledger";
+        Assert.Equal(await office.GetHtmlAsync(url), await office.GetHtmlAsync(url)); // kept
+        await w.ReportAsync(w.RepA, w.Task1, 30, "已完成场地勘察");
+
+        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LedgerOptions>>().Value;
+        await using var locker = new Npgsql.NpgsqlConnection(options.Db);
+        await locker.OpenAsync();
+        await using var tx = await locker.BeginTransactionAsync();
+        await using (var command = new Npgsql.NpgsqlCommand("LOCK TABLE \"DataVersions\" IN ACCESS EXCLUSIVE MODE", locker, tx))
+            await command.ExecuteNonQueryAsync();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var page = await office.GetHtmlAsync(url); // 200, or GetHtmlAsync fails the test
+        Assert.Contains("已完成场地勘察", page); // the report filed before the lock: not the kept page
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the page waited {clock.Elapsed.TotalSeconds:0.0} s for the lock");
+        await tx.RollbackAsync();
+
+        var after = await office.GetHtmlAsync(url);
+        Assert.Equal(after, await office.GetHtmlAsync(url)); // kept again
+    }
+}
+
 public sealed class WholeResponseCacheSqliteTests(SqliteLedgerFactory f) : WholeResponseCacheTests(f), IClassFixture<SqliteLedgerFactory>;
 public sealed class WholeResponseCachePostgresTests(PostgresLedgerFactory f) : WholeResponseCacheTests(f), IClassFixture<PostgresLedgerFactory>;

@@ -13,7 +13,8 @@ namespace PlanLedger.Web.Features.Shared;
 /// <see cref="Data.Entities.DataVersion"/> — which every write moves in its own transaction
 /// (<see cref="DataVersionInterceptor"/>) — has not moved. Runs after authentication and authorization: the endpoint
 /// alone is skipped. One indexed single-row read per request (<see cref="DataVersions"/>); nothing is ever invalidated
-/// in memory, so several instances on one PostgreSQL stay right whichever wrote.
+/// in memory, so several instances on one PostgreSQL stay right whichever wrote. When the version cannot be read in
+/// time, the request is answered without the cache.
 /// <para>The key is everything a response may depend on besides the data: the reader (every claim of the principal, its
 /// security stamp among them, and the authentication type), the languages, scheme, host, path and query, the
 /// antiforgery cookie (a page's form tokens are valid for it), the htmx, Accept and Accept-Encoding headers (an API read is
@@ -42,9 +43,11 @@ public sealed class WholeResponseCache
     private readonly TimeSpan _for;
     private readonly DataVersions _versions;
     private readonly TimeProvider _clock;
+    private readonly ILogger<WholeResponseCache> _log;
 
-    public WholeResponseCache(IOptions<LedgerOptions> options, DataVersions versions, TimeProvider clock)
+    public WholeResponseCache(IOptions<LedgerOptions> options, DataVersions versions, TimeProvider clock, ILogger<WholeResponseCache> log)
     {
+        _log = log;
         _for = options.Value.ResponseCacheFor;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.ResponseCacheMegabytes) * 1024L * 1024 });
         _versions = versions;
@@ -83,7 +86,19 @@ public sealed class WholeResponseCache
             return;
         }
         // Read before the endpoint reads anything: what is kept under a version is at least as new as that version.
-        var version = await _versions.CurrentAsync(http.RequestAborted);
+        long version;
+        try
+        {
+            version = await _versions.CurrentAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            // Without a version nothing can be served or kept: the endpoint answers as if there were no cache (and meets
+            // the database's trouble itself, with its own error page or problem details).
+            _log.LogWarning(e, "Response cache skipped for {Path}: the data version could not be read", http.Request.Path.Value);
+            await next();
+            return;
+        }
         if (_cache.TryGetValue(key, out Entry? kept) && kept!.Version == version)
         {
             await Replay(http, kept);
