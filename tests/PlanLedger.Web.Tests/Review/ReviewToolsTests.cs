@@ -363,6 +363,56 @@ public abstract class ReviewToolsTests(LedgerFactory factory)
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().TaskUnits.CountAsync(u => u.TaskId == build.Id() && u.UnitId == staff));
     }
 
+    [Fact]
+    public async Task Every_unmapped_name_of_a_plan_becomes_a_unit_in_one_step_and_the_checklist_clears()
+    {
+        var p = Prefix();
+        var admin = await factory.ClientAsync();
+        await admin.UnitAsync(p + "基础教育股"); // already a unit: mapped at import, not made again
+        var planId = (await admin.PostFileAsync($"{p}.txt", Plan(p))).Id();
+        var page = await PageClient.SignInAsync(factory);
+        var url = $"/Plans/{planId}/Review";
+        var before = await page.GetHtmlAsync(url);
+        Assert.Contains("2 个单位名称未对应", before); // 计划财务股, 人事股
+        Assert.Contains("全部新建为单位（2）", before);
+
+        var done = await (await page.PostFormAsync(url, url + "?handler=CreateUnits", new() { ["kind"] = "School" })).Content.ReadAsStringAsync();
+        Assert.Contains("已新建 2 个单位：", done);
+        Assert.Contains("单位名称都已对应到单位", done);
+        Assert.DoesNotContain("全部新建为单位", done);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            var made = await db.Units.Where(u => u.Name == p + "计划财务股" || u.Name == p + "人事股").ToListAsync();
+            Assert.Equal(2, made.Count);
+            Assert.All(made, u => Assert.Equal(UnitKind.School, u.Kind));
+            Assert.Equal(1, await db.Units.CountAsync(u => u.Name == p + "基础教育股"));
+            Assert.False(await db.TaskUnits.AnyAsync(u => u.Task!.PlanId == planId && u.UnitId == null));
+            var ids = made.Select(u => u.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Entity == nameof(Unit) && ids.Contains(a.EntityId) && a.Action == "added"));
+        }
+
+        // Nothing left to make: the API says so (problem details), and a reporter may not do it at all.
+        var none = await admin.PostAsJsonAsync($"/api/v1/plans/{planId}/create-units", new { kind = "department" });
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("没有未对应的单位名称", await none.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Creating_every_unmapped_name_through_the_API_answers_the_units_made()
+    {
+        var p = Prefix();
+        var admin = await factory.ClientAsync();
+        var planId = (await admin.PostFileAsync($"{p}.txt", Plan(p))).Id();
+        var answer = await admin.PostAsJsonAsync($"/api/v1/plans/{planId}/create-units", new { kind = "external" });
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var units = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(new[] { p + "人事股", p + "基础教育股", p + "计划财务股" }, units.Select(u => u!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(units, u => Assert.Equal("External", u!["kind"]!.GetValue<string>()));
+        var checklist = await admin.GetFromJsonAsync<JsonNode>($"/api/v1/plans/{planId}/checklist");
+        Assert.Empty(checklist!["unmapped"]!.AsArray());
+    }
+
     // ---- structure ----
 
     [Fact]

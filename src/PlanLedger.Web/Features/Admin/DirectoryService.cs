@@ -71,6 +71,31 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         return Dto(unit);
     }
 
+    /// <summary>
+    /// Several units of one kind at once, by name, in one transaction (all or none): each name not yet a unit of the
+    /// organisation becomes one, and every unmapped link with that name maps onto it. Returns the units made; names
+    /// already units, blank or repeated are skipped.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<UnitDto>>> CreateUnitsAsync(CurrentUser me, int orgId, IReadOnlyCollection<string> names, UnitKind kind,
+        CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(kind)) return Failure.BadRequest("单位类型无效");
+        if (await Check(me, orgId, LedgerAction.ManageUnits, ct) is { } f) return f;
+        var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
+        if (wanted.Any(n => n.Length > 200)) return Failure.BadRequest("名称或别名过长");
+        var existing = (await db.Units.Where(u => u.OrganisationId == orgId && wanted.Contains(u.Name) && u.MergedIntoId == null)
+            .Select(u => u.Name).ToListAsync(ct)).ToHashSet();
+        var made = wanted.Where(n => !existing.Contains(n))
+            .Select(n => new Unit { OrganisationId = orgId, Name = n, Kind = kind, Aliases = "", CreatedAt = clock.GetUtcNow() }).ToList();
+        if (made.Count == 0) return new(Array.Empty<UnitDto>(), null);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Units.AddRange(made);
+        await db.SaveChangesAsync(ct);
+        foreach (var unit in made) await RelinkAsync(unit, ct);
+        await tx.CommitAsync(ct);
+        return new(made.Select(Dto).ToList(), null);
+    }
+
     public async Task<Outcome<UnitDto>> UpdateAliasesAsync(CurrentUser me, int unitId, string? aliases, CancellationToken ct = default, int? version = null)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == unitId, ct);

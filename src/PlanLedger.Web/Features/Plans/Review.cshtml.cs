@@ -247,6 +247,13 @@ public sealed class ReviewModel(LedgerDbContext db, LedgerQueries queries, PlanE
         return Back(id, r.Error, taskId, r.Value is { } u ? $"已新建单位：{u.Name}" : null);
     }
 
+    /// <summary>全部新建为单位: every unmapped name of the plan becomes a unit of the chosen kind.</summary>
+    public async Task<IActionResult> OnPostCreateUnitsAsync(int id, UnitKind kind, CancellationToken ct)
+    {
+        var r = await assignments.CreateAllFromNamesAsync(Me, id, kind, ct);
+        return Back(id, r.Error, null, r.Value is { } made ? $"已新建 {made.Count} 个单位：{string.Join("、", made.Select(u => u.Name).Take(20))}{(made.Count > 20 ? "…" : "")}" : null);
+    }
+
     /// <summary>批量分工: the chosen unit becomes 牵头 or 配合 of every ticked task.</summary>
     public async Task<IActionResult> OnPostAssignAsync(int id, List<int>? taskIds, int unitId, UnitRole role, CancellationToken ct)
     {

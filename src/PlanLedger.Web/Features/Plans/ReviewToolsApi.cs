@@ -16,6 +16,8 @@ public sealed record AssignInput(List<int>? TaskIds, int UnitId, UnitRole Role);
 public sealed record AssignResult(int Changed);
 /// <summary>新建单位 from an unmatched name: its kind, or the unit of a directory above to copy (name, kind, aliases).</summary>
 public sealed record NewUnitFromName(UnitKind Kind = UnitKind.Department, int? FromUnitId = null);
+/// <summary>全部新建为单位: the one kind the plan's unmapped names become.</summary>
+public sealed record NewUnitsFromNames(UnitKind Kind = UnitKind.Department);
 
 /// <summary>
 /// The review tools for API clients, beside the page: the publish checklist, the plan's details, 归档/撤回发布, adding and
@@ -36,6 +38,7 @@ public static class ReviewToolsApi
         g.MapDelete("/tasks/{taskId:int}/units/{linkId:int}", RemoveUnit);
         g.MapPost("/plans/{id:int}/assign", Assign);
         g.MapPost("/task-units/{linkId:int}/create-unit", CreateUnit);
+        g.MapPost("/plans/{id:int}/create-units", CreateUnits);
         return api;
     }
 
@@ -101,5 +104,13 @@ public static class ReviewToolsApi
     {
         var r = await units.CreateFromNameAsync(http.Me(), linkId, input?.Kind ?? UnitKind.Department, ct, input?.FromUnitId);
         return r.Error is { } e ? Problems.From(e) : TypedResults.Created($"/api/v1/units/{r.Value!.Id}", r.Value);
+    }
+
+    /// <summary>全部新建为单位: every unmapped unit name of the plan becomes a unit of that kind (200 with the units made).</summary>
+    public static async Task<Results<Ok<IReadOnlyList<UnitDto>>, ProblemHttpResult>> CreateUnits(int id, NewUnitsFromNames? input, HttpContext http,
+        TaskUnitAssignments units, CancellationToken ct)
+    {
+        var r = await units.CreateAllFromNamesAsync(http.Me(), id, input?.Kind ?? UnitKind.Department, ct);
+        return r.Error is { } e ? Problems.From(e) : TypedResults.Ok(r.Value!);
     }
 }

@@ -67,6 +67,20 @@ public sealed class TaskUnitAssignments(LedgerDbContext db, LedgerQueries querie
     }
 
     /// <summary>
+    /// 全部新建为单位: every unit name as written in the plan that is not mapped onto the directory becomes a unit of the
+    /// plan's organisation, of the one kind given, and the plan's links with those names (and other plans' unmapped
+    /// ones) map onto them — one transaction. Returns the units made.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<UnitDto>>> CreateAllFromNamesAsync(CurrentUser me, int planId, UnitKind kind, CancellationToken ct = default)
+    {
+        var access = await queries.PlanAsync(me, planId, LedgerAction.EditPlan, ct);
+        if (access.Error is { } e) return e;
+        var names = await db.TaskUnits.Where(x => x.Task!.PlanId == planId && x.UnitId == null).Select(x => x.Name).Distinct().ToListAsync(ct);
+        if (names.Count == 0) return Failure.BadRequest("没有未对应的单位名称");
+        return await directory.CreateUnitsAsync(me, access.Value!.Plan.OrganisationId, names, kind, ct);
+    }
+
+    /// <summary>
     /// 新建单位: adds the name as written to the directory as a new unit of the plan's organisation; every unmapped
     /// link with that name (this task's and the other tasks') is mapped onto it.
     /// </summary>
