@@ -6,7 +6,8 @@ namespace PlanLedger.Documents.Extractors;
 /// The completion time an item commits to, as written: 年内, 5月, 6月底前, 上半年, 秋季, 2025年, 长期坚持.
 /// The first one in the item's own text wins. Layout spaces inside a time (2018 年 7 月) are read through, and
 /// 月低 (低 typed for its homophone 底) is a month's end, kept as written. Recurring times (每年9月), periods a count is measured over
-/// (全年), years that name a plan (2021年…方案, 2021-2025年) and placeholders (20**年) are not deadlines.
+/// (全年), years that name a plan (2021年…方案, 2021-2025年) and placeholders (20**年) are not deadlines. A clock time
+/// between the day and its 前 belongs to the deadline (6月20日18:00前).
 /// </summary>
 internal static partial class DeadlineExtractor
 {
@@ -18,8 +19,8 @@ internal static partial class DeadlineExtractor
     // the same reason (the readers fold full-width digits).
     [GeneratedRegex(
         @"(?<dl>" +
-        @"(?<y>(?:19|20)[0-9]{2})\s*年(?:底|末|年底|上半年|下半年|\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日(?=\s*(?:前|以前)))?(?:底|末|份|低(?![于温谷位]))?)?(?:前|以前)?" +
-        @"|(?<![年0-9])[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|份|中旬|上旬|下旬|低(?![于温谷位]))?(?:前|以前)?" +
+        @"(?<y>(?:19|20)[0-9]{2})\s*年(?:底|末|年底|上半年|下半年|\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日(?:\s*[0-9]{1,2}\s*[:：]\s*[0-9]{2})?(?=\s*(?:前|以前)))?(?:底|末|份|低(?![于温谷位]))?)?(?:前|以前)?" +
+        @"|(?<![年0-9])[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日(?:\s*[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?=\s*(?:前|以前)))?)?(?:底|末|份|中旬|上旬|下旬|低(?![于温谷位]))?(?:前|以前)?" +
         @"|(?<![0-9])[0-9]{1,2}年内|年度内|年内|年底前|年底|年末|上半年|下半年|[一二三四]季度(?:末|底)?(?:前)?|[春秋]季(?:学期)?|长期坚持|持续推进" +
         @")")]
     private static partial Regex Candidate();
