@@ -6,7 +6,8 @@ namespace PlanLedger.Documents.Extractors;
 /// The completion time an item commits to, as written: 年内, 5月, 6月底前, 上半年, 秋季, 2025年, 长期坚持.
 /// The first one in the item's own text wins. Layout spaces inside a time (2018 年 7 月) are read through, and
 /// 月低 (低 typed for its homophone 底) is a month's end, kept as written. Recurring times (每年9月), periods a count is measured over
-/// (全年), years that name a plan (2021年…方案, 2021-2025年) and placeholders (20**年) are not deadlines.
+/// (全年), years that name a plan (2021年…方案, 2021-2025年) and placeholders (20**年) are not deadlines. A clock time
+/// between the day and its 前 belongs to the deadline (6月20日18:00前).
 /// </summary>
 internal static partial class DeadlineExtractor
 {
@@ -18,8 +19,8 @@ internal static partial class DeadlineExtractor
     // the same reason (the readers fold full-width digits).
     [GeneratedRegex(
         @"(?<dl>" +
-        @"(?<y>(?:19|20)[0-9]{2})\s*年(?:底|末|年底|上半年|下半年|\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日(?=\s*(?:前|以前)))?(?:底|末|份|低(?![于温谷位]))?)?(?:前|以前)?" +
-        @"|(?<![年0-9])[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|份|中旬|上旬|下旬|低(?![于温谷位]))?(?:前|以前)?" +
+        @"(?<y>(?:19|20)[0-9]{2})\s*年(?:底|末|年底|上半年|下半年|\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日(?:\s*[0-9]{1,2}\s*[:：]\s*[0-9]{2})?(?=\s*(?:前|以前)))?(?:底|末|份|低(?![于温谷位]))?)?(?:前|以前)?" +
+        @"|(?<![年0-9])[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日(?:\s*[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?=\s*(?:前|以前)))?)?(?:底|末|份|中旬|上旬|下旬|低(?![于温谷位]))?(?:前|以前)?" +
         @"|(?<![0-9])[0-9]{1,2}年内|年度内|年内|年底前|年底|年末|上半年|下半年|[一二三四]季度(?:末|底)?(?:前)?|[春秋]季(?:学期)?|长期坚持|持续推进" +
         @")")]
     private static partial Regex Candidate();
@@ -75,8 +76,13 @@ internal static partial class DeadlineExtractor
             // "2020年2月23日3月5日": the range's 至 lost on the page, the second month and day glued to the first day.
             if (m.Groups["y"].Success && dl.EndsWith('月') && GluedRangeRest().Match(text, afterStart) is { Success: true } gluedRest)
                 return dl + gluedRest.Value.Replace(" ", "", StringComparison.Ordinal);
+            // "定于2012年5月26、27日": a list of days after the month is part of the time as written.
+            if (dl.EndsWith('月') && DayList().Match(text, afterStart) is { Success: true } days)
+                return dl + days.Value.Replace(" ", "", StringComparison.Ordinal);
             if (m.Groups["y"].Success && (dl.EndsWith("上半年", StringComparison.Ordinal) || dl.EndsWith("下半年", StringComparison.Ordinal) || dl.Contains('月')) && !after.StartsWith("度", StringComparison.Ordinal) && !after.StartsWith("至", StringComparison.Ordinal) && !after.StartsWith("-", StringComparison.Ordinal)
-                && !before.EndsWith("-", StringComparison.Ordinal) && !before.EndsWith("至", StringComparison.Ordinal)) return dl;
+                && !before.EndsWith("-", StringComparison.Ordinal) && !before.EndsWith("至", StringComparison.Ordinal))
+                // "资格审核时间为：2012年2月21日": the day that follows the year and month is kept, as written.
+                return dl.EndsWith('月') && DayAfterMonth().Match(text, afterStart) is { Success: true } day1 ? dl + day1.Value.Replace(" ", "", StringComparison.Ordinal) : dl;
             if (before.EndsWith("全", StringComparison.Ordinal) || before.EndsWith("每", StringComparison.Ordinal)) continue;
             // "上半年累计组织会议23次", "上半年收文368份": the half-year a reported count is measured over, like 全年.
             if (dl is "上半年" or "下半年" && MeasuresCount(text, afterStart, before)) continue;
@@ -148,8 +154,16 @@ internal static partial class DeadlineExtractor
     private static partial Regex GoalVerb();
 
     /// <summary>The rest of a range of dates after its first month (and day): "—5月15日", "至3月31日", "—10月".</summary>
-    [GeneratedRegex(@"\G[至\-—～]{1,2}\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前)?")]
+    [GeneratedRegex(@"\G[至\-—～]{1,2}\s*(?:(?:19|20)[0-9]{2}\s*年\s*)?[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?(?:底|末|中旬|上旬|下旬)?(?:前|以前)?")]
     private static partial Regex DateRangeEnd();
+
+    /// <summary>Two or more days of one month listed before 日 ("26、27日").</summary>
+    [GeneratedRegex(@"\G\s*[0-9]{1,2}(?:\s*[、,，]\s*[0-9]{1,2})+\s*日")]
+    private static partial Regex DayList();
+
+    /// <summary>The day written after a year and month ("2012年2月" + "21日"), not the start of a range.</summary>
+    [GeneratedRegex(@"\G\s*[0-9]{1,2}\s*日(?!\s*[至\-—～])")]
+    private static partial Regex DayAfterMonth();
 
     /// <summary>A first day and a second month and day written with no 至 between them ("23日3月5日").</summary>
     [GeneratedRegex(@"\G\s*[0-9]{1,2}\s*日\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:前|以前)?")]

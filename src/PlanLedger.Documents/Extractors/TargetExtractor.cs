@@ -128,6 +128,7 @@ internal static partial class TargetExtractor
     [GeneratedRegex(@"^(?:免费|义务|制|一贯|学制|教龄|工龄)")] private static partial Regex DurationNoun();
     [GeneratedRegex(@"^(?:及以上|以上|以下)\p{IsCJKUnifiedIdeographs}")] private static partial Regex PersonThreshold();
     [GeneratedRegex(@"^(?:及以上|及以下)\p{IsCJKUnifiedIdeographs}")] private static partial Regex CategoryThreshold();
+    [GeneratedRegex(@"^[^，。；,;：:]{0,10}的(?:人员|考生|报考人员|对象)")] private static partial Regex DefinesPersons();
 
     private static bool TryQuantity(string text, Match m, out decimal value, out string unit, out string op)
     {
@@ -151,6 +152,10 @@ internal static partial class TargetExtractor
         // A count that sums up the list it introduces ("推进三项工作：…"), a baseline ("以100人为基数"),
         // a category threshold ("50人（含）以上").
         if (IntroducesList(text, afterStart)) return false;
+        // "具备下列四项条件", "以下3个方面": a count after 下列/以下/如下 counts the entries of the list that follows.
+        if (before.EndsWith("下列", StringComparison.Ordinal) || before.EndsWith("以下", StringComparison.Ordinal) || before.EndsWith("如下", StringComparison.Ordinal)) return false;
+        // "参加全部4个科目考试的人员": a count inside the phrase naming a group of persons defines who, it is no target.
+        if (DefinesPersons().IsMatch(text.AsSpan(afterStart, Math.Min(16, text.Length - afterStart)))) return false;
         if (after.StartsWith("为基数", StringComparison.Ordinal) || after.StartsWith("为基准", StringComparison.Ordinal) || after.StartsWith("（含）", StringComparison.Ordinal) || after.StartsWith("(含)", StringComparison.Ordinal)) return false;
         // Ordinals, book titles, slogans in quotes.
         if (prev is '第' || before.EndsWith("首", StringComparison.Ordinal)) return false;

@@ -164,12 +164,15 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"时间\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")]
     private static partial Regex PageStamp();
 
-    /// <summary>A party body signing with the government body ("中共安徽省委教育工委  安徽省教育厅"): the government body.</summary>
+    /// <summary>A party body signing with the government body ("中共安徽省委教育工委  安徽省教育厅"): the government body; two
+    /// government bodies signing together: the first.</summary>
     private static string JointIssuer(string issuer)
     {
         var parts = issuer.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2) return GluedGovernment(issuer) ?? issuer;
         var government = parts.Where(x => !x.StartsWith("中共", StringComparison.Ordinal) && !x.Contains("党委", StringComparison.Ordinal) && !x.EndsWith("工委", StringComparison.Ordinal) && !x.Contains("县委", StringComparison.Ordinal) && !x.Contains("市委", StringComparison.Ordinal) && !x.Contains("区委", StringComparison.Ordinal)).ToList();
+        // Two government bodies signing together ("常州市人力资源和社会保障局  常州市城乡建设局"): the first, the lead signer.
+        if (government.Count == parts.Length) return parts[0];
         return government.Count >= 1 ? government[^1] : issuer;
     }
 

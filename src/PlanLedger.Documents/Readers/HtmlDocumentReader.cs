@@ -202,8 +202,8 @@ internal sealed class HtmlDocumentReader
         Action<string, int, int, bool> paragraph, Action<SourceBlock, int, int>? table = null)
     {
         private readonly StringBuilder _sb = new();
-        private bool _pendingSpace, _pendingNewline;
-        private int _line, _node, _titleDepth, _preDepth;
+        private bool _pendingSpace, _pendingNewline, _breakAfterLabel;
+        private int _line, _node, _titleDepth, _preDepth, _labelRun = -1;
         private bool _title;
 
         public void Walk(int root)
@@ -239,6 +239,13 @@ internal sealed class HtmlDocumentReader
             var tag = node.Tag;
             if (tag == "br") { Flush(); return false; }
             if (HtmlTags.IsBlock(tag)) Flush();
+            else if (_labelRun < 0 && tag is "b" or "strong" && (_sb.Length == 0 || _pendingNewline) && owner.IsLabelHeadingLine(i))
+            {
+                // Pasted plain text inside one element: a bold section label on a source line of its own is a heading
+                // line ("…如下。\n<b>一、各地自查</b>\n各市要…"), though a browser would run it into the text around it.
+                Flush();
+                _labelRun = i;
+            }
             if (IsTitle(node)) _titleDepth++;
             if (tag is "pre" or "listing" or "plaintext") _preDepth++;
             if (tag == "table" && !tablesAsText && table is not null && owner.TryTable(i) is { } t)
@@ -254,6 +261,7 @@ internal sealed class HtmlDocumentReader
             var node = owner._nodes[i];
             if (node.IsText || owner._noise[i]) return;
             if (HtmlTags.IsBlock(node.Tag)) Flush();
+            if (i == _labelRun) { _labelRun = -1; _breakAfterLabel = true; }
             if (IsTitle(node)) _titleDepth--;
             if (node.Tag is "pre" or "listing" or "plaintext") _preDepth--;
         }
@@ -279,7 +287,7 @@ internal sealed class HtmlDocumentReader
 
                 var end = span.IndexOfAnyExcept(Whitespace);
                 var run = end < 0 ? span : span[..end];
-                if (_preDepth > 0 && run.Contains('\n')) Flush();
+                if ((_preDepth > 0 || _breakAfterLabel) && run.Contains('\n')) Flush();
                 else
                 {
                     _pendingSpace = true;
@@ -301,18 +309,35 @@ internal sealed class HtmlDocumentReader
             // A line break between two Chinese characters is not a space (CSS segment-break rule for CJK).
             else if (_pendingSpace && !(_pendingNewline && TextNormalizer.IsWide(_sb[^1]) && TextNormalizer.IsWide(run[0])))
                 _sb.Append(' ');
-            _pendingSpace = _pendingNewline = false;
+            _pendingSpace = _pendingNewline = _breakAfterLabel = false;
             _sb.Append(run);
         }
 
         public void Flush()
         {
-            _pendingSpace = _pendingNewline = false;
+            _pendingSpace = _pendingNewline = _breakAfterLabel = false;
             if (_sb.Length == 0) return;
             var s = _sb.ToString().Trim();
             _sb.Clear();
             if (s.Length > 0) paragraph(s, _line, _node, _title);
         }
+    }
+
+    /// <summary>
+    /// A bold run that holds a whole short label heading (一、各地自查, （二）工作要求) and is followed by a source line break.
+    /// </summary>
+    private bool IsLabelHeadingLine(int bold)
+    {
+        var node = _nodes[bold];
+        var sb = new StringBuilder();
+        for (var k = bold + 1; k <= node.SubtreeEnd && sb.Length <= 40; k++)
+            if (_nodes[k].IsText) sb.Append(_nodes[k].Text);
+        var text = sb.ToString().Trim();
+        if (text.Length is < 3 or > 40 || text.AsSpan().IndexOfAny("。；;") >= 0) return false;
+        if (!Parsers.LabelParser.TryMatch(text, out var m) || m.Kind is not (Syntax.LabelKind.ChineseComma or Syntax.LabelKind.ChineseParen)) return false;
+        var next = node.NextSibling;
+        return next >= 0 && _nodes[next].IsText && _nodes[next].Text!.TrimStart(' ', '\t', '\u00a0', '\u3000').StartsWith('\n')
+            || next >= 0 && _nodes[next].Tag == "br";
     }
 
     // ---------------------------------------------------------------- tables
