@@ -245,7 +245,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     {
         var text = p.Text;
 
-        if (LabelParser.TryMatch(text, out var label) && Accepts(label) || SequelDecimalLabel(text, out label))
+        if (LabelParser.TryMatch(text, out var label) && Accepts(label) || SequelDecimalLabel(text, out label) || p.LostDot && LabelParser.TryLostDot(text, out label))
         {
             if (EndsInsideClause(text)) _cutLines++;
             Open(label, p);
