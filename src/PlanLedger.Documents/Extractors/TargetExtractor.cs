@@ -16,7 +16,9 @@ internal static partial class TargetExtractor
     private const string Units =
         "万平方米|平方米|平米|万元|亿元|千元|元|万人次|人次|万人|万册|万名|万个|万件|万套|万台|万亩|万次|万户|万所|个百分点|百分点|" +
         "小时|学时|课时|公里|千米|米|亩|千瓦|瓦|" +
-        "个月|个|個|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批次|批|轮|年|棵|株|面|%|％";
+        "个月|个|個|所|处|名|人|次|项|场次|场|期|家|件|份|种|节|门|支|位|张|条|篇|部|本|座|栋|间|台|套|册|班|户|天|批次|批|轮|年|棵|株|面|%|％|" +
+        // Place tiers counted without 个 ("全州4县市", "3县区", "18乡镇"): the places a commitment covers.
+        "县市区|县市|县区|乡镇";
 
     // [0-9], not \d: the readers fold full-width digits, and a plain set lets the regex find its start vectorised
     // instead of testing every Chinese character against the Unicode digit category.

@@ -34,6 +34,22 @@ internal static class LabelParser
         return false;
     }
 
+    /// <summary>
+    /// "4 不断加强…": an Arabic number, one space and a Han character — a label whose dot was lost. Only for a paragraph
+    /// cut where that number continues its list (<see cref="Paragraph.LostDot"/>); elsewhere "4 个" is a quantity.
+    /// </summary>
+    public static bool TryLostDot(string s, out LabelMatch match)
+    {
+        match = default;
+        var i = 0;
+        while (i < s.Length && i < 2 && char.IsAsciiDigit(s[i])) i++;
+        if (i == 0 || i + 1 >= s.Length || s[i] != ' ' || !Cjk.IsHan(s[i + 1])) return false;
+        var n = int.Parse(s.AsSpan(0, i), System.Globalization.CultureInfo.InvariantCulture);
+        if (n < 2) return false;
+        match = new LabelMatch(LabelKind.Arabic, s[..i], n, i + 1);
+        return true;
+    }
+
     /// <summary>叁、 — a section label in capital numerals: only with 、 (壹是, 叁，… are words, not labels).</summary>
     private static bool TryCapital(string s, out LabelMatch match)
     {

@@ -20,6 +20,9 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"^.{2,30}(?:局|厅|委|委员会|政府|办公室|办公厅|中心|学校|学院|中学|小学|幼儿园|部|院|署|会|室)(?:办公室)?$")]
     private static partial Regex OrgLine();
 
+    /// <summary>An organisation's line, its body suffix also in traditional characters (盤錦市人民政府辦公室).</summary>
+    private static bool IsOrgLine(string p) => OrgLine().IsMatch(Text.TraditionalFold.Apply(p));
+
     [GeneratedRegex(@"(?<y>[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?<m>[一二三四五六七八九十]{1,3})\s*月\s*(?<d>[一二三四五六七八九十]{1,3})\s*日")]
     private static partial Regex ChineseNumeralDate();
 
@@ -49,8 +52,10 @@ internal static partial class MetadataParser
         var title = FindTitle(preamble) ?? GluedTitle(preamble);
         doc.Title = title;
         var notice = FindNotice(preamble);
-        doc.Issuer = notice is not null && NoticeSender(notice) is { } sender ? sender : FindIssuer(title, preamble, trailer) ?? LabelledIssuer(preamble);
+        var sender = notice is not null ? NoticeSender(notice) : null;
+        doc.Issuer = sender ?? FindIssuer(title, preamble, trailer) ?? LabelledIssuer(preamble);
         if (doc.Issuer is not null) doc.Issuer = JointIssuer(doc.Issuer);
+        if (sender is not null && SignedInFull(doc.Issuer!, preamble, trailer) is { } full) doc.Issuer = full;
         if (doc.Issuer is not null && IsPlaceholderName(doc.Issuer)) doc.Issuer = null;
         doc.DocNumber = FindDocNumber(preamble);
         var ownDate = FindOwnDate(notice is not null ? [] : preamble, notice is not null ? preamble : trailer, all)
@@ -164,13 +169,26 @@ internal static partial class MetadataParser
     [GeneratedRegex(@"时间\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")]
     private static partial Regex PageStamp();
 
+    /// <summary>
+    /// A sender the notice's title abbreviates ("某市政府办公室", also in traditional characters) signs the 落款 with its full
+    /// name ("某市人民政府办公室"): the full name is the issuer. Null when the 落款 names no such body.
+    /// </summary>
+    private static string? SignedInFull(string sender, IReadOnlyList<string> preamble, IReadOnlyList<string> trailer)
+    {
+        var short_ = Text.TraditionalFold.Apply(sender);
+        if (!short_.Contains("政府", StringComparison.Ordinal) || short_.Contains("人民政府", StringComparison.Ordinal)) return null;
+        if (FindIssuer(null, preamble, trailer) is not { } signed) return null;
+        signed = JointIssuer(signed);
+        return Text.TraditionalFold.Apply(signed) == short_.Replace("政府", "人民政府", StringComparison.Ordinal) ? signed : null;
+    }
+
     /// <summary>A party body signing with the government body ("中共安徽省委教育工委  安徽省教育厅"): the government body; two
     /// government bodies signing together: the first.</summary>
     private static string JointIssuer(string issuer)
     {
         var parts = issuer.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2) return GluedGovernment(issuer) ?? issuer;
-        var government = parts.Where(x => !x.StartsWith("中共", StringComparison.Ordinal) && !x.Contains("党委", StringComparison.Ordinal) && !x.EndsWith("工委", StringComparison.Ordinal) && !x.Contains("县委", StringComparison.Ordinal) && !x.Contains("市委", StringComparison.Ordinal) && !x.Contains("区委", StringComparison.Ordinal)).ToList();
+        var government = parts.Where(p => Text.TraditionalFold.Apply(p) is var x && !x.StartsWith("中共", StringComparison.Ordinal) && !x.Contains("党委", StringComparison.Ordinal) && !x.EndsWith("工委", StringComparison.Ordinal) && !x.Contains("县委", StringComparison.Ordinal) && !x.Contains("市委", StringComparison.Ordinal) && !x.Contains("区委", StringComparison.Ordinal)).ToList();
         // Two government bodies signing together ("常州市人力资源和社会保障局  常州市城乡建设局"): the first, the lead signer.
         if (government.Count == parts.Length) return parts[0];
         return government.Count >= 1 ? government[^1] : issuer;
@@ -354,7 +372,7 @@ internal static partial class MetadataParser
     private static string? LabelledIssuer(IReadOnlyList<string> preamble)
     {
         foreach (var p in preamble)
-            if (IssuerLabel().Match(p) is { Success: true } m && OrgLine().IsMatch(m.Groups["org"].Value)) return m.Groups["org"].Value;
+            if (IssuerLabel().Match(p) is { Success: true } m && IsOrgLine(m.Groups["org"].Value)) return m.Groups["org"].Value;
         return null;
     }
 
@@ -426,7 +444,7 @@ internal static partial class MetadataParser
         p.Length > 0 && (char.IsAsciiDigit(p[0]) || p.StartsWith("20**", StringComparison.Ordinal) || p.StartsWith("年度", StringComparison.Ordinal)) || p.Length <= 8;
 
     private static bool IsOrgName(string p) =>
-        p.Length is >= 3 and <= 50 && !Cjk.HasSentencePunctuation(p) && OrgPrefix().Match(p) is { Success: true } m && m.Length == p.Length;
+        p.Length is >= 3 and <= 50 && !Cjk.HasSentencePunctuation(p) && OrgPrefix().Match(Text.TraditionalFold.Apply(p)) is { Success: true } m && m.Length == p.Length;
 
     [GeneratedRegex(@"^(?<org>[\p{IsCJKUnifiedIdeographs}]{1,6}?[省市县縣区區州旗][\p{IsCJKUnifiedIdeographs}]{2,10}?(?:局|委员会|委員會))(?=[^，,。；;：:《》]{2,80}?(?:方案|计划|計劃|要点|要點|规划|規劃|总结|總結|报告|報告)(?:[(（][^()（）]{1,12}[)）])?$)")]
     private static partial Regex GluedBureau();
@@ -447,10 +465,10 @@ internal static partial class MetadataParser
             {
                 var p = block[i].Trim();
                 var sig = SignatureWithDate().Match(p);
-                if (sig.Success && OrgLine().IsMatch(sig.Groups["org"].Value.Trim())) return sig.Groups["org"].Value.Trim();
-                if (i + 1 < block.Count && OrgLine().IsMatch(p) && !Cjk.HasSentencePunctuation(p) && IsDate(block[i + 1])) return p;
+                if (sig.Success && IsOrgLine(sig.Groups["org"].Value.Trim())) return sig.Groups["org"].Value.Trim();
+                if (i + 1 < block.Count && IsOrgLine(p) && !Cjk.HasSentencePunctuation(p) && IsDate(block[i + 1])) return p;
                 // "（某县人民政府办公室代章）" between the signature and its date.
-                if (i + 2 < block.Count && OrgLine().IsMatch(p) && !Cjk.HasSentencePunctuation(p) && SealLine().IsMatch(block[i + 1].Trim()) && IsDate(block[i + 2])) return p;
+                if (i + 2 < block.Count && IsOrgLine(p) && !Cjk.HasSentencePunctuation(p) && SealLine().IsMatch(block[i + 1].Trim()) && IsDate(block[i + 2])) return p;
             }
         }
         return null;
@@ -540,10 +558,10 @@ internal static partial class MetadataParser
             for (var i = 0; i < block.Count; i++)
             {
                 var p = block[i].Trim();
-                if (SignatureWithDate().Match(p) is { Success: true } sig && OrgLine().IsMatch(sig.Groups["org"].Value.Trim()))
+                if (SignatureWithDate().Match(p) is { Success: true } sig && IsOrgLine(sig.Groups["org"].Value.Trim()))
                     return ChineseDate().Match(p) is { Success: true } sd ? Iso(sd) : IsoHan(ChineseNumeralDate().Match(p));
                 var signature = i >= 2 && SealLine().IsMatch(block[i - 1].Trim()) ? i - 2 : i - 1;
-                if (signature < 0 || !OrgLine().IsMatch(block[signature].Trim())) continue;
+                if (signature < 0 || !IsOrgLine(block[signature].Trim())) continue;
                 var m = ChineseDate().Match(p);
                 if (m.Success && m.Length >= p.Length - 1) return Iso(m);
                 var c = ChineseNumeralDate().Match(p);

@@ -10,6 +10,11 @@ internal sealed class Paragraph(string text, int line, int offset)
     public int Offset { get; } = offset;
     /// <summary>Cut out of a run without line breaks: its label's line cannot be told from its body.</summary>
     public bool RunOn { get; init; }
+    /// <summary>
+    /// Cut out of a run at a number whose dot was lost ("…职业教育。4 不断加强…" after items 1–3): its label is the number
+    /// and the space (<see cref="LabelParser.TryLostDot"/>).
+    /// </summary>
+    public bool LostDot { get; init; }
     /// <summary>A line of an outline before the title (<see cref="OutlineReader"/>): preamble, no item.</summary>
     public bool Outline { get; init; }
     public override string ToString() => Text;

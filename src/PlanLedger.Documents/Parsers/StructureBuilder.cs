@@ -221,14 +221,21 @@ internal sealed partial class StructureBuilder(ParseOptions options)
             && first.IndexOfAny(['，', ',', '：', ':']) < 0;
     }
 
-    /// <summary>After the body's last item, paragraphs addressed to all recipients are closing matter.</summary>
+    /// <summary>
+    /// After the body's last item, paragraphs addressed to all recipients are closing matter, and so is the notice's
+    /// contact block ("联系人：…", "电 话：…", "聯系人:…,聯系電話:…") with everything after it.
+    /// </summary>
     private void DropClosingMatter()
     {
         if (Roots.Count == 0 || Roots[^1].Kind == LabelKind.Attachment) return;
         var owner = Roots[^1];
         while (owner.Children.Count > 0 && owner.More.Count == 0) owner = owner.Children[^1];
         var cut = owner.More.FindIndex(p => (AddressedToAll().IsMatch(p.Text) || Outlook().IsMatch(p.Text)) && p.Text.Length <= 200);
-        if (cut < 0 || cut == 0 && owner.Children.Count == 0 && !owner.First.Contains('。')) return;
+        // The item's only body may itself be addressed to all ("各单位应…"): then the contact block after it still closes.
+        if (cut == 0 && owner.Children.Count == 0 && !owner.First.Contains('。')) cut = -1;
+        var contact = owner.More.FindIndex(p => IsContactLine(p.Text));
+        if (contact > 0 || contact == 0 && (owner.Children.Count > 0 || owner.First.Contains('。'))) cut = cut < 0 ? contact : Math.Min(cut, contact);
+        if (cut < 0) return;
         // Only when nothing after it reads as the item's own content.
         foreach (var p in owner.More.Skip(cut)) Trailer.Add(p.Text);
         owner.More.RemoveRange(cut, owner.More.Count - cut);
@@ -238,7 +245,7 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     {
         var text = p.Text;
 
-        if (LabelParser.TryMatch(text, out var label) && Accepts(label) || SequelDecimalLabel(text, out label))
+        if (LabelParser.TryMatch(text, out var label) && Accepts(label) || SequelDecimalLabel(text, out label) || p.LostDot && LabelParser.TryLostDot(text, out label))
         {
             if (EndsInsideClause(text)) _cutLines++;
             Open(label, p);
@@ -303,12 +310,22 @@ internal sealed partial class StructureBuilder(ParseOptions options)
     [GeneratedRegex(@"^请?各[\p{IsCJKUnifiedIdeographs}、]{0,12}?(?:要|请|须|务必|应当|应|高度重视)")]
     private static partial Regex AddressedToAll();
 
+    /// <summary>
+    /// A contact line: 联系人, 联系电话, 联系方式, 电话, 手机, 邮箱, 电子邮箱 or 传真 before a colon, layout spaces allowed
+    /// ("电 话:7212142"), also in traditional characters (聯系人, 電話).
+    /// </summary>
+    private static bool IsContactLine(string text) =>
+        text.Length > 2 && text[0] is '联' or '聯' or '电' or '電' or '手' or '邮' or '郵' or '传' or '傳' && ContactLine().IsMatch(Text.TraditionalFold.Apply(text));
+
+    [GeneratedRegex(@"^(?:联\s*系\s*人|联\s*系\s*电\s*话|联\s*系\s*方\s*式|电\s*话|手\s*机|电\s*子\s*邮\s*箱|邮\s*箱|传\s*真)\s*[:：]")]
+    private static partial Regex ContactLine();
+
     /// <summary>A report's closing outlook after its last item: "在今后的工作中,我们将…", "今后,我校将…".</summary>
     [GeneratedRegex(@"^(?:在)?今后(?:的工作中)?[，,]?(?:我们|我校|我局|我县|我区|我市|我单位)(?:将|要|会)")]
     private static partial Regex Outlook();
 
     private static bool IsSignature(string text) =>
-        text.Length <= 30 && !Cjk.HasSentencePunctuation(text) && text.IndexOfAny([':', '：', '(', '（']) < 0 && SignatureLine().IsMatch(text);
+        text.Length <= 30 && !Cjk.HasSentencePunctuation(text) && text.IndexOfAny([':', '：', '(', '（']) < 0 && SignatureLine().IsMatch(Text.TraditionalFold.Apply(text));
 
     private static bool IsDateLine(string text) => DateOnlyLine().IsMatch(text.Trim());
 

@@ -77,6 +77,9 @@ public class SpecTests
     public static IEnumerable<object[]> UnseenDocuments12() => SpecFile.Load("unseen-documents-12.md");
     [Theory, MemberData(nameof(UnseenDocuments12))] public void Unseen_documents_round15_spec(SpecFile.Example e) => Check(e);
 
+    public static IEnumerable<object[]> UnseenDocuments13() => SpecFile.Load("unseen-documents-13.md");
+    [Theory, MemberData(nameof(UnseenDocuments13))] public void Unseen_documents_round16_spec(SpecFile.Example e) => Check(e);
+
     public static IEnumerable<object[]> UnseenDocuments14() => SpecFile.Load("unseen-documents-14.md");
     [Theory, MemberData(nameof(UnseenDocuments14))] public void Unseen_documents_round17_spec(SpecFile.Example e) => Check(e);
 

@@ -24,6 +24,7 @@ internal sealed partial class InlineLabelParser : ParagraphParser
         if (text.Length < 12) { Saw(text); return null; }
         Saw(text);
         List<int>? cuts = null;
+        HashSet<int>? lostDots = null;
         for (var i = 1; i < text.Length - 2; i++)
         {
             // Only a space or a label's first character can start a cut: skip to the next one.
@@ -50,6 +51,16 @@ internal sealed partial class InlineLabelParser : ParagraphParser
             var head = text[k];
             if (!(head is '(' or '（' or '第' || char.IsAsciiDigit(head) || "一二三四五六七八九十".Contains(head))) continue;
             var window = text.Substring(k, Math.Min(24, text.Length - k));
+            // "…职业教育。4 不断加强…" in a list of 1. 2. 3.: the next number after a full stop, its dot lost on the page.
+            if (c is '。' or '；' && numbering.LastKind == LabelKind.Arabic && LabelParser.TryLostDot(window, out var lost)
+                && lost.Number == seen.GetValueOrDefault(LabelKind.Arabic) + 1)
+            {
+                seen[LabelKind.Arabic] = lost.Number;
+                (cuts ??= []).Add(k);
+                (lostDots ??= []).Add(k);
+                i = k + lost.Length;
+                continue;
+            }
             if (!LabelParser.TryMatch(window, out var m) || m.Kind is not (LabelKind.ChineseComma or LabelKind.ChineseParen or LabelKind.Arabic or LabelKind.ArabicParen or LabelKind.Part)) continue;
             // "一、" after a colon inside a sentence is still a label; "1.2亿元" never reaches here (not a label).
             // After a layout space only the first section label counts (a title line glued to the body).
@@ -72,7 +83,7 @@ internal sealed partial class InlineLabelParser : ParagraphParser
             i = k + m.Length;
         }
         if (cuts is null) return null;
-        return Cut(p, text, cuts);
+        return Cut(p, text, cuts, lostDots);
     }
 
     private static readonly System.Buffers.SearchValues<char> CutStarts = System.Buffers.SearchValues.Create(" \u3000(（第0123456789一二三四五六七八九十");
@@ -125,7 +136,7 @@ internal sealed partial class InlineLabelParser : ParagraphParser
         return window.IndexOf("(一)", StringComparison.Ordinal) > 0 || window.IndexOf("（一）", StringComparison.Ordinal) > 0 || window.IndexOf("1.", StringComparison.Ordinal) > 0 || window.IndexOf("1．", StringComparison.Ordinal) > 0;
     }
 
-    private static List<Paragraph>? Cut(Paragraph p, string text, List<int> cuts)
+    private static List<Paragraph>? Cut(Paragraph p, string text, List<int> cuts, HashSet<int>? lostDots)
     {
         var result = new List<Paragraph>(cuts.Count + 1);
         var start = 0;
@@ -134,7 +145,7 @@ internal sealed partial class InlineLabelParser : ParagraphParser
             var piece = text[start..cut];
             var lead = piece.Length - piece.TrimStart().Length;
             var t = piece.Trim();
-            if (t.Length > 0) result.Add(new Paragraph(t, p.Line, p.Offset + start + lead) { RunOn = true });
+            if (t.Length > 0) result.Add(new Paragraph(t, p.Line, p.Offset + start + lead) { RunOn = true, LostDot = lostDots?.Contains(start) == true });
             start = cut;
         }
         if (result.Count > 1) SplitClosing(result);

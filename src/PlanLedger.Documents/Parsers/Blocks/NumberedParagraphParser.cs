@@ -24,7 +24,7 @@ internal sealed class NumberedParagraphParser : BlockParser
     /// <summary>An unlabelled paragraph continues the open item (its body, or the closing matter after it).</summary>
     public override BlockState TryContinue(StructureProcessor processor, ItemDraft block)
     {
-        if (processor.Paragraph is not { } p || LabelParser.TryMatch(p.Text, out _)) return BlockState.None;
+        if (processor.Paragraph is not { } p || LabelParser.TryMatch(p.Text, out _) || p.LostDot) return BlockState.None;
         processor.Tree.Add(p);
         processor.Advance(1);
         return BlockState.Continue;
