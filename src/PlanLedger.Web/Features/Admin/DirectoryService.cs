@@ -27,6 +27,9 @@ public sealed record PasswordInput([TextLimit(PasswordRules.MaxLength)] string? 
 /// <summary>Organisations, units (with aliases and merge) and users.</summary>
 public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> users, TimeProvider clock, IAuditActor actor)
 {
+    /// <summary>The longest unit name, created one by one or many at once.</summary>
+    private const int MaxUnitName = 200;
+
     private async Task<Failure?> Check(CurrentUser me, int orgId, LedgerAction action, CancellationToken ct)
     {
         var path = await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Path).FirstOrDefaultAsync(ct);
@@ -55,7 +58,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
     public async Task<Outcome<UnitDto>> CreateUnitAsync(CurrentUser me, UnitInput input, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(input.Name)) return Failure.BadRequest("单位名称不能为空");
-        if (input.Name.Trim().Length > 200 || (input.Aliases?.Length ?? 0) > 1000) return Failure.BadRequest("名称或别名过长");
+        if (input.Name.Trim().Length > MaxUnitName || (input.Aliases?.Length ?? 0) > 1000) return Failure.BadRequest("名称或别名过长");
         if (!Enum.IsDefined(input.Kind)) return Failure.BadRequest("单位类型无效");
         var orgId = input.OrganisationId ?? me.OrganisationId;
         if (await Check(me, orgId, LedgerAction.ManageUnits, ct) is { } f) return f;
@@ -82,7 +85,7 @@ public sealed class DirectoryService(LedgerDbContext db, UserManager<AppUser> us
         if (!Enum.IsDefined(kind)) return Failure.BadRequest("单位类型无效");
         if (await Check(me, orgId, LedgerAction.ManageUnits, ct) is { } f) return f;
         var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
-        if (wanted.Any(n => n.Length > 200)) return Failure.BadRequest("名称或别名过长");
+        if (wanted.Any(n => n.Length > MaxUnitName)) return Failure.BadRequest("名称或别名过长");
         var existing = (await db.Units.Where(u => u.OrganisationId == orgId && wanted.Contains(u.Name) && u.MergedIntoId == null)
             .Select(u => u.Name).ToListAsync(ct)).ToHashSet();
         var made = wanted.Where(n => !existing.Contains(n))
